@@ -1,0 +1,24 @@
+using Ccm.Sandbox.Aliyun;
+using Ccm.Sandbox.Kube;
+
+// Standalone emulators. Other tooling depends on these exact command lines:
+//   Sandbox aliyun --listen 127.0.0.1:PORT --access-key-id ID --access-key-secret SECRET --seed demo|empty
+//   Sandbox kube   --listen 127.0.0.1:PORT --kubeconfig-out FILE --seed demo|empty
+// PORT may be 0; the first line printed names the address actually bound.
+return args switch
+{
+    ["aliyun", .. var rest] => await AliyunCommand.RunAsync(rest),
+    ["kube", .. var rest] => await KubeCommand.RunAsync(rest),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("""
+        usage: Sandbox aliyun --listen 127.0.0.1:PORT --access-key-id ID --access-key-secret SECRET --seed demo|empty
+               Sandbox kube   --listen 127.0.0.1:PORT --kubeconfig-out FILE --seed demo|empty
+        Emulators of the Alibaba Cloud OpenAPI (SLB, VPC, ECS, instance metadata) and of the Kubernetes API.
+        They listen on loopback only.
+        """);
+    return 2;
+}
