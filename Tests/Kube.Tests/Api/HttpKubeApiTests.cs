@@ -158,6 +158,18 @@ public class HttpKubeApiTests
     }
 
     [Fact]
+    public async Task Delete_tells_an_object_with_its_own_status_field_from_a_status_reply()
+    {
+        var handler = new ScriptedHandler().Reply(HttpStatusCode.OK,
+            """{"kind":"Service","apiVersion":"v1","metadata":{"name":"web","namespace":"default","finalizers":["f"]},"status":{"loadBalancer":{}}}""");
+        using var api = TestApi.Over(handler);
+
+        var last = await api.DeleteAsync<Service>("default", "web");
+
+        Assert.Equal("web", last!.Metadata.Name);
+    }
+
+    [Fact]
     public async Task A_lease_conflict_is_a_result_not_an_exception()
     {
         var handler = new ScriptedHandler().Reply(HttpStatusCode.Conflict,
