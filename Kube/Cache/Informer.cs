@@ -96,7 +96,7 @@ public sealed partial class Informer<T> : IAsyncDisposable, IReflectorSink<T>
         await stopping.CancelAsync();
         if (running is not null)
         {
-            await running;
+            await running.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
 
         stopping.Dispose();
