@@ -226,6 +226,20 @@ public class HttpKubeApiTests
     }
 
     [Fact]
+    public async Task A_refused_token_never_appears_in_the_error()
+    {
+        var handler = new ScriptedHandler().Reply(HttpStatusCode.Unauthorized,
+            """{"kind":"Status","apiVersion":"v1","status":"Failure","message":"Unauthorized","reason":"Unauthorized","code":401}""");
+        using var api = TestApi.Over(handler, config: TestApi.Config with { BearerToken = new StaticTokenSource("s3cret-token") });
+
+        var ex = await Assert.ThrowsAsync<KubeApiException>(() => api.GetAsync<Service>("default", "web"));
+
+        Assert.True(ex.IsUnauthorized);
+        Assert.DoesNotContain("s3cret-token", ex.ToString());
+        Assert.DoesNotContain("s3cret-token", ex.Status.ToString());
+    }
+
+    [Fact]
     public async Task A_watch_yields_events_then_completes_when_the_server_ends_it()
     {
         var handler = new ScriptedHandler().Reply(HttpStatusCode.OK,
