@@ -4,6 +4,7 @@ using Ccm.Kube.Api;
 using Ccm.Kube.Config;
 using Ccm.Kube.Models;
 using Ccm.Kube.Tests.Support;
+using Ccm.TestSupport;
 
 namespace Ccm.Kube.Tests.Api;
 
@@ -64,13 +65,19 @@ public class HttpKubeApiTests
         var handler = new ScriptedHandler()
             .Reply(HttpStatusCode.TooManyRequests, """{"kind":"Status","reason":"TooManyRequests","code":429}""", r => r.Headers.Add("Retry-After", "3"))
             .Reply(HttpStatusCode.OK, WebService);
-        using var api = TestApi.Over(handler, new KubeApiOptions { Qps = 0, TimeProvider = time });
+        var logs = new CapturingLoggerProvider();
+        using var api = TestApi.Over(
+            handler,
+            new KubeApiOptions { Qps = 0, TimeProvider = time, LoggerFactory = logs.CreateFactory() },
+            TestApi.Config with { BearerToken = new StaticTokenSource("s3cret-token") });
 
         var service = await api.GetAsync<Service>("default", "web");
 
         Assert.Equal("web", service.Metadata.Name);
         Assert.Equal(2, handler.Requests.Count);
         Assert.Contains(TimeSpan.FromSeconds(3), time.Delays);
+        Assert.Contains("get services default/web answered 429 with Retry-After", logs.AllText());
+        Assert.DoesNotContain("s3cret-token", logs.AllText());
     }
 
     [Fact]
