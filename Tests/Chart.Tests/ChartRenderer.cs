@@ -26,6 +26,17 @@ public static class ChartRenderer
             return RenderedChart.Parse(result.StandardOutput);
         })).Value;
 
+    /// <summary>
+    /// Renders the defaults plus extra helm arguments (<c>--set</c>, or <c>--namespace</c>, which overrides
+    /// <see cref="Namespace"/> because helm takes the last one), uncached; fails the test if helm fails.
+    /// </summary>
+    public static async Task<RenderedChart> RenderWithAsync(params string[] helmArguments)
+    {
+        var result = await TemplateAsync([], helmArguments);
+        Assert.True(result.ExitCode == 0, $"helm template {string.Join(' ', helmArguments)} failed: {result}");
+        return RenderedChart.Parse(result.StandardOutput);
+    }
+
     /// <summary>Runs <c>helm template</c> and returns its outcome as is (for the schema rejection tests).</summary>
     public static Task<ProcessResult> TemplateAsync(IEnumerable<string> valuesFiles, params string[] extraArguments) =>
         Helm.RunAsync(["template", Release, Helm.Chart, "--namespace", Namespace,

@@ -19,7 +19,17 @@ public static class Helm
     private static IReadOnlyDictionary<string, string> CreateEnvironment()
     {
         var home = Directory.CreateTempSubdirectory("ccm-chart-tests-helm-").FullName;
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => Directory.Delete(home, recursive: true);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            try
+            {
+                Directory.Delete(home, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A helm child killed on timeout may still hold a file; the folder is under the temp directory.
+            }
+        };
         return new Dictionary<string, string>
         {
             ["HELM_CONFIG_HOME"] = Path.Combine(home, "config"),

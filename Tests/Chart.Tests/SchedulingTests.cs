@@ -66,10 +66,9 @@ public sealed class SchedulingTests
     [Fact]
     public async Task Explicit_dns_policy_wins()
     {
-        var result = await ChartRenderer.TemplateAsync([], "--set", "dnsPolicy=ClusterFirstWithHostNet");
-        Assert.True(result.ExitCode == 0, result.ToString());
+        var chart = await ChartRenderer.RenderWithAsync("--set", "dnsPolicy=ClusterFirstWithHostNet");
 
-        Assert.Equal("ClusterFirstWithHostNet", (string?)RenderedChart.Parse(result.StandardOutput).PodSpec["dnsPolicy"]);
+        Assert.Equal("ClusterFirstWithHostNet", (string?)chart.PodSpec["dnsPolicy"]);
     }
 
     [Fact]
@@ -93,10 +92,9 @@ public sealed class SchedulingTests
     [Fact]
     public async Task Affinity_value_replaces_the_chart_affinity()
     {
-        var result = await ChartRenderer.TemplateAsync([], "--set", "affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0].matchExpressions[0].key=pool",
+        var chart = await ChartRenderer.RenderWithAsync("--set", "affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0].matchExpressions[0].key=pool",
             "--set", "affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0].matchExpressions[0].operator=Exists");
-        Assert.True(result.ExitCode == 0, result.ToString());
-        var affinity = RenderedChart.Parse(result.StandardOutput).PodSpec["affinity"]!.AsObject();
+        var affinity = chart.PodSpec["affinity"]!.AsObject();
 
         Assert.Equal(["nodeAffinity"], affinity.Select(p => p.Key));
         Assert.Equal("pool", (string?)affinity["nodeAffinity"]!["requiredDuringSchedulingIgnoredDuringExecution"]!["nodeSelectorTerms"]![0]!["matchExpressions"]![0]!["key"]);

@@ -46,9 +46,7 @@ public sealed class SecurityContextTests
     [Fact]
     public async Task Root_filesystem_stays_read_only_whatever_the_user_id()
     {
-        var result = await ChartRenderer.TemplateAsync([], "--set", "podSecurityContext.runAsUser=2000");
-        Assert.True(result.ExitCode == 0, result.ToString());
-        var chart = RenderedChart.Parse(result.StandardOutput);
+        var chart = await ChartRenderer.RenderWithAsync("--set", "podSecurityContext.runAsUser=2000");
 
         Assert.Equal(2000, (int)chart.PodSpec["securityContext"]!["runAsUser"]!);
         Assert.True((bool)chart.Silo["securityContext"]!["readOnlyRootFilesystem"]!);

@@ -79,9 +79,7 @@ public sealed class SiloArgsTests
     [Fact]
     public async Task Lease_namespace_is_the_release_namespace_where_the_role_grants_leases()
     {
-        var result = await ChartRenderer.TemplateAsync([], "--namespace", "ccm-system");
-        Assert.True(result.ExitCode == 0, result.ToString());
-        var chart = RenderedChart.Parse(result.StandardOutput);
+        var chart = await ChartRenderer.RenderWithAsync("--namespace", "ccm-system");
 
         Assert.Equal("ccm-system", chart.Arg("--leader-elect-resource-namespace"));
         Assert.Equal("ccm-system", (string?)chart.Single("Role")["metadata"]!["namespace"]);
@@ -90,9 +88,7 @@ public sealed class SiloArgsTests
     [Fact]
     public async Task Single_silo_without_leader_election_passes_only_leader_elect_false()
     {
-        var result = await ChartRenderer.TemplateAsync([], "--set", "replicaCount=1", "--set", "silo.leaderElection.enabled=false");
-        Assert.True(result.ExitCode == 0, result.ToString());
-        var chart = RenderedChart.Parse(result.StandardOutput);
+        var chart = await ChartRenderer.RenderWithAsync("--set", "replicaCount=1", "--set", "silo.leaderElection.enabled=false");
 
         Assert.Equal("false", chart.Arg("--leader-elect"));
         Assert.DoesNotContain(chart.Args, a => a.StartsWith("--leader-elect-", StringComparison.Ordinal));
