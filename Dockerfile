@@ -1,0 +1,27 @@
+# syntax=docker/dockerfile:1
+# The silo image the Helm chart (helm/ccm) runs. Build from the repository root:
+#   docker build -t <registry>/ccm-silo:<tag> .
+# then set the chart's image.repository / image.tag to what you pushed.
+
+# Build stage: the full SDK restores and publishes the silo and the projects it references.
+FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+WORKDIR /src
+# The whole tree (minus .dockerignore) because Directory.Build.props, Directory.Packages.props, global.json and
+# NuGet.config at the root shape every project; the NuGet cache mount keeps rebuilds from restoring again.
+COPY . .
+RUN --mount=type=cache,id=nuget,target=/root/.nuget/packages \
+    dotnet publish Silo/Silo.csproj -c Release -o /app -p:UseAppHost=false
+
+# Runtime stage: ASP.NET Core on Ubuntu chiseled (no shell, no package manager, non-root by default). The project
+# sets InvariantGlobalization, so the image's missing ICU is not needed.
+FROM mcr.microsoft.com/dotnet/aspnet:10.0-noble-chiseled AS runtime
+WORKDIR /app
+COPY --from=build /app .
+# The silo binds its listeners from its flags (--dashboard-bind-addr, --metrics-bind-addr,
+# --health-probe-bind-addr); clear the base image's default so Kestrel opens nothing else.
+ENV ASPNETCORE_HTTP_PORTS=
+# 1654 is the .NET images' "app" user; the chart's podSecurityContext runs as the same uid/gid.
+USER 1654:1654
+# Dashboard and metrics (one listener by default), then /healthz and /readyz.
+EXPOSE 8080 10258
+ENTRYPOINT ["dotnet", "Ccm.Silo.dll"]
