@@ -17,6 +17,7 @@ public sealed class SecretString : IEquatable<SecretString>
     }
 
     /// <summary>Length only, so diagnostics can tell "empty" from "set" without revealing anything.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public int Length => value.Length;
 
     /// <summary>The plain value. Internal on purpose: signing is the only place that needs it.</summary>

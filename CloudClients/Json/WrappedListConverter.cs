@@ -32,9 +32,10 @@ public sealed class WrappedListConverter<T> : JsonConverter<IReadOnlyList<T>>
                     {
                         items.AddRange(ReadArray(ref reader, itemType));
                     }
-                    else
+                    else if (reader.TokenType != JsonTokenType.Null)
                     {
-                        reader.Skip();
+                        // Anything but a list or null means the body is not what we think it is: fail loudly.
+                        throw new JsonException($"expected a list of {typeof(T).Name} inside the wrapper");
                     }
                 }
 
