@@ -10,12 +10,7 @@ public sealed class EcsClient : IEcsClient
 
     public EcsClient(IOpenApiTransport transport)
     {
-        if (transport.Product != CloudProduct.Ecs)
-        {
-            throw new ArgumentException($"an ECS client needs an ECS transport, not {transport.Product}", nameof(transport));
-        }
-
-        this.transport = transport;
+        this.transport = transport.Expect(CloudProduct.Ecs, nameof(EcsClient));
     }
 
     public IAsyncEnumerable<Instance> DescribeInstancesAsync(DescribeInstancesRequest request, CancellationToken cancellationToken) =>

@@ -16,12 +16,7 @@ public sealed partial class SlbClient : ISlbClient
 
     public SlbClient(IOpenApiTransport transport)
     {
-        if (transport.Product != CloudProduct.Slb)
-        {
-            throw new ArgumentException($"an SLB client needs an SLB transport, not {transport.Product}", nameof(transport));
-        }
-
-        this.transport = transport;
+        this.transport = transport.Expect(CloudProduct.Slb, nameof(SlbClient));
     }
 
     public Task<CreateLoadBalancerResponse> CreateLoadBalancerAsync(CreateLoadBalancerRequest request, CancellationToken cancellationToken) =>

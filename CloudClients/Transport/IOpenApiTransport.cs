@@ -20,3 +20,12 @@ public interface IOpenApiTransport
     Task<T> CallAsync<T>(CloudAction action, RpcParameters parameters, JsonTypeInfo<T> responseType, CancellationToken cancellationToken)
         where T : class, IOpenApiResponse;
 }
+
+internal static class OpenApiTransportExtensions
+{
+    /// <summary>Typed clients check their transport once: an SLB request sent to the ECS endpoint would fail obscurely.</summary>
+    public static IOpenApiTransport Expect(this IOpenApiTransport transport, CloudProduct product, string client) =>
+        transport.Product == product
+            ? transport
+            : throw new ArgumentException($"{client} needs a {product} transport, not {transport.Product}", nameof(transport));
+}

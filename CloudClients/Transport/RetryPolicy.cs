@@ -21,16 +21,17 @@ public static class RetryPolicy
     ], StringComparer.Ordinal);
 
     /// <summary>
-    /// Rejections that happen before the service acts: throttling, nonce reuse (a new attempt signs a new nonce), and
-    /// "another operation holds the lock / the object is changing". A write rejected so was not applied.
-    /// <c>InternalError</c>, <c>ServiceUnavailable</c>, other 5xx and timeouts are not here: the change may have
-    /// been committed before the failure.
+    /// Rejections that happen before the service acts: throttling and "another operation holds the lock / the object
+    /// is changing". A write rejected so was not applied. Not here: <c>InternalError</c>, <c>ServiceUnavailable</c>,
+    /// other 5xx and timeouts (the change may have been committed first), and <c>SignatureNonceUsed</c>: every
+    /// attempt signs a fresh nonce, so that answer means an earlier copy of this very request already arrived (a
+    /// resend below us, e.g. the HTTP handler retrying on a dropped connection) and may have been applied.
     /// </summary>
     private static readonly FrozenSet<string> NotAppliedCodes = FrozenSet.ToFrozenSet(
     [
         "SystemBusy", "OperationConflict", "TaskConflict", "IncorrectRouteEntryStatus", "LastTokenProcessing",
         "OperationFailed.DistibuteLock", "IncorrectVpcStatus", "IncorrectInstanceStatus", "InvalidOperation.Conflict",
-        "ServiceIsConfiguring", "VServerGroupProcessing", "SignatureNonceUsed",
+        "ServiceIsConfiguring", "VServerGroupProcessing",
     ], StringComparer.Ordinal);
 
     /// <summary>Transient: <c>Throttling*</c>, the busy/conflict codes, any 5xx, timeouts and connection errors.</summary>

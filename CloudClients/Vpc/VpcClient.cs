@@ -12,12 +12,7 @@ public sealed class VpcClient : IVpcClient
 
     public VpcClient(IOpenApiTransport transport)
     {
-        if (transport.Product != CloudProduct.Vpc)
-        {
-            throw new ArgumentException($"a VPC client needs a VPC transport, not {transport.Product}", nameof(transport));
-        }
-
-        this.transport = transport;
+        this.transport = transport.Expect(CloudProduct.Vpc, nameof(VpcClient));
     }
 
     public IAsyncEnumerable<RouteTable> DescribeRouteTableListAsync(DescribeRouteTableListRequest request, CancellationToken cancellationToken) =>

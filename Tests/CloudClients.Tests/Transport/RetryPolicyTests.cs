@@ -44,7 +44,7 @@ public class RetryPolicyTests
     {
         { "throttled before acting", Service("Throttling.User"), true },
         { "another task holds the VPC", Service("TaskConflict"), true },
-        { "nonce reused", Service("SignatureNonceUsed"), true },
+        { "nonce reused: an earlier copy of this request arrived", Service("SignatureNonceUsed"), false },
         { "never connected", CallFailure.Connection(sent: false, "ConnectionError"), true },
         { "5xx may have committed", Service("InternalError", 500), false },
         { "503 may have committed", Service("ServiceUnavailable", 503), false },

@@ -36,7 +36,7 @@ public class TransportRetryTests
     {
         var handler = new RecordingHandler((_, i) => i == 0 ? RecordingHandler.Error(400, "SignatureNonceUsed") : RecordingHandler.Ok());
 
-        await Call(TestClients.Transport(handler), PlainWrite);
+        await Call(TestClients.Transport(handler), TokenWrite);
 
         Assert.Equal(2, handler.Requests.Select(r => r.Headers["x-acs-signature-nonce"]).Distinct().Count());
     }
