@@ -71,7 +71,7 @@ public sealed class CounterGrain(Probe probe) : Grain, ICounterGrain, IRemindabl
 
     public Task<int> Increment()
     {
-        using var _ = probe.Enter();
+        using var _ = probe.Enter(GrainId.ToString());
         return Task.FromResult(++count);
     }
 
@@ -81,7 +81,7 @@ public sealed class CounterGrain(Probe probe) : Grain, ICounterGrain, IRemindabl
 
     public async Task Hold(TaskCompletionSource release)
     {
-        using var _ = probe.Enter();
+        using var _ = probe.Enter(GrainId.ToString());
         probe.Events.Enqueue($"enter {GetPrimaryKeyString()}");
         await release.Task;
         probe.Events.Enqueue($"exit {GetPrimaryKeyString()}");
@@ -102,7 +102,7 @@ public sealed class CounterGrain(Probe probe) : Grain, ICounterGrain, IRemindabl
         RegisterGrainTimer(
             async ct =>
             {
-                using var _ = probe.Enter();
+                using var _ = probe.Enter(GrainId.ToString());
                 probe.Events.Enqueue($"timer {GetPrimaryKeyString()}");
                 await Task.Yield();
             },
@@ -136,7 +136,7 @@ public sealed class ScriptedReconciler(Probe probe) : ReconcilerGrain, IScripted
 {
     protected override async Task<ReconcileResult> ReconcileAsync(CancellationToken cancellationToken)
     {
-        using var _ = probe.Enter();
+        using var _ = probe.Enter(GrainId.ToString());
         var turn = probe.ReconcileTurns + 1;
         probe.Events.Enqueue($"reconcile {GetPrimaryKeyString()} {turn}");
         return await probe.Reconcile(turn, cancellationToken);
