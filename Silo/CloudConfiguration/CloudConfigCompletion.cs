@@ -11,7 +11,7 @@ public static class CloudConfigCompletion
 {
     public static async Task<CloudConfig> CompleteAsync(CloudConfig config, IInstanceMetadata metadata, string path, CancellationToken cancellationToken)
     {
-        var failures = new List<string>();
+        var failures = new List<(string Item, string Message)>();
 
         async Task<string?> LookUp(string item)
         {
@@ -22,7 +22,7 @@ public static class CloudConfigCompletion
             }
             catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
-                failures.Add($"{item}: {e.Message}");
+                failures.Add((item, e.Message));
                 return null;
             }
         }
@@ -49,7 +49,8 @@ public static class CloudConfigCompletion
 
         if (missing.Count > 0)
         {
-            var why = failures.Count > 0 ? $" ({string.Join("; ", failures)})" : "";
+            var why = failures.Count == 0 ? ""
+                : $" ({string.Join("; ", failures.GroupBy(f => f.Message).Select(g => $"{string.Join(", ", g.Select(f => f.Item))}: {g.Key}"))})";
             throw new CloudConfigException(path,
                 $"{string.Join(" and ", missing.Select(m => m.Split(' ')[0]))} {(missing.Count == 1 ? "is" : "are")} not set and the ECS instance metadata service could not provide {(missing.Count == 1 ? "it" : "them")}{why}. Set {string.Join(" and ", missing)} in the Global section");
         }

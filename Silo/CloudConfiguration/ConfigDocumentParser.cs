@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
@@ -7,15 +8,14 @@ namespace Ccm.Silo.CloudConfiguration;
 /// Reads a cloud-config as YAML, which is how upstream reads it (sigs.k8s.io/yaml: YAML, then JSON, then
 /// encoding/json). JSON is YAML, so the documented JSON works, and so do the forms people copy: unquoted keys
 /// (<c>Global:</c>), trailing commas, tabs, <c>#</c> comments, and block YAML. Builds a small positioned tree and,
-/// on a syntax error, names the field being read when it happened.
+/// on a syntax error, names the last field written before the error.
 /// </summary>
-internal static class ConfigDocumentParser
+internal static partial class ConfigDocumentParser
 {
     /// <summary>The root node of the first document, or null for an empty file.</summary>
     public static ConfigNode? Parse(string text, string path)
     {
         var parser = new Parser(new StringReader(text));
-        var field = "(top level)";
         try
         {
             parser.Consume<StreamStart>();
@@ -25,7 +25,7 @@ internal static class ConfigDocumentParser
             }
 
             parser.Consume<DocumentStart>();
-            return ReadNode(parser, "", ref field);
+            return ReadNode(parser, "");
         }
         catch (CloudConfigException e) when (e.Path.Length == 0)
         {
@@ -34,11 +34,12 @@ internal static class ConfigDocumentParser
         catch (YamlException e)
         {
             var (problem, fix) = Explain(e.Message);
-            throw new CloudConfigException(path, [new CloudConfigError((int)e.Start.Line, (int)e.Start.Column, field, problem, fix)]);
+            var (line, column) = ((int)e.Start.Line, (int)e.Start.Column);
+            throw new CloudConfigException(path, [new CloudConfigError(line, column, FieldBefore(text, line, column), problem, fix)]);
         }
     }
 
-    private static ConfigNode ReadNode(IParser parser, string path, ref string field)
+    private static ConfigNode ReadNode(IParser parser, string path)
     {
         if (parser.TryConsume<Scalar>(out var scalar))
         {
@@ -50,14 +51,13 @@ internal static class ConfigDocumentParser
             var entries = new List<KeyValuePair<ConfigScalar, ConfigNode>>();
             while (!parser.TryConsume<MappingEnd>(out _))
             {
-                var keyNode = ReadNode(parser, path, ref field);
+                var keyNode = ReadNode(parser, path);
                 if (keyNode is not ConfigScalar key)
                 {
                     throw new CloudConfigException("", [new CloudConfigError(keyNode.Line, keyNode.Column, Describe(path), $"a key is {keyNode.Kind}", "Keys are plain names such as Global or region")]);
                 }
 
-                field = Join(path, key.Value);
-                entries.Add(new(key, ReadNode(parser, field, ref field)));
+                entries.Add(new(key, ReadNode(parser, Join(path, key.Value))));
             }
 
             return new ConfigMapping(entries, Line(mappingStart), Column(mappingStart));
@@ -68,7 +68,7 @@ internal static class ConfigDocumentParser
             var items = new List<ConfigNode>();
             while (!parser.TryConsume<SequenceEnd>(out _))
             {
-                items.Add(ReadNode(parser, path, ref field));
+                items.Add(ReadNode(parser, path));
             }
 
             return new ConfigSequence(items, Line(sequenceStart), Column(sequenceStart));
@@ -103,6 +103,25 @@ internal static class ConfigDocumentParser
         };
         return (problem, fix);
     }
+
+    /// <summary>
+    /// The last key written before a syntax error, found in the text because the YAML scanner reads ahead and fails
+    /// before the parser has produced that key: <c>"vpcid":</c> or <c>vpcid: </c>, not the colon inside a value
+    /// such as <c>"cn-hangzhou-k:vsw-1"</c>.
+    /// </summary>
+    private static string FieldBefore(string text, int line, int column)
+    {
+        var lines = text.Split('\n');
+        var offset = lines.Take(line - 1).Sum(l => l.Length + 1) + Math.Max(0, column - 1);
+        var key = Key().Matches(text[..Math.Min(offset, text.Length)]).LastOrDefault()?.Groups["key"].Value;
+        return key is null ? "(top level)"
+            : key.Equals("Global", StringComparison.OrdinalIgnoreCase) ? "Global"
+            : GlobalFields.Find(key) is { } field ? "Global." + field
+            : key;
+    }
+
+    [GeneratedRegex("(?:\"(?<key>[^\"\\n]+)\"\\s*:|'(?<key>[^'\\n]+)'\\s*:|(?<![\\w\"'-])(?<key>[A-Za-z_][\\w-]*):(?=\\s))")]
+    private static partial Regex Key();
 
     private static string Join(string path, string key) => path.Length == 0 ? key : $"{path}.{key}";
 

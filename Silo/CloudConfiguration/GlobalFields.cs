@@ -99,7 +99,7 @@ internal static partial class GlobalFields
         var (present, missing, at) = id is not null ? (AccessKeyId, AccessKeySecret, idNode!) : (AccessKeySecret, AccessKeyId, secretNode!);
         if (id is not null || secret is not null)
         {
-            reader.Fail(at, "Global." + present, $"is set but Global.{missing} is not", "Set both, or remove both to use $ACCESS_KEY_ID/$ACCESS_KEY_SECRET or the instance's RAM role");
+            reader.Fail(at, "Global." + present, $"set without Global.{missing}", "Set both, or remove both to use $ACCESS_KEY_ID/$ACCESS_KEY_SECRET or the instance's RAM role");
         }
 
         return null;

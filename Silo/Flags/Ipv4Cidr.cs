@@ -26,15 +26,18 @@ public static class Ipv4Cidr
             return false;
         }
 
-        if (!IPAddress.TryParse(value[..slash], out var address) || value[..slash].Count(c => c == '.') != 3)
+        if (!IPAddress.TryParse(value[..slash], out var address))
         {
-            error = $"\"{text}\" does not start with an IPv4 address ({Example})";
+            error = $"\"{text}\" does not start with an IP address ({Example})";
             return false;
         }
 
-        if (address.AddressFamily != AddressFamily.InterNetwork)
+        // IPAddress also reads shorthand such as "10.1" (10.0.0.1); a CIDR block names all four octets.
+        if (address.AddressFamily != AddressFamily.InterNetwork || value[..slash].Count(c => c == '.') != 3)
         {
-            error = $"\"{text}\" is not IPv4; only IPv4 pod CIDRs are routed in the VPC ({Example})";
+            error = address.AddressFamily == AddressFamily.InterNetwork
+                ? $"\"{text}\" does not name all four octets of an IPv4 address ({Example})"
+                : $"\"{text}\" is not IPv4; pod routes in a VPC route table are IPv4 ({Example})";
             return false;
         }
 
