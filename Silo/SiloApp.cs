@@ -77,6 +77,17 @@ public static class SiloApp
     public static async Task<int> RunHostAsync(
         SiloOptions options, CloudConfig? cloud, TextWriter stderr, Action<WebApplicationBuilder>? configure, CancellationToken cancellationToken)
     {
+        var unavailable = ListenerPreflight.Check(ListenerPlan.From(options));
+        if (unavailable.Count > 0)
+        {
+            foreach (var problem in unavailable)
+            {
+                await stderr.WriteLineAsync("error: " + problem);
+            }
+
+            return ExitFailure;
+        }
+
         var builder = SiloHost.CreateBuilder(options, cloud);
         configure?.Invoke(builder);
         await using var app = SiloHost.Build(builder);

@@ -30,7 +30,15 @@ public static class SiloOptionsValidator
         }
 
         RequireFile("--cloud-config", options.CloudConfigPath);
-        RequireFile(given.Contains("kubeconfig") ? "--kubeconfig" : "$KUBECONFIG", options.Kubeconfig);
+        if (given.Contains("kubeconfig"))
+        {
+            RequireFile("--kubeconfig", options.Kubeconfig);
+        }
+        else if (options.Kubeconfig is { } list && !list.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries).Any(fileExists))
+        {
+            // $KUBECONFIG may list several files, of which kubectl reads those that exist.
+            errors.Add($"$KUBECONFIG: no file of \"{list}\" exists");
+        }
         RequireFile("--dashboard-token-file", options.Dashboard.TokenFile);
         RequireFile("--dashboard-basic-auth-file", options.Dashboard.BasicAuthFile);
 
