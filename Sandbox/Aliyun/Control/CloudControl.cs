@@ -81,6 +81,9 @@ public sealed class CloudControl
             return (s with { RouteTables = s.RouteTables.SetItem(routeTableId, table with { Entries = table.Entries.RemoveRange(gone) }) }, gone.Count > 0);
         });
 
+    /// <summary>Another VPC with one vSwitch and its system route table (for next hops that are in the wrong VPC, say).</summary>
+    public VSwitch AddVpc(string cidrBlock, string vSwitchCidrBlock, string zoneId) => store.Update(s => NetworkChanges.AddVpc(s, cidrBlock, vSwitchCidrBlock, zoneId, settings.Clock.GetUtcNow()));
+
     public EipAddress AddEipAddress(string ipAddress, string? instanceId = null, string? instanceType = null) =>
         store.Update(s =>
         {
