@@ -24,7 +24,10 @@ internal static class EmulatorApp
         });
         builder.Logging.ClearProviders();
         var loggerFactory = options.LoggerFactory ?? NullLoggerFactory.Instance;
-        builder.Services.AddSingleton(loggerFactory);
+        // The caller's factory gets ASP.NET Core's logs only from Warning up: its request logs (Hosting.Diagnostics,
+        // Information) print the full query string, and a V2 query carries the AccessKeyId and the STS SecurityToken.
+        builder.Logging.AddProvider(new ForwardingLoggerProvider(loggerFactory));
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Services.AddSingleton<IHostLifetime, EmbeddedLifetime>();
 
         var app = builder.Build();
@@ -42,5 +45,16 @@ internal static class EmulatorApp
             services.Cloud.Reset();
         });
         return app;
+    }
+}
+
+/// <summary>Feeds the host's (filtered) loggers into the factory the emulator's owner passed in.</summary>
+internal sealed class ForwardingLoggerProvider(ILoggerFactory target) : ILoggerProvider
+{
+    public ILogger CreateLogger(string categoryName) => target.CreateLogger(categoryName);
+
+    // The factory belongs to whoever passed it in.
+    public void Dispose()
+    {
     }
 }
