@@ -26,7 +26,8 @@ public class CredentialsAcceptanceTests(EmulatorFixture fixture) : IClassFixture
         Assert.Contains(vpcs, v => v.VpcId == DemoWorld.VpcId);
         var credential = await provider.GetCredentialAsync(default);
         Assert.NotNull(credential.SecurityToken);
-        Assert.Contains(fixture.Emulator.Calls.Of("DescribeVpcs"), c => c.AccessKeyId == credential.AccessKeyId && c.StatusCode == 200);
+        await fixture.CallsAsync("DescribeVpcs", calls => calls.Any(c => c.AccessKeyId == credential.AccessKeyId && c.StatusCode == 200),
+            "the emulator accepted a call signed with the STS credentials it issued");
         Assert.Equal(DemoWorld.RegionId, await metadata.GetRegionIdAsync(default));
         Assert.Equal(DemoWorld.Nodes[0].InstanceId, await metadata.GetInstanceIdAsync(default));
         AssertNoSecret(credential.AccessKeyId, credential.AccessKeySecret.Reveal(), credential.SecurityToken!.Reveal());
