@@ -21,10 +21,13 @@ internal static class EmulatorApp
         {
             kestrel.Listen(endpoint);
             kestrel.AddServerHeader = false;
+            // SDKs put every parameter in the query: 50 route entries or 40 backends' JSON exceed Kestrel's 8 KiB default.
+            kestrel.Limits.MaxRequestLineSize = 256 * 1024;
+            kestrel.Limits.MaxRequestHeadersTotalSize = 288 * 1024;
         });
         builder.Logging.ClearProviders();
-        var loggerFactory = options.LoggerFactory ?? NullLoggerFactory.Instance;
-        builder.Services.AddSingleton(loggerFactory);
+        var loggerFactory = new QuietFrameworkLoggerFactory(options.LoggerFactory ?? NullLoggerFactory.Instance);
+        builder.Services.AddSingleton<ILoggerFactory>(loggerFactory);
         builder.Services.AddSingleton<IHostLifetime, EmbeddedLifetime>();
 
         var app = builder.Build();
