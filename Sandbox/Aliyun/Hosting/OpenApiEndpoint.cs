@@ -44,8 +44,12 @@ internal sealed class OpenApiEndpoint(
         {
             var record = call.Record(settings.Clock.GetUtcNow(), Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             calls.Add(record);
-            logger.LogDebug("{Action} {Version} answered {StatusCode} {ErrorCode} in {DurationMs} ms ({RequestId})",
-                record.Action, record.Version, record.StatusCode, record.ErrorCode, record.DurationMs, record.RequestId);
+            if (logger.IsEnabled(LogLevel.Debug))
+            {
+                // Guarded: the argument array and boxing would otherwise cost every call on the hot path.
+                logger.LogDebug("{Action} {Version} answered {StatusCode} {ErrorCode} in {DurationMs} ms ({RequestId})",
+                    record.Action, record.Version, record.StatusCode, record.ErrorCode, record.DurationMs, record.RequestId);
+            }
         }
     }
 
