@@ -38,7 +38,10 @@ internal sealed class OpenApiEndpoint(
         {
             logger.LogError(error, "Unhandled error serving {Action} {RequestId}", call.Action, call.RequestId);
             call.Fail(CommonErrors.InternalError());
-            await ResponseWriter.WriteErrorAsync(http.Response, CommonErrors.InternalError(), call.RequestId, call.Product);
+            if (!http.Response.HasStarted)
+            {
+                await ResponseWriter.WriteErrorAsync(http.Response, CommonErrors.InternalError(), call.RequestId, call.Product);
+            }
         }
         finally
         {
