@@ -32,11 +32,11 @@ internal static class InstanceActions
             .Where(i => (ids is null || ids.Contains(i.InstanceId)) && (ips is null || ips.Contains(i.PrivateIpAddress))
                 && (innerIps is null || innerIps.Count == 0) && (publicFilter is null || publicFilter.Count == 0)
                 && (status is null || i.Status == status)
-                && Matches(p, "VpcId", i.VpcId) && Matches(p, "VSwitchId", i.VSwitchId) && Matches(p, "ZoneId", i.ZoneId)
-                && Matches(p, "InstanceName", i.InstanceName) && Matches(p, "InstanceType", i.InstanceType)
-                && Matches(p, "SecurityGroupId", i.SecurityGroupId)
+                && p.Matches("VpcId", i.VpcId) && p.Matches("VSwitchId", i.VSwitchId) && p.Matches("ZoneId", i.ZoneId)
+                && p.Matches("InstanceName", i.InstanceName) && p.Matches("InstanceType", i.InstanceType)
+                && p.Matches("SecurityGroupId", i.SecurityGroupId)
                 && (p.NonEmpty("InstanceNetworkType") is not { } network || network == "vpc"))
-            .Where(i => tags.All(w => i.Tags.Any(t => t.Key == w.Key && (string.IsNullOrEmpty(w.Value) || t.Value == w.Value))))
+            .Where(i => i.Tags.HasAll(tags))
             .ToList();
         var page = EcsPaging.Apply(instances, i => i.InstanceId, p, minResults: 1, maxResults: 100);
         var tokenRequired = c.Settings.MetadataTokenRequired;
@@ -45,6 +45,4 @@ internal static class InstanceActions
                 new InstanceSet([.. page.Items.Select(i => EcsMapper.Instance(s, i, tokenRequired))])),
             EcsJson.Default.DescribeInstancesResponse);
     }
-
-    private static bool Matches(ApiParameters p, string name, string value) => p.NonEmpty(name) is not { } wanted || wanted == value;
 }

@@ -1,4 +1,5 @@
 using Ccm.Sandbox.Aliyun.Protocol;
+using Ccm.Sandbox.Aliyun.State;
 
 namespace Ccm.Sandbox.Aliyun.Ecs;
 
@@ -25,10 +26,10 @@ internal static class NetworkInterfaceActions
         var enis = s.NetworkInterfaces.Values
             .Where(e => (ids.Count == 0 || ids.Contains(e.NetworkInterfaceId)) && (ips.Count == 0 || e.AllIpAddresses.Any(ips.Contains))
                 && ipv6.Count == 0
-                && Matches(p, "VpcId", e.VpcId) && Matches(p, "VSwitchId", e.VSwitchId) && Matches(p, "InstanceId", e.InstanceId ?? "")
-                && Matches(p, "Type", e.Type) && Matches(p, "Status", e.Status) && Matches(p, "PrimaryIpAddress", e.PrimaryIpAddress)
-                && Matches(p, "NetworkInterfaceName", e.NetworkInterfaceName) && Matches(p, "SecurityGroupId", e.SecurityGroupId))
-            .Where(e => tags.All(w => e.Tags.Any(t => t.Key == w.Key && (string.IsNullOrEmpty(w.Value) || t.Value == w.Value))))
+                && p.Matches("VpcId", e.VpcId) && p.Matches("VSwitchId", e.VSwitchId) && p.Matches("InstanceId", e.InstanceId ?? "")
+                && p.Matches("Type", e.Type) && p.Matches("Status", e.Status) && p.Matches("PrimaryIpAddress", e.PrimaryIpAddress)
+                && p.Matches("NetworkInterfaceName", e.NetworkInterfaceName) && p.Matches("SecurityGroupId", e.SecurityGroupId))
+            .Where(e => e.Tags.HasAll(tags))
             .ToList();
         var page = EcsPaging.Apply(enis, e => e.NetworkInterfaceId, p, minResults: 10, maxResults: 500);
         return ApiResult.Of(
@@ -36,6 +37,4 @@ internal static class NetworkInterfaceActions
                 new NetworkInterfaceSetList([.. page.Items.Select(EcsMapper.NetworkInterface)])),
             EcsJson.Default.DescribeNetworkInterfacesResponse);
     }
-
-    private static bool Matches(ApiParameters p, string name, string value) => p.NonEmpty(name) is not { } wanted || wanted == value;
 }

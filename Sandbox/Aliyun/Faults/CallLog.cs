@@ -13,6 +13,9 @@ public sealed class CallLog
     private readonly ConcurrentQueue<CallRecord> entries = new();
     private readonly ConcurrentDictionary<string, long> counts = new(StringComparer.Ordinal);
 
+    // Tracked here because ConcurrentQueue.Count takes a lock once the queue spans segments.
+    private int size;
+
     public IReadOnlyList<CallRecord> Entries => [.. entries];
 
     public IReadOnlyDictionary<string, long> Counts => counts.ToDictionary(StringComparer.Ordinal);
@@ -23,7 +26,11 @@ public sealed class CallLog
 
     public void Clear()
     {
-        entries.Clear();
+        while (entries.TryDequeue(out _))
+        {
+            Interlocked.Decrement(ref size);
+        }
+
         counts.Clear();
     }
 
@@ -31,8 +38,9 @@ public sealed class CallLog
     {
         counts.AddOrUpdate(record.Action, 1, (_, n) => n + 1);
         entries.Enqueue(record);
-        while (entries.Count > Capacity && entries.TryDequeue(out _))
+        if (Interlocked.Increment(ref size) > Capacity && entries.TryDequeue(out _))
         {
+            Interlocked.Decrement(ref size);
         }
     }
 }

@@ -21,13 +21,13 @@ internal static class EmulatorApp
         {
             kestrel.Listen(endpoint);
             kestrel.AddServerHeader = false;
+            // SDKs put every parameter in the query: 50 route entries or 40 backends' JSON exceed Kestrel's 8 KiB default.
+            kestrel.Limits.MaxRequestLineSize = 256 * 1024;
+            kestrel.Limits.MaxRequestHeadersTotalSize = 288 * 1024;
         });
         builder.Logging.ClearProviders();
-        var loggerFactory = options.LoggerFactory ?? NullLoggerFactory.Instance;
-        // The caller's factory gets ASP.NET Core's logs only from Warning up: its request logs (Hosting.Diagnostics,
-        // Information) print the full query string, and a V2 query carries the AccessKeyId and the STS SecurityToken.
-        builder.Logging.AddProvider(new ForwardingLoggerProvider(loggerFactory));
-        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        var loggerFactory = new QuietFrameworkLoggerFactory(options.LoggerFactory ?? NullLoggerFactory.Instance);
+        builder.Services.AddSingleton<ILoggerFactory>(loggerFactory);
         builder.Services.AddSingleton<IHostLifetime, EmbeddedLifetime>();
 
         var app = builder.Build();
@@ -45,16 +45,5 @@ internal static class EmulatorApp
             services.Cloud.Reset();
         });
         return app;
-    }
-}
-
-/// <summary>Feeds the host's (filtered) loggers into the factory the emulator's owner passed in.</summary>
-internal sealed class ForwardingLoggerProvider(ILoggerFactory target) : ILoggerProvider
-{
-    public ILogger CreateLogger(string categoryName) => target.CreateLogger(categoryName);
-
-    // The factory belongs to whoever passed it in.
-    public void Dispose()
-    {
     }
 }

@@ -38,14 +38,21 @@ internal sealed class OpenApiEndpoint(
         {
             logger.LogError(error, "Unhandled error serving {Action} {RequestId}", call.Action, call.RequestId);
             call.Fail(CommonErrors.InternalError());
-            await ResponseWriter.WriteErrorAsync(http.Response, CommonErrors.InternalError(), call.RequestId, call.Product);
+            if (!http.Response.HasStarted)
+            {
+                await ResponseWriter.WriteErrorAsync(http.Response, CommonErrors.InternalError(), call.RequestId, call.Product);
+            }
         }
         finally
         {
             var record = call.Record(settings.Clock.GetUtcNow(), Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             calls.Add(record);
-            logger.LogDebug("{Action} {Version} answered {StatusCode} {ErrorCode} in {DurationMs} ms ({RequestId})",
-                record.Action, record.Version, record.StatusCode, record.ErrorCode, record.DurationMs, record.RequestId);
+            if (logger.IsEnabled(LogLevel.Debug))
+            {
+                // Guarded: the argument array and boxing would otherwise cost every call on the hot path.
+                logger.LogDebug("{Action} {Version} answered {StatusCode} {ErrorCode} in {DurationMs} ms ({RequestId})",
+                    record.Action, record.Version, record.StatusCode, record.ErrorCode, record.DurationMs, record.RequestId);
+            }
         }
     }
 

@@ -29,6 +29,9 @@ internal sealed class ApiParameters
     /// <summary>The value, or null when absent or empty (the SDKs omit unset fields; some send empty ones).</summary>
     public string? NonEmpty(string name) => values.TryGetValue(name, out var value) && value.Length > 0 ? value : null;
 
+    /// <summary>A filter parameter: true when it is absent, or present and equal to <paramref name="value"/>.</summary>
+    public bool Matches(string name, string value) => NonEmpty(name) is not { } wanted || wanted == value;
+
     public string Required(string name) => NonEmpty(name) ?? throw CommonErrors.Missing(name);
 
     public int? Int(string name)

@@ -42,7 +42,7 @@ internal sealed class SignatureVerifier(CredentialStore credentials, NonceCache 
     private string VerifyV3(ApiRequest request)
     {
         var authorization = Acs3Authorization.Parse(request.Headers.Authorization.ToString());
-        CheckTimestamp(Header(request, "x-acs-date") ?? throw CommonErrors.Missing("x-acs-date"));
+        CheckTimestamp(Header(request, "x-acs-date") ?? throw SignatureErrors.Incomplete("The x-acs-date header is missing."));
         var nonce = Header(request, "x-acs-signature-nonce") ?? throw CommonErrors.Missing("SignatureNonce");
         var credential = Authenticate(authorization.AccessKeyId, Header(request, "x-acs-security-token"));
 

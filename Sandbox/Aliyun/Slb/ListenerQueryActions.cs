@@ -38,7 +38,7 @@ internal static class ListenerQueryActions
             .Where(l => protocol is null || l.ListenerProtocol == protocol)
             .Where(l => port is null || l.ListenerPort == port)
             .Where(l => description is null || l.Attributes.GetValueOrDefault("Description") == description)
-            .Where(l => tags.All(t => l.Tags.Any(have => have.Key == t.Key && (t.Value is null || have.Value == t.Value))));
+            .Where(l => l.Tags.HasAll(tags));
         var page = Paging.ByToken(listeners, l => l.LoadBalancerId + "/" + l.Key, p.NonEmpty("NextToken"), maxResults);
         return ApiResult.Of(
             new DescribeLoadBalancerListenersResponse(c.RequestId, page.NextToken, maxResults, page.TotalCount,

@@ -30,7 +30,7 @@ internal sealed record LoadBalancerFilter(
         (Ids is null || Ids.Contains(lb.LoadBalancerId))
         && (Names is null || Names.Contains(lb.LoadBalancerName))
         && Fields.All(f => string.Equals(Field(lb, f.Key), f.Value, StringComparison.OrdinalIgnoreCase))
-        && Tags.All(t => lb.Tags.Any(have => have.Key == t.Key && (t.Value is null || have.Value == t.Value)))
+        && lb.Tags.HasAll(Tags)
         && (ServerId is null || SlbLookup.GroupsOf(s, lb.LoadBalancerId).Any(g => g.BackendServers.Any(b => b.ServerId == ServerId)));
 
     private static string Field(LoadBalancer lb, string name) => name switch

@@ -41,7 +41,7 @@ internal static class TagResourceActions
         var wanted = p.Tags();
         var rows = TaggedResources.All(c.Store.Current, type)
             .Where(r => ids.Count == 0 || ids.Contains(r.Id))
-            .Where(r => wanted.All(w => r.Tags.Any(t => t.Key == w.Key && (w.Value is null || w.Value == t.Value))))
+            .Where(r => r.Tags.HasAll(wanted))
             .SelectMany(r => r.Tags.Select(t => new TagResourceItem(r.Id, type, t.Key, t.Value)));
         var page = Paging.ByToken(rows, r => r.ResourceId + "\n" + r.TagKey, p.NonEmpty("NextToken"), PageSize);
         return ApiResult.Of(new ListTagResourcesResponse(c.RequestId, page.NextToken, new TagResourceList(page.Items)), SlbJson.Default.ListTagResourcesResponse);

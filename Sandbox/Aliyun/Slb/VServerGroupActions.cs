@@ -58,7 +58,7 @@ internal static class VServerGroupActions
         var tags = p.Tags();
         var groups = SlbLookup.GroupsOf(s, lb.LoadBalancerId)
             .Where(g => description is null || g.VServerGroupName == description)
-            .Where(g => tags.All(t => g.Tags.Any(have => have.Key == t.Key && (t.Value is null || have.Value == t.Value))))
+            .Where(g => g.Tags.HasAll(tags))
             .Select(g => new VServerGroupItem(g.VServerGroupId, g.VServerGroupName, WireTime.Seconds(g.CreateTime), g.BackendServers.Length,
                 includeListener || includeRule ? Associated(lb, g, includeListener) : null, SlbMapper.Tags(g.Tags)))
             .ToList();

@@ -21,7 +21,7 @@ internal static class NetworkQueryActions
         var vpcs = s.Vpcs.Values
             .Where(v => (ids is null || ids.Contains(v.VpcId)) && (p.NonEmpty("VpcName") is not { } name || v.VpcName == name)
                 && (p.Bool("IsDefault") is not { } isDefault || v.IsDefault == isDefault))
-            .Where(v => tags.All(w => v.Tags.Any(t => t.Key == w.Key && (w.Value is null || t.Value == w.Value))))
+            .Where(v => v.Tags.HasAll(tags))
             .ToList();
         var page = Paging.ByPage(vpcs, p, defaultSize: 10, maxSize: 50);
         return ApiResult.Of(
@@ -49,9 +49,9 @@ internal static class NetworkQueryActions
         var s = c.Store.Current;
         var tags = p.Tags();
         var vSwitches = s.VSwitches.Values
-            .Where(v => Matches(p, "VpcId", v.VpcId) && Matches(p, "VSwitchId", v.VSwitchId) && Matches(p, "ZoneId", v.ZoneId)
-                && Matches(p, "VSwitchName", v.VSwitchName) && Matches(p, "RouteTableId", v.RouteTableId))
-            .Where(v => tags.All(w => v.Tags.Any(t => t.Key == w.Key && (w.Value is null || t.Value == w.Value))))
+            .Where(v => p.Matches("VpcId", v.VpcId) && p.Matches("VSwitchId", v.VSwitchId) && p.Matches("ZoneId", v.ZoneId)
+                && p.Matches("VSwitchName", v.VSwitchName) && p.Matches("RouteTableId", v.RouteTableId))
+            .Where(v => v.Tags.HasAll(tags))
             .ToList();
         var page = Paging.ByPage(vSwitches, p, defaultSize: 10, maxSize: 50);
         return ApiResult.Of(
@@ -66,9 +66,9 @@ internal static class NetworkQueryActions
         var p = c.Parameters;
         var s = c.Store.Current;
         var eips = s.EipAddresses.Values
-            .Where(e => Matches(p, "AllocationId", e.AllocationId) && Matches(p, "EipAddress", e.IpAddress) && Matches(p, "Status", e.Status)
-                && Matches(p, "EipName", e.Name) && Matches(p, "AssociatedInstanceId", e.InstanceId ?? "")
-                && Matches(p, "AssociatedInstanceType", e.InstanceType ?? ""))
+            .Where(e => p.Matches("AllocationId", e.AllocationId) && p.Matches("EipAddress", e.IpAddress) && p.Matches("Status", e.Status)
+                && p.Matches("EipName", e.Name) && p.Matches("AssociatedInstanceId", e.InstanceId ?? "")
+                && p.Matches("AssociatedInstanceType", e.InstanceType ?? ""))
             .ToList();
         var page = Paging.ByPage(eips, p, defaultSize: 10, maxSize: 100);
         var items = page.Items.Select(e => new EipAddressItem(
@@ -79,6 +79,4 @@ internal static class NetworkQueryActions
             new DescribeEipAddressesResponse(c.RequestId, page.PageNumber, page.PageSize, page.TotalCount, new EipAddressSet([.. items])),
             VpcJson.Default.DescribeEipAddressesResponse);
     }
-
-    private static bool Matches(ApiParameters p, string name, string value) => p.NonEmpty(name) is not { } wanted || wanted == value;
 }

@@ -13,10 +13,10 @@ internal static class RouteTableActions
         var s = c.Store.Current;
         var tags = p.Tags();
         var tables = s.RouteTables.Values
-            .Where(t => Matches(p, "VpcId", t.VpcId) && Matches(p, "RouterId", t.VRouterId) && Matches(p, "RouteTableId", t.RouteTableId)
-                && Matches(p, "RouteTableName", t.RouteTableName) && Matches(p, "RouteTableType", t.RouteTableType)
-                && Matches(p, "RouterType", "VRouter"))
-            .Where(t => tags.All(w => t.Tags.Any(have => have.Key == w.Key && (w.Value is null || have.Value == w.Value))))
+            .Where(t => p.Matches("VpcId", t.VpcId) && p.Matches("RouterId", t.VRouterId) && p.Matches("RouteTableId", t.RouteTableId)
+                && p.Matches("RouteTableName", t.RouteTableName) && p.Matches("RouteTableType", t.RouteTableType)
+                && p.Matches("RouterType", "VRouter"))
+            .Where(t => t.Tags.HasAll(tags))
             .ToList();
         var page = Paging.ByPage(tables, p, defaultSize: 10, maxSize: 50);
         return ApiResult.Of(
@@ -31,9 +31,9 @@ internal static class RouteTableActions
         var p = c.Parameters;
         var s = c.Store.Current;
         var tables = s.RouteTables.Values
-            .Where(t => Matches(p, "VRouterId", t.VRouterId) && Matches(p, "RouterId", t.VRouterId)
-                && Matches(p, "RouteTableId", t.RouteTableId) && Matches(p, "Type", t.RouteTableType)
-                && Matches(p, "RouteTableName", t.RouteTableName))
+            .Where(t => p.Matches("VRouterId", t.VRouterId) && p.Matches("RouterId", t.VRouterId)
+                && p.Matches("RouteTableId", t.RouteTableId) && p.Matches("Type", t.RouteTableType)
+                && p.Matches("RouteTableName", t.RouteTableName))
             .ToList();
         var page = Paging.ByPage(tables, p, defaultSize: 10, maxSize: 50);
         return ApiResult.Of(
@@ -54,8 +54,8 @@ internal static class RouteTableActions
         var destinations = p.List("DestCidrBlockList");
         var type = p.NonEmpty("RouteEntryType");
         var entries = table.LiveEntries(c.Now)
-            .Where(e => Matches(p, "RouteEntryId", e.RouteEntryId) && Matches(p, "RouteEntryName", e.RouteEntryName)
-                && Matches(p, "DestinationCidrBlock", e.DestinationCidrBlock)
+            .Where(e => p.Matches("RouteEntryId", e.RouteEntryId) && p.Matches("RouteEntryName", e.RouteEntryName)
+                && p.Matches("DestinationCidrBlock", e.DestinationCidrBlock)
                 && (type is null || e.Type.Equals(type, StringComparison.OrdinalIgnoreCase))
                 && (destinations.Count == 0 || destinations.Contains(e.DestinationCidrBlock))
                 && (p.NonEmpty("NextHopId") is not { } hop || e.NextHops.Any(h => h.NextHopId == hop))
@@ -68,6 +68,4 @@ internal static class RouteTableActions
                 new RouteEntrySet([.. page.Items.Select(e => VpcMapper.Entry(e, c.Now, c.Settings.RegionId))])),
             VpcJson.Default.DescribeRouteEntryListResponse);
     }
-
-    private static bool Matches(ApiParameters p, string name, string value) => p.NonEmpty(name) is not { } wanted || wanted == value;
 }
