@@ -36,6 +36,9 @@ public static class OpenApiErrorCodes
     public const string ClientConnectionFailed = "Client.ConnectionFailed";
     public const string ClientInvalidResponse = "Client.InvalidResponse";
 
+    /// <summary>The client-side budget's queue was full; nothing was sent.</summary>
+    public const string ClientRateLimited = "Client.RateLimited";
+
     /// <summary>Prefix for a non-2xx answer without a parseable error body, e.g. <c>Http.502</c>.</summary>
     public const string HttpStatusPrefix = "Http.";
 }

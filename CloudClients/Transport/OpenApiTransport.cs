@@ -106,7 +106,7 @@ public sealed class OpenApiTransport : IOpenApiTransport
         if (!lease.IsAcquired)
         {
             // Only when more callers queue than QueueLimit allows: failing fast beats an unbounded backlog.
-            var failure = new CallFailure(FailureKind.NotSent, "Client.RateLimited", "client-side rate limit queue is full", null, null);
+            var failure = new CallFailure(FailureKind.NotSent, OpenApiErrorCodes.ClientRateLimited, "client-side rate limit queue is full", null, null);
             throw new OpenApiException(Product.Name, action.Name, failure, 0);
         }
     }

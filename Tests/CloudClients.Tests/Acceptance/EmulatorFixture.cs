@@ -6,6 +6,7 @@ using Ccm.CloudClients.Slb;
 using Ccm.CloudClients.Transport;
 using Ccm.CloudClients.Vpc;
 using Ccm.Sandbox.Aliyun;
+using Ccm.Sandbox.Aliyun.Faults;
 using Ccm.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -70,6 +71,13 @@ public sealed class EmulatorFixture : IAsyncLifetime
 
         return new Clients(provider);
     }
+
+    /// <summary>
+    /// The emulator's call log for <paramref name="action"/> once <paramref name="accept"/> holds. The emulator records a
+    /// call after it has answered (or dropped) it, so a client can return before its call is in the log: poll.
+    /// </summary>
+    public Task<IReadOnlyList<CallRecord>> CallsAsync(string action, Func<IReadOnlyList<CallRecord>, bool> accept, string because) =>
+        Eventually.ValueAsync(() => Task.FromResult(Emulator.Calls.Of(action)), accept, because);
 
     public async Task DisposeAsync()
     {

@@ -19,11 +19,11 @@ public class PaginationAcceptanceTests(EmulatorFixture fixture) : IClassFixture<
             await slb.CreateLoadBalancerAsync(new CreateLoadBalancerRequest { ClientToken = $"page-lb-{i}", LoadBalancerName = $"a-page-{i}", Tags = [tag] }, default);
         }
 
-        var calls = fixture.Emulator.Calls.CountOf("DescribeLoadBalancers");
+        var calls = fixture.Emulator.Calls.Of("DescribeLoadBalancers").Count;
         var all = await slb.DescribeLoadBalancersAsync(new DescribeLoadBalancersRequest { Tags = [tag], PageSize = 2 }, default).ToListAsync();
 
         Assert.Equal(Enumerable.Range(0, 7).Select(i => $"a-page-{i}").Order(), all.Select(l => l.LoadBalancerName ?? "").Order());
-        Assert.Equal(4, fixture.Emulator.Calls.CountOf("DescribeLoadBalancers") - calls);
+        await fixture.CallsAsync("DescribeLoadBalancers", c => c.Count - calls == 4, "four pages of two were asked for");
     }
 
     [Fact]
@@ -36,11 +36,11 @@ public class PaginationAcceptanceTests(EmulatorFixture fixture) : IClassFixture<
             await slb.CreateLoadBalancerTCPListenerAsync(new CreateLoadBalancerTCPListenerRequest { LoadBalancerId = lb.LoadBalancerId, ListenerPort = port, Bandwidth = -1, BackendServerPort = 30000 + port }, default);
         }
 
-        var calls = fixture.Emulator.Calls.CountOf("DescribeLoadBalancerListeners");
+        var calls = fixture.Emulator.Calls.Of("DescribeLoadBalancerListeners").Count;
         var listeners = await slb.DescribeLoadBalancerListenersAsync(new DescribeLoadBalancerListenersRequest { LoadBalancerIds = [lb.LoadBalancerId], MaxResults = 1 }, default).ToListAsync();
 
         Assert.Equal([80, 81, 82, 83], listeners.Select(l => l.ListenerPort).Order());
-        Assert.True(fixture.Emulator.Calls.CountOf("DescribeLoadBalancerListeners") - calls >= 4);
+        await fixture.CallsAsync("DescribeLoadBalancerListeners", c => c.Count - calls >= 4, "at least four pages of one were asked for");
     }
 
     [Fact]
@@ -53,11 +53,11 @@ public class PaginationAcceptanceTests(EmulatorFixture fixture) : IClassFixture<
             fixture.Emulator.Cloud.AddForeignRouteEntry(tableId, $"10.250.{i}.0/24", DemoWorld.Nodes[0].InstanceId);
         }
 
-        var calls = fixture.Emulator.Calls.CountOf("DescribeRouteEntryList");
+        var calls = fixture.Emulator.Calls.Of("DescribeRouteEntryList").Count;
         var entries = await vpc.DescribeRouteEntryListAsync(new DescribeRouteEntryListRequest { RouteTableId = tableId, RouteEntryType = "Custom", MaxResult = 2 }, default).ToListAsync();
 
         Assert.Equal(5, entries.Count(e => e.DestinationCidrBlock.StartsWith("10.250.", StringComparison.Ordinal)));
-        Assert.True(fixture.Emulator.Calls.CountOf("DescribeRouteEntryList") - calls >= 3);
+        await fixture.CallsAsync("DescribeRouteEntryList", c => c.Count - calls >= 3, "at least three pages of two were asked for");
     }
 
     [Fact]
@@ -65,10 +65,10 @@ public class PaginationAcceptanceTests(EmulatorFixture fixture) : IClassFixture<
     {
         var ecs = fixture.CreateClients().Ecs;
 
-        var calls = fixture.Emulator.Calls.CountOf("DescribeInstances");
+        var calls = fixture.Emulator.Calls.Of("DescribeInstances").Count;
         var instances = await ecs.DescribeInstancesAsync(new DescribeInstancesRequest { VpcId = DemoWorld.VpcId, MaxResults = 1 }, default).ToListAsync();
 
         Assert.Superset(DemoWorld.Nodes.Select(n => n.InstanceId).ToHashSet(), instances.Select(i => i.InstanceId).ToHashSet());
-        Assert.True(fixture.Emulator.Calls.CountOf("DescribeInstances") - calls >= 3);
+        await fixture.CallsAsync("DescribeInstances", c => c.Count - calls >= 3, "at least three pages of one were asked for");
     }
 }
