@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Ccm.Sandbox.Kube.Patch;
+using Ccm.Sandbox.Kube.Protobuf;
 using Microsoft.AspNetCore.Http;
 
 namespace Ccm.Sandbox.Kube.Api;
@@ -9,7 +10,7 @@ namespace Ccm.Sandbox.Kube.Api;
 /// <summary>Reading request bodies (JSON or YAML) and writing JSON replies and Status errors.</summary>
 internal static class HttpBodies
 {
-    private static readonly string[] ObjectContentTypes = ["application/json", "application/yaml"];
+    private static readonly string[] ObjectContentTypes = ["application/json", "application/yaml", KubeProtobuf.ContentType];
 
     public static async Task<string> ReadTextAsync(HttpRequest request, CancellationToken cancellationToken)
     {
@@ -21,6 +22,11 @@ internal static class HttpBodies
     public static async Task<JsonObject> ReadObjectAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var mediaType = request.ContentType?.Split(';')[0].Trim().ToLowerInvariant() ?? "application/json";
+        if (mediaType == KubeProtobuf.ContentType)
+        {
+            return await ReadProtobufAsync(request, cancellationToken);
+        }
+
         if (mediaType is not ("application/json" or "application/yaml" or "text/yaml" or "application/x-yaml" or "*/*"))
         {
             throw KubeApiException.UnsupportedMediaType(mediaType, ObjectContentTypes);
@@ -35,6 +41,27 @@ internal static class HttpBodies
         catch (Exception e) when (e is JsonException or FormatException)
         {
             throw KubeApiException.BadRequest($"the request body could not be decoded: {e.Message}");
+        }
+    }
+
+    /// <summary>kubectl's <c>create</c> generators send protobuf; the kinds they create are decoded.</summary>
+    private static async Task<JsonObject> ReadProtobufAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        await request.Body.CopyToAsync(buffer, cancellationToken);
+        try
+        {
+            return KubeProtobuf.Decode(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
+        }
+        catch (NotSupportedException e)
+        {
+            throw KubeApiException.UnsupportedMediaType(
+                $"{KubeProtobuf.ContentType} for {e.Message} (decoded for: {string.Join(", ", KubeProtoSchemas.SupportedKinds)}; "
+                + "send JSON, e.g. kubectl create ... --dry-run=client -o yaml | kubectl apply -f -)", ObjectContentTypes);
+        }
+        catch (FormatException e)
+        {
+            throw KubeApiException.BadRequest($"the protobuf body could not be decoded: {e.Message}");
         }
     }
 

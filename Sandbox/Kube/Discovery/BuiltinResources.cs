@@ -41,22 +41,17 @@ internal static class BuiltinResources
 
     private static ResourceType Core(
         string plural, string singular, string kind, bool namespaced, string[] shortNames,
-        string[]? subresources = null, string[]? fields = null) => new()
-        {
-            Group = "",
-            Version = "v1",
-            Plural = plural,
-            Singular = singular,
-            Kind = kind,
-            Namespaced = namespaced,
-            ShortNames = [.. shortNames],
-            Subresources = [.. subresources ?? []],
-            SelectableFields = [.. fields ?? []],
-        };
+        string[]? subresources = null, string[]? fields = null) =>
+        Resource("", plural, singular, kind, namespaced, shortNames, subresources, fields);
 
     private static ResourceType Grouped(
         string group, string plural, string singular, string kind, string[] shortNames,
-        string[]? subresources = null, bool namespaced = true) => new()
+        string[]? subresources = null, bool namespaced = true) =>
+        Resource(group, plural, singular, kind, namespaced, shortNames, subresources, fields: null);
+
+    private static ResourceType Resource(
+        string group, string plural, string singular, string kind, bool namespaced, string[] shortNames,
+        string[]? subresources, string[]? fields) => new()
         {
             Group = group,
             Version = "v1",
@@ -66,5 +61,6 @@ internal static class BuiltinResources
             Namespaced = namespaced,
             ShortNames = [.. shortNames],
             Subresources = [.. subresources ?? []],
+            SelectableFields = [.. fields ?? []],
         };
 }

@@ -62,6 +62,23 @@ public sealed class WatchTests(KubeEmulatorFixture fixture) : IClassFixture<Kube
     }
 
     [Fact]
+    public async Task With_the_fault_hook_an_expired_watch_is_refused_with_http_410()
+    {
+        await using var emulator = await KubeEmulator.StartAsync(new KubeEmulatorOptions { RunControllers = false });
+        using var http = new KubeHttp(emulator.BaseAddress);
+        var rv = emulator.ResourceVersion;
+        emulator.Objects.Create(Manifests.ConfigMap("x", "default"));
+        emulator.Faults.CompactHistory();
+        emulator.Faults.ExpiredWatchAsHttpStatus = true;
+
+        var reply = await http.GetAsync($"/api/v1/namespaces/default/configmaps?watch=true&resourceVersion={rv}");
+
+        Assert.Equal(410, reply.Status);
+        Assert.Equal("Expired", reply.Reason);
+        Assert.Equal("Status", (string?)reply.Object["kind"]);
+    }
+
+    [Fact]
     public async Task A_watcher_that_falls_out_of_the_history_window_gets_410()
     {
         await using var emulator = await KubeEmulator.StartAsync(new KubeEmulatorOptions { RunControllers = false, WatchHistorySize = 16, Seed = Demo.SeedKind.Empty });
