@@ -103,7 +103,7 @@ internal sealed partial class LeaseShardOwnership : IShardOwnership, IDisposable
     /// For chaos tests: behave as a crashed process. The loop stops with no write at all (nothing is released, the
     /// membership Lease stays), and the grains stop at once, as they would die with the process.
     /// </summary>
-    internal async Task AbortAsync()
+    public async Task AbortAsync()
     {
         await StopLoopAsync();
         var now = time.GetUtcNow();
