@@ -33,7 +33,8 @@ public sealed class TestSilo : IAsyncDisposable
         Action<GrainRuntimeOptions>? configure = null,
         InMemoryLeaseStore? leases = null,
         InMemoryReminderTable? reminders = null,
-        Action<IServiceCollection>? services = null)
+        Action<IServiceCollection>? services = null,
+        Action<IServiceCollection>? storage = null)
     {
         var collection = new ServiceCollection();
         var logs = new CapturingLoggerProvider();
@@ -48,7 +49,15 @@ public sealed class TestSilo : IAsyncDisposable
             o.Retry.Jitter = 0;
             configure?.Invoke(o);
         });
-        collection.AddInMemoryGrainStorage(leases, reminders);
+        if (storage is null)
+        {
+            collection.AddInMemoryGrainStorage(leases, reminders);
+        }
+        else
+        {
+            storage(collection);
+        }
+
         collection.AddGrain<ICounterGrain, CounterGrain>();
         collection.AddGrain<IPingGrain, PingGrain>();
         collection.AddGrain<IScriptedReconciler, ScriptedReconciler>();
