@@ -21,6 +21,8 @@ public sealed class TestSilo : IAsyncDisposable
 
     public GrainSilo Silo { get; }
 
+    public IServiceProvider Services => services;
+
     public IGrainFactory Factory => Silo.GrainFactory;
 
     /// <summary>The silo's probe (still readable after the silo is disposed).</summary>
