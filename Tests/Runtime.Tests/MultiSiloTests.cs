@@ -63,17 +63,6 @@ public sealed class MultiSiloTests
         return Enumerable.Range(0, 1000).Select(i => $"ns/svc-{i}").First(k => shards.Contains(silo.Silo.Shards.ShardOf<ICounterGrain>(k)));
     }
 
-    private Task<TestSilo> StartAsync(string name) => TestSilo.StartAsync(
-        TimeProvider.System,
-        o =>
-        {
-            o.SiloName = name;
-            o.Leases.LeaderElect = true;
-            o.Leases.LeaseDuration = TimeSpan.FromSeconds(3);
-            o.Leases.RenewDeadline = TimeSpan.FromSeconds(2);
-            o.Leases.RetryPeriod = TimeSpan.FromMilliseconds(500);
-            o.MinimumReminderPeriod = TimeSpan.FromSeconds(1);
-        },
-        leases,
-        reminders);
+    private Task<TestSilo> StartAsync(string name) =>
+        TestSilo.StartAsync(TimeProvider.System, o => ShortLeases.Apply(o, name), leases, reminders);
 }

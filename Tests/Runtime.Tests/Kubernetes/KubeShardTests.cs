@@ -143,20 +143,6 @@ public sealed class KubeShardTests
         });
     }
 
-    /// <summary>
-    /// Exact, not sampled: each silo records when it started and stopped running each shard (one process, one clock),
-    /// and no two silos' intervals for one shard may overlap.
-    /// </summary>
-    private static void AssertNoShardEverRanTwice(KubeRing ring)
-    {
-        var claims = ring.Silos.SelectMany(s => s.Silo.GetStatistics().ShardHistory.Select(c => (s.Silo.SiloName, Claim: c))).ToList();
-        foreach (var a in claims)
-        {
-            foreach (var b in claims.Where(b => b.SiloName != a.SiloName && b.Claim.Shard == a.Claim.Shard))
-            {
-                var disjoint = (a.Claim.To ?? DateTimeOffset.MaxValue) <= b.Claim.From || (b.Claim.To ?? DateTimeOffset.MaxValue) <= a.Claim.From;
-                Assert.True(disjoint, $"shard {a.Claim.Shard} ran on {a.SiloName} {a.Claim} and on {b.SiloName} {b.Claim}");
-            }
-        }
-    }
+    private static void AssertNoShardEverRanTwice(KubeRing ring) =>
+        ShortLeases.AssertNoShardRanTwice(ring.Silos.SelectMany(s => s.Silo.GetStatistics().ShardHistory.Select(c => (s.Silo.SiloName, c))));
 }

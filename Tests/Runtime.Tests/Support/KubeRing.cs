@@ -51,12 +51,7 @@ internal sealed class KubeRing : IAsyncDisposable
             TimeProvider.System,
             o =>
             {
-                o.SiloName = name;
-                o.Leases.LeaderElect = true;
-                o.Leases.LeaseDuration = TimeSpan.FromSeconds(3);
-                o.Leases.RenewDeadline = TimeSpan.FromSeconds(2);
-                o.Leases.RetryPeriod = TimeSpan.FromMilliseconds(500);
-                o.MinimumReminderPeriod = TimeSpan.FromSeconds(1);
+                ShortLeases.Apply(o, name);
                 configure?.Invoke(o);
             },
             storage: s => s.AddSingleton<IKubeApi>(api).AddKubernetesGrainStorage());
