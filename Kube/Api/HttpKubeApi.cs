@@ -1,6 +1,7 @@
 using System.Net;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using Ccm.Kube.Config;
 using Ccm.Kube.Models;
 using Ccm.Kube.Watch;
@@ -127,7 +128,7 @@ public sealed class HttpKubeApi : IKubeApi, IDisposable
         return obj.Metadata.Namespace;
     }
 
-    private Task<TResult> SendAsync<TResult>(KubeRequest request, System.Text.Json.Serialization.Metadata.JsonTypeInfo<TResult> typeInfo, CancellationToken cancellationToken) =>
+    private Task<TResult> SendAsync<TResult>(KubeRequest request, JsonTypeInfo<TResult> typeInfo, CancellationToken cancellationToken) =>
         sender.SendAsync(request, async (response, ct) =>
         {
             await using var body = await response.Content.ReadAsStreamAsync(ct);
@@ -148,7 +149,6 @@ public sealed class HttpKubeApi : IKubeApi, IDisposable
             return null;
         }
 
-        var probe = JsonSerializer.Deserialize(bytes, KubeJsonContext.Default.Status);
-        return probe?.Kind == "Status" ? null : JsonSerializer.Deserialize(bytes, T.JsonTypeInfo);
+        return JsonPeek.TopLevelString(bytes, "kind"u8) == "Status" ? null : JsonSerializer.Deserialize(bytes, T.JsonTypeInfo);
     }
 }

@@ -31,6 +31,9 @@ public sealed class KubeMetrics : IDisposable
         watchRestarts = meter.CreateCounter<long>("kube.client.watch.restarts", "{watch}", "Watches reopened after they ended or failed");
     }
 
+    /// <summary>The meter the instruments live on (tests listen to exactly this one).</summary>
+    internal Meter Meter => meter;
+
     internal void Request(KubeCall call, int code, TimeSpan duration)
     {
         var verb = new KeyValuePair<string, object?>("verb", call.Verb);

@@ -5,6 +5,8 @@ using System.Text.Json;
 using System.Threading.RateLimiting;
 using Ccm.Kube.Config;
 using Ccm.Kube.Models;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Ccm.Kube.Api;
 
@@ -12,7 +14,7 @@ namespace Ccm.Kube.Api;
 /// Sends requests: client-side rate limit, bearer token, call observer, metrics, <c>Retry-After</c> handling,
 /// and the mapping of error replies to <see cref="KubeApiException"/>.
 /// </summary>
-internal sealed class KubeRequestSender : IDisposable
+internal sealed partial class KubeRequestSender : IDisposable
 {
     private static readonly MediaTypeWithQualityHeaderValue Json = new("application/json");
 
@@ -21,6 +23,7 @@ internal sealed class KubeRequestSender : IDisposable
     private readonly KubeApiOptions options;
     private readonly KubeMetrics metrics;
     private readonly RateLimiter? limiter;
+    private readonly ILogger logger;
 
     public KubeRequestSender(HttpMessageHandler handler, KubeClientConfig config, KubeApiOptions options, KubeMetrics metrics)
     {
@@ -32,6 +35,7 @@ internal sealed class KubeRequestSender : IDisposable
         http = new HttpClient(handler, disposeHandler: true) { BaseAddress = config.Server, Timeout = Timeout.InfiniteTimeSpan };
         http.DefaultRequestHeaders.UserAgent.ParseAdd(options.UserAgent);
         limiter = ClientRateLimiter.Create(options.Qps, options.Burst);
+        logger = options.LoggerFactory?.CreateLogger("Ccm.Kube.Api") ?? NullLogger.Instance;
     }
 
     /// <summary>Sends a request and reads its whole reply within <see cref="KubeApiOptions.RequestTimeout"/>.</summary>
@@ -82,6 +86,7 @@ internal sealed class KubeRequestSender : IDisposable
                 if (retryAfter is { } wait && attempt < options.MaxRetryAfterAttempts && IsRetryable(response.StatusCode))
                 {
                     // The server said it did not process the request and when to come back (client-go checkWait).
+                    LogRetryAfter(request.Operation, (int)response.StatusCode, wait);
                     await Task.Delay(wait, options.TimeProvider, cancellationToken);
                     continue;
                 }
@@ -155,4 +160,7 @@ internal sealed class KubeRequestSender : IDisposable
 
         return KubeStatusReasons.Synthesize(response.StatusCode, body);
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Operation} answered {Code} with Retry-After; retrying in {Delay}")]
+    private partial void LogRetryAfter(string operation, int code, TimeSpan delay);
 }

@@ -62,7 +62,8 @@ public sealed partial class Informer<T> : IAsyncDisposable, IReflectorSink<T>
 
     /// <summary>
     /// Receives every change from now on, after an Added for each object already cached. Dispose the result to stop.
-    /// A handler that throws is logged and keeps receiving.
+    /// A handler that throws is logged and keeps receiving. Subscribe from outside handlers: a subscription made inside
+    /// one may see the rest of the current batch twice (once in its replay, once delivered).
     /// </summary>
     public IDisposable Subscribe(Action<ObjectChange<T>> handler)
     {
@@ -96,7 +97,7 @@ public sealed partial class Informer<T> : IAsyncDisposable, IReflectorSink<T>
         await stopping.CancelAsync();
         if (running is not null)
         {
-            await running;
+            await running.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
 
         stopping.Dispose();

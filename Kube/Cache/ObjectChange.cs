@@ -12,7 +12,8 @@ public enum ChangeType
 
 /// <summary>
 /// One change of an informer's cache: <see cref="Old"/> is what the cache held before (null for Added),
-/// <see cref="New"/> what it holds now (null for Deleted; then <see cref="Old"/> is the object's final state).
+/// <see cref="New"/> what it holds now (null for Deleted; then <see cref="Old"/> is the object's final state: as the
+/// DELETED event sent it, or as last cached when a relist found it gone).
 /// Both are shared, immutable snapshots: never mutate them.
 /// </summary>
 public sealed record ObjectChange<T>(ChangeType Type, string Key, T? Old, T? New)

@@ -8,22 +8,16 @@ namespace Ccm.Kube.Models;
 /// meta/v1 <c>Time</c>: RFC 3339 in UTC with whole seconds (<c>2006-01-02T15:04:05Z</c>), which is what the
 /// API server writes. Reading accepts any RFC 3339 form.
 /// </summary>
-public sealed class KubeTimeConverter : JsonConverter<DateTimeOffset?>
-{
-    public override bool HandleNull => true;
-
-    public override DateTimeOffset? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-        KubeTime.Read(ref reader);
-
-    public override void Write(Utf8JsonWriter writer, DateTimeOffset? value, JsonSerializerOptions options) =>
-        KubeTime.Write(writer, value, "yyyy-MM-dd'T'HH:mm:ss'Z'");
-}
+public sealed class KubeTimeConverter() : KubeTimeConverterBase("yyyy-MM-dd'T'HH:mm:ss'Z'");
 
 /// <summary>
 /// meta/v1 <c>MicroTime</c> (Lease <c>acquireTime</c>/<c>renewTime</c>, events.k8s.io <c>eventTime</c>): the server
 /// parses it with Go's layout <c>2006-01-02T15:04:05.000000Z07:00</c>, which demands exactly six fractional digits.
 /// </summary>
-public sealed class KubeMicroTimeConverter : JsonConverter<DateTimeOffset?>
+public sealed class KubeMicroTimeConverter() : KubeTimeConverterBase("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'");
+
+/// <summary>Reads any RFC 3339 time; writes UTC in the subclass's layout.</summary>
+public abstract class KubeTimeConverterBase(string format) : JsonConverter<DateTimeOffset?>
 {
     public override bool HandleNull => true;
 
@@ -31,7 +25,7 @@ public sealed class KubeMicroTimeConverter : JsonConverter<DateTimeOffset?>
         KubeTime.Read(ref reader);
 
     public override void Write(Utf8JsonWriter writer, DateTimeOffset? value, JsonSerializerOptions options) =>
-        KubeTime.Write(writer, value, "yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'");
+        KubeTime.Write(writer, value, format);
 }
 
 internal static class KubeTime

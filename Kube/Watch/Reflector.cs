@@ -41,6 +41,7 @@ internal sealed partial class Reflector<T>(IKubeApi api, InformerOptions<T> opti
         var listReason = "initial";
         while (!cancellationToken.IsCancellationRequested)
         {
+            TimeSpan? pause = null;
             try
             {
                 if (needList)
@@ -51,36 +52,42 @@ internal sealed partial class Reflector<T>(IKubeApi api, InformerOptions<T> opti
 
                 var outcome = await WatchAsync(cancellationToken);
                 metrics?.WatchRestart(resource, outcome.ToString());
-                switch (outcome)
+                if (outcome == WatchOutcome.Expired)
                 {
-                    case WatchOutcome.Expired:
-                        needList = true;
-                        listReason = "expired";
-                        break;
-                    case WatchOutcome.TooShort:
-                        await DelayAsync(cancellationToken);
-                        break;
+                    needList = true;
+                    listReason = "expired";
+                }
+                else if (outcome == WatchOutcome.TooShort)
+                {
+                    pause = backoff.NextDelay();
                 }
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
                 return;
             }
-            catch (KubeApiException ex) when (ex.IsGone)
+            catch (KubeApiException ex) when (ex.IsGone && !needList)
             {
                 LogExpired(resource, LastSyncResourceVersion);
                 needList = true;
                 listReason = "expired";
             }
-            catch (Exception ex) when (ex is KubeApiException or HttpRequestException or IOException or JsonException or TimeoutException or WatchErrorException)
+            catch (Exception ex)
             {
+                // Every failure is retried (server refusals, broken connections, bad frames, even our own bugs): an
+                // informer that stops quietly would leave its grains acting on a frozen cache.
                 LogFailed(ex, resource, needList ? "list" : "watch");
-                if (needList)
-                {
-                    listReason = "retry";
-                }
+                listReason = needList ? "retry" : listReason;
 
-                await DelayAsync(cancellationToken);
+                // A 429 says how long to stay away (client-go backs off on 429 during watch too); never less.
+                var delay = backoff.NextDelay();
+                pause = ex is KubeApiException { RetryAfter: { } retryAfter } && retryAfter > delay ? retryAfter : delay;
+            }
+
+            if (pause is { } wait)
+            {
+                // Stopping during the pause is a normal end, not a failure.
+                await Task.Delay(wait, options.TimeProvider, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
         }
     }
@@ -168,9 +175,6 @@ internal sealed partial class Reflector<T>(IKubeApi api, InformerOptions<T> opti
         var spread = options.MaxWatchTimeout - min;
         return spread <= TimeSpan.Zero ? min : min + (spread * Random.Shared.NextDouble());
     }
-
-    private Task DelayAsync(CancellationToken cancellationToken) =>
-        Task.Delay(backoff.NextDelay(), options.TimeProvider, cancellationToken);
 
     private enum WatchOutcome
     {

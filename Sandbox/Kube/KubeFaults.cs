@@ -29,6 +29,16 @@ public sealed class KubeFaults
     /// </summary>
     public void CompactHistory() => events.Compact();
 
+    /// <summary>
+    /// When true, a watch from a forgotten resourceVersion is refused with an HTTP 410 Expired Status instead of a 200
+    /// stream holding one ERROR event. Real API servers answer in both forms; clients must relist on either.
+    /// </summary>
+    public bool ExpiredWatchAsHttpStatus
+    {
+        get => events.ExpiredWatchAsHttpStatus;
+        set => events.ExpiredWatchAsHttpStatus = value;
+    }
+
     /// <summary>Ends every open watch stream (clients see the connection close, as when an API server restarts).</summary>
     public void CloseAllWatches() => events.CloseAllWatches();
 }

@@ -58,6 +58,13 @@ internal sealed class WatchResponder(ObjectStore store, TimeSpan bookmarkInterva
             cursor = ListQuery.ParseVersion(query.ResourceVersion);
             if (!log.CanWatchFrom(cursor))
             {
+                if (log.ExpiredWatchAsHttpStatus)
+                {
+                    // The other form API servers use (e.g. when the watch cache refuses before streaming): an HTTP 410
+                    // Status reply; nothing has been written yet, so the handler can still send it.
+                    throw KubeApiException.Expired($"too old resource version: {cursor} ({log.OldestWatchable + 1})");
+                }
+
                 await EndWithExpiredAsync(body, cursor, log);
                 return;
             }

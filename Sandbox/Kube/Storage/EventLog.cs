@@ -41,6 +41,9 @@ internal sealed class EventLog : IDisposable
 
     public bool CanWatchFrom(long resourceVersion) => resourceVersion >= OldestWatchable;
 
+    /// <summary>Fault hook: refuse a watch from an expired version with HTTP 410 instead of an ERROR event.</summary>
+    public bool ExpiredWatchAsHttpStatus { get; set; }
+
     /// <summary>Reads the event at <paramref name="resourceVersion"/>; <c>Expired</c> when it has been overwritten or compacted.</summary>
     public EventRead TryRead(long resourceVersion, out StoreEvent? e)
     {

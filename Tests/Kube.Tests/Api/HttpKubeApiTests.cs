@@ -4,6 +4,7 @@ using Ccm.Kube.Api;
 using Ccm.Kube.Config;
 using Ccm.Kube.Models;
 using Ccm.Kube.Tests.Support;
+using Ccm.TestSupport;
 
 namespace Ccm.Kube.Tests.Api;
 
@@ -64,13 +65,19 @@ public class HttpKubeApiTests
         var handler = new ScriptedHandler()
             .Reply(HttpStatusCode.TooManyRequests, """{"kind":"Status","reason":"TooManyRequests","code":429}""", r => r.Headers.Add("Retry-After", "3"))
             .Reply(HttpStatusCode.OK, WebService);
-        using var api = TestApi.Over(handler, new KubeApiOptions { Qps = 0, TimeProvider = time });
+        var logs = new CapturingLoggerProvider();
+        using var api = TestApi.Over(
+            handler,
+            new KubeApiOptions { Qps = 0, TimeProvider = time, LoggerFactory = logs.CreateFactory() },
+            TestApi.Config with { BearerToken = new StaticTokenSource("s3cret-token") });
 
         var service = await api.GetAsync<Service>("default", "web");
 
         Assert.Equal("web", service.Metadata.Name);
         Assert.Equal(2, handler.Requests.Count);
         Assert.Contains(TimeSpan.FromSeconds(3), time.Delays);
+        Assert.Contains("get services default/web answered 429 with Retry-After", logs.AllText());
+        Assert.DoesNotContain("s3cret-token", logs.AllText());
     }
 
     [Fact]
@@ -158,6 +165,18 @@ public class HttpKubeApiTests
     }
 
     [Fact]
+    public async Task Delete_tells_an_object_with_its_own_status_field_from_a_status_reply()
+    {
+        var handler = new ScriptedHandler().Reply(HttpStatusCode.OK,
+            """{"kind":"Service","apiVersion":"v1","metadata":{"name":"web","namespace":"default","finalizers":["f"]},"status":{"loadBalancer":{}}}""");
+        using var api = TestApi.Over(handler);
+
+        var last = await api.DeleteAsync<Service>("default", "web");
+
+        Assert.Equal("web", last!.Metadata.Name);
+    }
+
+    [Fact]
     public async Task A_lease_conflict_is_a_result_not_an_exception()
     {
         var handler = new ScriptedHandler().Reply(HttpStatusCode.Conflict,
@@ -211,6 +230,20 @@ public class HttpKubeApiTests
 
         Assert.Equal("Bearer s3cret", handler.Requests[0].Authorization);
         Assert.DoesNotContain("s3cret", api.Config.ToString());
+    }
+
+    [Fact]
+    public async Task A_refused_token_never_appears_in_the_error()
+    {
+        var handler = new ScriptedHandler().Reply(HttpStatusCode.Unauthorized,
+            """{"kind":"Status","apiVersion":"v1","status":"Failure","message":"Unauthorized","reason":"Unauthorized","code":401}""");
+        using var api = TestApi.Over(handler, config: TestApi.Config with { BearerToken = new StaticTokenSource("s3cret-token") });
+
+        var ex = await Assert.ThrowsAsync<KubeApiException>(() => api.GetAsync<Service>("default", "web"));
+
+        Assert.True(ex.IsUnauthorized);
+        Assert.DoesNotContain("s3cret-token", ex.ToString());
+        Assert.DoesNotContain("s3cret-token", ex.Status.ToString());
     }
 
     [Fact]

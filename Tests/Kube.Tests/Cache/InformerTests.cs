@@ -11,6 +11,7 @@ namespace Ccm.Kube.Tests.Cache;
 public sealed class InformerTests : IAsyncLifetime
 {
     private readonly ScriptedWatchApi<Service> api = new();
+    private readonly RecordingTimeProvider time = new();
     private readonly ConcurrentQueue<string> seen = new();
     private Informer<Service> informer = null!;
 
@@ -18,7 +19,7 @@ public sealed class InformerTests : IAsyncLifetime
     {
         informer = new Informer<Service>(api, new InformerOptions<Service>
         {
-            TimeProvider = new RecordingTimeProvider(), // backoff delays pass at once
+            TimeProvider = time, // backoff delays pass at once, and are recorded
             MinWatchTimeout = TimeSpan.FromMinutes(5),
             MaxWatchTimeout = TimeSpan.FromMinutes(10),
         });
@@ -141,6 +142,20 @@ public sealed class InformerTests : IAsyncLifetime
 
         Assert.Single(api.ListCalls);
         Assert.All(api.WatchCalls, w => Assert.Equal("10", w.ResourceVersion));
+    }
+
+    [Fact]
+    public async Task A_watch_refused_with_429_stays_away_as_long_as_the_server_asks()
+    {
+        api.EnqueueList("10", Objects.Service("a", "3"));
+        api.EnqueueWatchFailure(new KubeApiException("watch services", new Status { Code = 429, Reason = "TooManyRequests" }, TimeSpan.FromSeconds(42)));
+        api.EnqueueWatch();
+        informer.Start();
+
+        await Eventually.TrueAsync(() => api.WatchCalls.Count == 2, "the watch is retried");
+
+        Assert.Contains(TimeSpan.FromSeconds(42), time.Delays);
+        Assert.Single(api.ListCalls);
     }
 
     [Fact]

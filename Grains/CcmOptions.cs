@@ -1,0 +1,67 @@
+using System.Collections.Immutable;
+using System.Net;
+
+namespace Ccm.Grains;
+
+/// <summary>
+/// What the grains need to know about the cluster and the cloud, resolved once at start from the flags, the
+/// cloud-config and the instance metadata (the silo builds it; grains never read flags or files).
+/// </summary>
+public sealed record CcmOptions
+{
+    /// <summary>cloud-config <c>clusterID</c> (upstream default <c>clusterid</c>): the <c>ack.aliyun.com</c> tag value
+    /// and the last segment of listener / vServer-group description keys.</summary>
+    public required string ClusterId { get; init; }
+
+    public required string RegionId { get; init; }
+
+    public required string VpcId { get; init; }
+
+    /// <summary>cloud-config <c>vswitchid</c> pairs, for intranet load balancers.</summary>
+    public ImmutableArray<ZoneVSwitch> VSwitches { get; init; } = [];
+
+    /// <summary>Which controllers run: <c>service</c>, <c>node</c>, <c>route</c>.</summary>
+    public ImmutableHashSet<string> Controllers { get; init; } = ["service", "node", "route"];
+
+    public bool ConfigureCloudRoutes { get; init; }
+
+    /// <summary>Required when <see cref="ConfigureCloudRoutes"/>; routes are only ever deleted inside it.</summary>
+    public IPNetwork? ClusterCidr { get; init; }
+
+    /// <summary>cloud-config <c>routeTableIDs</c> (trimmed, deduplicated); empty means "discover the VPC's one table".</summary>
+    public ImmutableArray<string> RouteTableIds { get; init; } = [];
+
+    public string? ResourceGroupId { get; init; }
+
+    /// <summary>cloud-config <c>serviceBackendType</c>: <c>eni</c> makes pod-IP backends the default.</summary>
+    public bool DefaultEniBackends { get; init; }
+
+    /// <summary>cloud-config <c>disablePublicSLB</c>: internet load balancers are refused.</summary>
+    public bool DisablePublicSlb { get; init; }
+
+    /// <summary>Compute and publish plans; make no cloud or Kubernetes writes.</summary>
+    public bool DryRun { get; init; }
+
+    /// <summary><c>--sg-batch-size</c>: backends per Add/Remove call.</summary>
+    public int BackendBatchSize { get; init; } = 40;
+
+    /// <summary><c>--route-reconcile-batch-size</c>: entries per CreateRouteEntries/DeleteRouteEntries call (API max 50).</summary>
+    public int RouteBatchSize { get; init; } = 50;
+
+    /// <summary><c>--node-reconcile-batch-size</c>: ids or IPs per DescribeInstances call (API max 100).</summary>
+    public int NodeBatchSize { get; init; } = 100;
+
+    public TimeSpan ServiceResyncPeriod { get; init; } = TimeSpan.FromMinutes(10);
+
+    public TimeSpan NodeResyncPeriod { get; init; } = TimeSpan.FromMinutes(5);
+
+    public TimeSpan RouteReconciliationPeriod { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Resolved feature gates (cloud-config's, overridden by <c>--feature-gates</c>).</summary>
+    public ImmutableDictionary<string, bool> FeatureGates { get; init; } = ImmutableDictionary<string, bool>.Empty;
+
+    public bool Runs(string controller) => Controllers.Contains(controller);
+}
+
+/// <summary>One cloud-config <c>vswitchid</c> entry: a vSwitch and its zone (which may be unknown).</summary>
+public sealed record ZoneVSwitch(string? ZoneId, string VSwitchId);

@@ -1,0 +1,75 @@
+using Ccm.Kube.Models;
+
+namespace Ccm.Grains.Services;
+
+/// <summary>
+/// Which Services are ours, as the upstream CCM decides (<c>helper.NeedCLB</c>, cloud-provider's
+/// <c>wantsLoadBalancer</c>/<c>needsCleanup</c>). The watcher uses these to decide whom to signal and the Service grain
+/// to decide what to do; keeping them in one place keeps the two in agreement.
+/// </summary>
+public static class ServicePredicates
+{
+    /// <summary>Our finalizer, added before any cloud write and removed once the cloud side is clean (upstream's name,
+    /// so a cluster can switch controllers without a Service losing its cleanup).</summary>
+    public const string Finalizer = "service.k8s.alibaba/resources";
+
+    public const string AnnotationPrefix = "service.beta.kubernetes.io/alibaba-cloud-loadbalancer-";
+
+    /// <summary>Upstream reads this older prefix too; the new one wins when both are set.</summary>
+    public const string LegacyAnnotationPrefix = "service.beta.kubernetes.io/alicloud-loadbalancer-";
+
+    /// <summary>Another controller's class: such Services are not ours.</summary>
+    public const string ClassAnnotation = "service.beta.kubernetes.io/class";
+
+    /// <summary>
+    /// A CLB is wanted: <c>type: LoadBalancer</c>, no <c>spec.loadBalancerClass</c>, no class annotation, no tunnel
+    /// (upstream leaves tunnel Services to another component), and not being deleted.
+    /// </summary>
+    public static bool WantsLoadBalancer(Service service) =>
+        service.Spec?.Type == "LoadBalancer"
+        && service.Spec.LoadBalancerClass is null
+        && string.IsNullOrEmpty(Annotation(service, ClassAnnotation))
+        && string.IsNullOrEmpty(LoadBalancerAnnotation(service, "tunnel-type"))
+        && service.Metadata.DeletionTimestamp is null;
+
+    public static bool HasFinalizer(Service service) => service.Metadata.Finalizers?.Contains(Finalizer) == true;
+
+    /// <summary>Our finalizer is on a Service that no longer wants a CLB (deleted, retyped, reclassed): clean up.</summary>
+    public static bool NeedsCleanup(Service service) => HasFinalizer(service) && !WantsLoadBalancer(service);
+
+    /// <summary>The grain has work: it wants a CLB or must clean one up.</summary>
+    public static bool IsManaged(Service service) => WantsLoadBalancer(service) || HasFinalizer(service);
+
+    /// <summary>
+    /// Whether a Node change can change this Service's backends: with <c>externalTrafficPolicy: Cluster</c> every
+    /// eligible node is a backend; <c>backend-label</c> and <c>remove-unscheduled-backend</c> select nodes whatever the
+    /// policy. ENI backends are pod IPs and depend on endpoints only. (Upstream's <c>FilterServiceOnNodeChange</c>.)
+    /// </summary>
+    public static bool BackendsDependOnNodes(Service service, bool eniByDefault)
+    {
+        if (!IsManaged(service) || UsesEniBackends(service, eniByDefault))
+        {
+            return false;
+        }
+
+        return service.Spec?.ExternalTrafficPolicy is null or "Cluster"
+            || !string.IsNullOrEmpty(LoadBalancerAnnotation(service, "backend-label"))
+            || LoadBalancerAnnotation(service, "remove-unscheduled-backend") == "on";
+    }
+
+    /// <summary><c>service.beta.kubernetes.io/backend-type: eni</c>, or the cloud-config default when unset.</summary>
+    public static bool UsesEniBackends(Service service, bool eniByDefault) =>
+        Annotation(service, "service.beta.kubernetes.io/backend-type") switch
+        {
+            "eni" => true,
+            "ecs" => false,
+            _ => eniByDefault,
+        };
+
+    /// <summary>A load-balancer annotation by suffix, new prefix first, then the legacy one.</summary>
+    public static string? LoadBalancerAnnotation(Service service, string suffix) =>
+        Annotation(service, AnnotationPrefix + suffix) ?? Annotation(service, LegacyAnnotationPrefix + suffix);
+
+    private static string? Annotation(Service service, string name) =>
+        service.Metadata.Annotations is { } annotations && annotations.TryGetValue(name, out var value) ? value : null;
+}

@@ -1,0 +1,33 @@
+namespace Ccm.Silo;
+
+/// <summary>Levenshtein distance, for "did you mean" hints on mistyped flags and cloud-config keys.</summary>
+internal static class EditDistance
+{
+    public static int Between(string a, string b)
+    {
+        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
+        for (var i = 1; i <= a.Length; i++)
+        {
+            var current = new int[b.Length + 1];
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+            }
+
+            previous = current;
+        }
+
+        return previous[b.Length];
+    }
+
+    /// <summary>The candidate closest to <paramref name="word"/> (ignoring case) if it is close enough to be a typo of it.</summary>
+    public static string? Closest(string word, IEnumerable<string> candidates)
+    {
+        var lower = word.ToLowerInvariant();
+        var best = candidates
+            .Select(c => (Candidate: c, Distance: Between(lower, c.ToLowerInvariant())))
+            .MinBy(c => c.Distance);
+        return best.Candidate is not null && best.Distance <= Math.Max(2, word.Length / 5) ? best.Candidate : null;
+    }
+}

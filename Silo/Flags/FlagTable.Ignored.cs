@@ -1,0 +1,30 @@
+namespace Ccm.Silo.Flags;
+
+public static partial class FlagTable
+{
+    private const string NlbOnly = "used only by the upstream NLB controller, which is not provided here";
+
+    /// <summary>
+    /// Flags upstream declares (or that its documented manifests pass) with no meaning here. Each reason is what the
+    /// operator reads in the start-up log.
+    /// </summary>
+    private static readonly FlagDefinition[] IgnoredFlags =
+    [
+        Flag.Ignored("allocate-node-cidrs", "bool", "pod CIDRs are allocated by kube-controller-manager or the network plugin; this CCM only routes them"),
+        Flag.Ignored("use-service-account-credentials", "bool", "the silo always uses its own identity (kubeconfig or the pod's service account)"),
+        Flag.Ignored("cloud-provider", "string", "this binary is the Alibaba Cloud provider; there is nothing to choose"),
+        Flag.Ignored("address", "string", "the insecure port of old controller managers; health is served on --health-probe-bind-addr"),
+        Flag.Ignored("port", "int", "the insecure port of old controller managers; health is served on --health-probe-bind-addr"),
+        Flag.Ignored("allow-untagged-cloud", "bool", "deprecated upstream; ownership is marked with tags and description keys"),
+        Flag.Ignored("cluster-name", "string", "declared but unused upstream; ownership uses the cloud-config's clusterID"),
+        Flag.Ignored("node-monitor-period", "duration", "node state follows watch events and --node-resync-period"),
+        Flag.Ignored("concurrent-service-syncs", "int", "each Service is its own grain; Services reconcile concurrently without a worker count"),
+        Flag.Ignored("max-concurrent-actions", "int", NlbOnly),
+        Flag.Ignored("max-throttling-retry-times", "int", NlbOnly),
+        Flag.Ignored("node-event-aggregation-wait-seconds", "int", "node events coalesce in the grains (one more turn after a busy one) instead of waiting"),
+        Flag.Ignored("skip-disable-source-dest-check", "bool", "the source/destination check of network interfaces is left as it is"),
+        Flag.Ignored("pprof-bind-addr", "string", "there is no profiling endpoint; use dotnet-trace or dotnet-counters on the process"),
+        Flag.Ignored("logtostderr", "bool", "logs always go to standard error"),
+        Flag.Ignored("alsologtostderr", "bool", "logs always go to standard error"),
+    ];
+}

@@ -1,0 +1,69 @@
+using System.Collections.Frozen;
+using Ccm.Silo.Options;
+
+namespace Ccm.Silo.Flags;
+
+public static partial class FlagTable
+{
+    private static readonly FlagDefinition[] OurFlags =
+    [
+        Flag.Bool("sandbox", false,
+            "Start the Alibaba Cloud OpenAPI and Kubernetes emulators in this process on 127.0.0.1, seeded with a demo cluster, and run the silo against them. No account or cluster needed.",
+            (o, v) => o with { Sandbox = v }),
+        Flag.Path("sandbox-dir", "dir",
+            "Folder where --sandbox writes kubeconfig, cloud-config.json and env (default: a new temporary folder).",
+            (o, v) => o with { SandboxDir = v }),
+        Flag.Address("dashboard-bind-addr", ":8080",
+            "Address of the dashboard. When equal to --metrics-bind-addr one listener serves both. 0 disables.",
+            (o, v) => o with { DashboardBindAddress = v }),
+        Flag.Choice("dashboard-auth", null, ["token", "basic", "none"],
+            "How dashboard users authenticate: a bearer token, basic auth, or not at all.",
+            (o, v) => o with { Dashboard = o.Dashboard with { Auth = Enum.Parse<DashboardAuth>(v, ignoreCase: true) } })
+            with { DefaultNote = "token; none with --sandbox" },
+        Flag.Path("dashboard-token-file", "file",
+            "File holding the bearer token the dashboard accepts (--dashboard-auth=token).",
+            (o, v) => o with { Dashboard = o.Dashboard with { TokenFile = v } }),
+        Flag.Path("dashboard-basic-auth-file", "file",
+            "File holding user:password for --dashboard-auth=basic.",
+            (o, v) => o with { Dashboard = o.Dashboard with { BasicAuthFile = v } }),
+        Flag.Int("shards", 16,
+            "Shards the grains are spread over, one Lease each. Every silo of a cluster must use the same number.",
+            (o, v) => o with { Shards = v }, v => FlagValue.InRange(v, 1, 1024)),
+        Flag.String("silo-name", null,
+            "This silo's identity in the Leases and on the dashboard.",
+            (o, v) => o with { SiloName = v }, NotEmpty) with { EnvironmentVariable = "POD_NAME", DefaultNote = "the host name" },
+        Flag.Duration("service-resync-period", "10m",
+            "How often each Service grain compares its load balancer with the cloud even when nothing changed.",
+            (o, v) => o with { ServiceResyncPeriod = v }, Positive),
+        Flag.Duration("node-resync-period", "5m",
+            "How often each Node grain compares its node with its ECS instance even when nothing changed.",
+            (o, v) => o with { NodeResyncPeriod = v }, Positive),
+        Flag.Duration("grain-idle-timeout", "15m",
+            "How long a grain stays in memory without work before it is deactivated.",
+            (o, v) => o with { GrainIdleTimeout = v }, Positive),
+        Flag.Duration("shutdown-timeout", "30s",
+            "How long a graceful stop (SIGTERM) may take to stop signalling, finish turns and release Leases before the process exits anyway.",
+            (o, v) => o with { ShutdownTimeout = v }, Positive),
+        Flag.Choice("log-format", "text", ["text", "json"],
+            "Log lines as readable text or as JSON objects, one per line, on standard error.",
+            (o, v) => o with { LogFormat = Enum.Parse<LogFormat>(v, ignoreCase: true) }),
+    ];
+
+    // Lazy because static initialisers of a partial class run in an order the language does not fix across files.
+    private static readonly Lazy<IReadOnlyList<FlagDefinition>> AllFlags = new(Concatenate);
+
+    private static readonly Lazy<FrozenDictionary<string, FlagDefinition>> ByName =
+        new(() => AllFlags.Value.ToFrozenDictionary(f => f.Name, StringComparer.Ordinal));
+
+    /// <summary>Every flag, upstream-compatible first, then ignored, then ours.</summary>
+    public static IReadOnlyList<FlagDefinition> All => AllFlags.Value;
+
+    public static FlagDefinition? Find(string name) => ByName.Value.GetValueOrDefault(name);
+
+    private static IReadOnlyList<FlagDefinition> Concatenate() =>
+    [
+        .. UpstreamFlags.Select(f => f with { Group = FlagGroup.Upstream }),
+        .. IgnoredFlags.Select(f => f with { Group = FlagGroup.Ignored }),
+        .. OurFlags.Select(f => f with { Group = FlagGroup.Ours }),
+    ];
+}

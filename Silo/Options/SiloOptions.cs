@@ -1,0 +1,103 @@
+using System.Collections.Immutable;
+using System.Net;
+using Ccm.Silo.CloudConfiguration;
+using Ccm.Silo.Flags;
+
+namespace Ccm.Silo.Options;
+
+/// <summary>
+/// The silo's validated configuration: every flag of <see cref="FlagTable"/> plus what the silo reads from its
+/// environment. Built only by <see cref="CommandLine.Parse"/>; the rest of the program receives it through DI and
+/// may derive variants with <c>with</c> (the sandbox mode fills in its own paths and cluster CIDR).
+/// </summary>
+public sealed record SiloOptions
+{
+    /// <summary><c>--cloud-config</c>: path of the upstream cloud-config file; null only with <see cref="Sandbox"/>.</summary>
+    public string? CloudConfigPath { get; init; }
+
+    /// <summary><c>--kubeconfig</c>, else <c>$KUBECONFIG</c>; null means in-cluster service-account configuration.</summary>
+    public string? Kubeconfig { get; init; }
+
+    /// <summary>The controllers to run: a subset of <c>service</c>, <c>node</c>, <c>route</c>.</summary>
+    public ImmutableArray<string> Controllers { get; init; } = [];
+
+    public bool ConfigureCloudRoutes { get; init; }
+
+    /// <summary>The pod network; routes are kept only inside it. Required when <see cref="ConfigureCloudRoutes"/> (outside the sandbox).</summary>
+    public IPNetwork? ClusterCidr { get; init; }
+
+    /// <summary>At least one minute (smaller values are raised, as upstream does).</summary>
+    public TimeSpan RouteReconciliationPeriod { get; init; }
+
+    public LeaderElectionOptions LeaderElection { get; init; } = new();
+
+    /// <summary>Grains compute and report their plans and make no cloud or Kubernetes writes.</summary>
+    public bool DryRun { get; init; }
+
+    public double KubeApiQps { get; init; }
+
+    public int KubeApiBurst { get; init; }
+
+    /// <summary>Null when disabled (<c>0</c>).</summary>
+    public BindAddress? HealthProbeBindAddress { get; init; }
+
+    /// <summary>Null when disabled (<c>0</c>).</summary>
+    public BindAddress? MetricsBindAddress { get; init; }
+
+    /// <summary>Null when disabled (<c>0</c>).</summary>
+    public BindAddress? DashboardBindAddress { get; init; }
+
+    /// <summary><c>--network</c>: VPC-internal OpenAPI endpoints (default) or public ones.</summary>
+    public NetworkType Network { get; init; }
+
+    /// <summary><c>--v</c>, klog's verbosity, mapped onto log levels by <see cref="Hosting.SiloLogging"/>.</summary>
+    public int Verbosity { get; init; }
+
+    /// <summary>Gates from <c>--feature-gates</c>; combine with the cloud-config's using <see cref="FeatureGates.Overriding"/>.</summary>
+    public FeatureGates FeatureGates { get; init; } = FeatureGates.Empty;
+
+    public int SgBatchSize { get; init; }
+
+    public int RouteReconcileBatchSize { get; init; }
+
+    public int NodeReconcileBatchSize { get; init; }
+
+    public bool EnableImdsV2 { get; init; }
+
+    public bool Sandbox { get; init; }
+
+    public string? SandboxDir { get; init; }
+
+    public DashboardOptions Dashboard { get; init; } = new();
+
+    public int Shards { get; init; }
+
+    /// <summary>This silo's identity in membership and shard Leases (<c>$POD_NAME</c>, else the host name).</summary>
+    public string SiloName { get; init; } = "";
+
+    public TimeSpan ServiceResyncPeriod { get; init; }
+
+    public TimeSpan NodeResyncPeriod { get; init; }
+
+    public TimeSpan GrainIdleTimeout { get; init; }
+
+    /// <summary>How long a graceful stop may take (stop signalling, finish turns, release leases) before the process exits anyway.</summary>
+    public TimeSpan ShutdownTimeout { get; init; }
+
+    public LogFormat LogFormat { get; init; }
+
+    /// <summary><c>$POD_IP</c>, when running in a pod.</summary>
+    public string? PodIP { get; init; }
+
+    /// <summary>OpenAPI and metadata endpoint overrides read from the environment.</summary>
+    public CloudEndpoints Endpoints { get; init; } = new();
+
+    /// <summary><c>$ACCESS_KEY_ID</c>/<c>$ACCESS_KEY_SECRET</c> (plain text), the second source in the credential chain.</summary>
+    public CloudCredentials? EnvironmentAccessKey { get; init; }
+
+    /// <summary>Flags given that have no meaning here; logged once at start.</summary>
+    public ImmutableArray<IgnoredFlag> IgnoredFlags { get; init; } = [];
+
+    /// <summary>Accepted values that deserve a word to the operator; logged once at start.</summary>
+    public ImmutableArray<StartupWarning> Warnings { get; init; } = [];
+}

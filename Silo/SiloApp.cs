@@ -1,0 +1,107 @@
+using System.Reflection;
+using Ccm.Silo.CloudConfiguration;
+using Ccm.Silo.Flags;
+using Ccm.Silo.Hosting;
+using Ccm.Silo.Options;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Hosting;
+
+namespace Ccm.Silo;
+
+/// <summary>
+/// The program: parse and validate, load the cloud-config, then run the host until SIGTERM. Every failure before
+/// the host runs is one clear message on standard error and an exit code (<see cref="ExitUsage"/> for anything the
+/// user configures, <see cref="ExitFailure"/> for the rest).
+/// </summary>
+public static class SiloApp
+{
+    public const int ExitOk = 0;
+    public const int ExitFailure = 1;
+    public const int ExitUsage = 2;
+
+    public const string ProgramName = "Ccm.Silo";
+
+    public static string Version =>
+        typeof(SiloApp).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
+
+    public static async Task<int> RunAsync(
+        IReadOnlyList<string> args, Func<string, string?> environment, IInstanceMetadata metadata, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    {
+        var parsed = CommandLine.Parse(args, environment);
+        switch (parsed.Action)
+        {
+            case CommandLineAction.Help:
+                await stdout.WriteAsync(HelpWriter.Render(ProgramName));
+                return ExitOk;
+            case CommandLineAction.Version:
+                await stdout.WriteLineAsync($"{ProgramName} {Version}");
+                return ExitOk;
+            case CommandLineAction.Error:
+                foreach (var error in parsed.Errors)
+                {
+                    await stderr.WriteLineAsync("error: " + error);
+                }
+
+                await stderr.WriteLineAsync($"Run {ProgramName} --help to see every flag.");
+                return ExitUsage;
+        }
+
+        var options = parsed.Options!;
+        if (options.Sandbox)
+        {
+            return await SandboxMode.RunAsync(options, stdout, stderr, cancellationToken);
+        }
+
+        CloudConfig cloud;
+        try
+        {
+            var loaded = CloudConfigReader.Load(options.CloudConfigPath!);
+            cloud = await CloudConfigCompletion.CompleteAsync(loaded.Config, metadata, options.CloudConfigPath!, cancellationToken);
+            options = options with { Warnings = options.Warnings.AddRange(loaded.Warnings) };
+        }
+        catch (CloudConfigException e)
+        {
+            await stderr.WriteLineAsync("error: " + e.Message);
+            return ExitUsage;
+        }
+
+        return await RunHostAsync(options, cloud, stderr, configure: null, cancellationToken);
+    }
+
+    /// <summary>Runs the host until it is stopped (SIGTERM, Ctrl-C or <paramref name="cancellationToken"/>).</summary>
+    /// <param name="options">Validated options.</param>
+    /// <param name="cloud">The completed cloud-config.</param>
+    /// <param name="stderr">Where a start-up failure is explained.</param>
+    /// <param name="configure">Where components register their services before the host is built.</param>
+    /// <param name="cancellationToken">Stops the host gracefully.</param>
+    public static async Task<int> RunHostAsync(
+        SiloOptions options, CloudConfig? cloud, TextWriter stderr, Action<WebApplicationBuilder>? configure, CancellationToken cancellationToken)
+    {
+        var unavailable = ListenerPreflight.Check(ListenerPlan.From(options));
+        if (unavailable.Count > 0)
+        {
+            foreach (var problem in unavailable)
+            {
+                await stderr.WriteLineAsync("error: " + problem);
+            }
+
+            return ExitFailure;
+        }
+
+        var builder = SiloHost.CreateBuilder(options, cloud);
+        configure?.Invoke(builder);
+        await using var app = SiloHost.Build(builder);
+        try
+        {
+            await app.StartAsync(cancellationToken);
+        }
+        catch (IOException e)
+        {
+            await stderr.WriteLineAsync($"error: {e.Message} (see --health-probe-bind-addr, --metrics-bind-addr and --dashboard-bind-addr)");
+            return ExitFailure;
+        }
+
+        await app.WaitForShutdownAsync(cancellationToken);
+        return ExitOk;
+    }
+}

@@ -1,0 +1,34 @@
+using System.Text.Json.Nodes;
+
+namespace Ccm.Chart.Tests;
+
+/// <summary>
+/// One (API group, resource, verb) the chart grants, cluster-wide or in the release namespace. The set the chart
+/// renders is what a comparison with the silo's recorded Kubernetes calls works on.
+/// </summary>
+public sealed record RbacPermission(RbacScope Scope, string ApiGroup, string Resource, string Verb)
+{
+    public override string ToString() => $"{Scope} {(ApiGroup.Length == 0 ? "core" : ApiGroup)}/{Resource} {Verb}";
+
+    /// <summary>Every permission of the rendered ClusterRole and Role.</summary>
+    public static IReadOnlySet<RbacPermission> Granted(RenderedChart chart) =>
+        chart.OfKind("ClusterRole").SelectMany(r => Expand(RbacScope.Cluster, r))
+            .Concat(chart.OfKind("Role").SelectMany(r => Expand(RbacScope.ReleaseNamespace, r)))
+            .ToHashSet();
+
+    private static IEnumerable<RbacPermission> Expand(RbacScope scope, JsonObject role) =>
+        from rule in role["rules"]!.AsArray()
+        from apiGroup in Strings(rule!["apiGroups"])
+        from resource in Strings(rule["resources"])
+        from verb in Strings(rule["verbs"])
+        select new RbacPermission(scope, apiGroup, resource, verb);
+
+    private static IEnumerable<string> Strings(JsonNode? list) =>
+        list?.AsArray().Select(n => n!.GetValue<string>()) ?? [];
+}
+
+public enum RbacScope
+{
+    Cluster,
+    ReleaseNamespace,
+}

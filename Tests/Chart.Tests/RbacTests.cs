@@ -1,0 +1,100 @@
+namespace Ccm.Chart.Tests;
+
+/// <summary>Least privilege: exactly the verbs the silo uses, no wildcards, nothing on Secrets or Pods.</summary>
+public sealed class RbacTests
+{
+    private static readonly string[] Read = ["get", "list", "watch"];
+
+    /// <summary>
+    /// What the silo is allowed to do, written out so that a change to templates/rbac.yaml is a visible decision
+    /// (and, once the silo exists, checked against the calls its Kubernetes client records).
+    /// </summary>
+    private static readonly HashSet<RbacPermission> Expected =
+    [
+        .. Cluster("", "services", [.. Read, "patch"]),
+        .. Cluster("", "services/status", ["patch"]),
+        .. Cluster("discovery.k8s.io", "endpointslices", Read),
+        .. Cluster("", "nodes", [.. Read, "patch", "delete"]),
+        .. Cluster("", "nodes/status", ["patch"]),
+        .. Cluster("", "events", ["create", "patch"]),
+        .. Cluster("events.k8s.io", "events", ["create", "patch"]),
+        .. Namespaced("coordination.k8s.io", "leases", [.. Read, "create", "update", "delete"]),
+        .. Namespaced("", "configmaps", [.. Read, "create", "patch"]),
+    ];
+
+    [Fact]
+    public async Task Roles_grant_exactly_the_documented_permissions()
+    {
+        var granted = RbacPermission.Granted(await ChartRenderer.RenderAsync());
+
+        Assert.True(granted.SetEquals(Expected),
+            $"granted but not expected: {string.Join(", ", granted.Except(Expected))}; expected but not granted: {string.Join(", ", Expected.Except(granted))}");
+    }
+
+    [Fact]
+    public async Task No_rule_uses_a_wildcard()
+    {
+        var chart = await ChartRenderer.RenderAsync();
+
+        Assert.All(RbacPermission.Granted(chart), p =>
+        {
+            Assert.DoesNotContain("*", p.ApiGroup, StringComparison.Ordinal);
+            Assert.DoesNotContain("*", p.Resource, StringComparison.Ordinal);
+            Assert.DoesNotContain("*", p.Verb, StringComparison.Ordinal);
+        });
+        // Also resourceNames, nonResourceURLs and anything else a rule may carry.
+        Assert.All(chart.OfKind("ClusterRole").Concat(chart.OfKind("Role")),
+            role => Assert.DoesNotContain("*", role["rules"]!.ToJsonString(), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Nothing_is_granted_on_secrets_or_pods_and_services_and_nodes_are_never_updated()
+    {
+        var granted = RbacPermission.Granted(await ChartRenderer.RenderAsync());
+
+        Assert.DoesNotContain(granted, p => p.Resource is "secrets" or "pods" or "pods/status");
+        Assert.DoesNotContain(granted, p => p.Resource is "services" or "nodes" && p.Verb == "update");
+        Assert.DoesNotContain(granted, p => p.Verb is "escalate" or "bind" or "impersonate" or "deletecollection");
+    }
+
+    [Fact]
+    public async Task Bindings_tie_the_roles_to_the_silo_service_account()
+    {
+        var chart = await ChartRenderer.RenderAsync();
+
+        foreach (var (binding, role) in new[] { ("ClusterRoleBinding", "ClusterRole"), ("RoleBinding", "Role") })
+        {
+            var subject = chart.Single(binding)["subjects"]!.AsArray().Single()!;
+            Assert.Equal(role, (string?)chart.Single(binding)["roleRef"]!["kind"]);
+            Assert.Equal("ccm", (string?)subject["name"]);
+            Assert.Equal(ChartRenderer.Namespace, (string?)subject["namespace"]);
+            Assert.Equal((string?)chart.PodSpec["serviceAccountName"], (string?)subject["name"]);
+        }
+    }
+
+    [Fact]
+    public async Task Every_rule_in_the_template_is_preceded_by_a_comment_saying_why()
+    {
+        var lines = await File.ReadAllLinesAsync(Path.Combine(Helm.Chart, "templates", "rbac.yaml"));
+
+        var rules = lines.Select((line, i) => (line, i)).Where(l => l.line.TrimStart().StartsWith("- apiGroups:", StringComparison.Ordinal)).ToList();
+        Assert.Equal(12, rules.Count); // 10 ClusterRole rules, 2 Role rules
+        Assert.All(rules, r => Assert.StartsWith("#", lines[r.i - 1].TrimStart(), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Rbac_can_be_left_to_the_operator()
+    {
+        var chart = await ChartRenderer.RenderWithAsync("--set", "rbac.create=false", "--set", "serviceAccount.create=false", "--set", "serviceAccount.name=ccm-managed");
+
+        Assert.Empty(RbacPermission.Granted(chart));
+        Assert.False(chart.Has("ServiceAccount"));
+        Assert.Equal("ccm-managed", (string?)chart.PodSpec["serviceAccountName"]);
+    }
+
+    private static IEnumerable<RbacPermission> Cluster(string group, string resource, string[] verbs) =>
+        verbs.Select(v => new RbacPermission(RbacScope.Cluster, group, resource, v));
+
+    private static IEnumerable<RbacPermission> Namespaced(string group, string resource, string[] verbs) =>
+        verbs.Select(v => new RbacPermission(RbacScope.ReleaseNamespace, group, resource, v));
+}

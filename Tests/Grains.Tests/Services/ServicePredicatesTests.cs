@@ -1,0 +1,75 @@
+using Ccm.Grains.Services;
+using Ccm.Kube.Models;
+
+namespace Ccm.Grains.Tests.Services;
+
+public class ServicePredicatesTests
+{
+    private static Service Svc(
+        string type = "LoadBalancer",
+        string? loadBalancerClass = null,
+        string? etp = null,
+        Dictionary<string, string>? annotations = null,
+        bool finalizer = false,
+        bool deleting = false) => new()
+        {
+            Metadata = new ObjectMeta
+            {
+                Name = "web",
+                Namespace = "default",
+                Annotations = annotations,
+                Finalizers = finalizer ? [ServicePredicates.Finalizer] : null,
+                DeletionTimestamp = deleting ? DateTimeOffset.UnixEpoch : null,
+            },
+            Spec = new ServiceSpec { Type = type, LoadBalancerClass = loadBalancerClass, ExternalTrafficPolicy = etp },
+        };
+
+    public static TheoryData<string, Service, bool> WantsCases => new()
+    {
+        { "plain LoadBalancer", Svc(), true },
+        { "ClusterIP", Svc(type: "ClusterIP"), false },
+        { "another class", Svc(loadBalancerClass: "alibabacloud.com/nlb"), false },
+        { "class annotation", Svc(annotations: new() { [ServicePredicates.ClassAnnotation] = "other" }), false },
+        { "tunnel", Svc(annotations: new() { [ServicePredicates.AnnotationPrefix + "tunnel-type"] = "x" }), false },
+        { "being deleted", Svc(deleting: true, finalizer: true), false },
+    };
+
+    [Theory]
+    [MemberData(nameof(WantsCases))]
+    public void WantsLoadBalancer_follows_upstream_NeedCLB(string because, Service service, bool expected) =>
+        Assert.True(expected == ServicePredicates.WantsLoadBalancer(service), because);
+
+    [Fact]
+    public void A_retyped_Service_with_our_finalizer_needs_cleanup() =>
+        Assert.True(ServicePredicates.NeedsCleanup(Svc(type: "ClusterIP", finalizer: true)));
+
+    [Fact]
+    public void A_Service_we_never_touched_needs_no_cleanup() =>
+        Assert.False(ServicePredicates.NeedsCleanup(Svc(type: "ClusterIP")));
+
+    [Theory]
+    [InlineData(null, null, false, true)]
+    [InlineData("Cluster", null, false, true)]
+    [InlineData("Local", null, false, false)]
+    [InlineData("Local", "backend-label", false, true)]
+    [InlineData("Cluster", null, true, false)]
+    public void Backends_depend_on_nodes_for_Cluster_policy_or_node_selecting_annotations(
+        string? etp, string? annotation, bool eniByDefault, bool expected)
+    {
+        var annotations = annotation is null ? null : new Dictionary<string, string> { [ServicePredicates.AnnotationPrefix + annotation] = "a=b" };
+
+        Assert.Equal(expected, ServicePredicates.BackendsDependOnNodes(Svc(etp: etp, annotations: annotations), eniByDefault));
+    }
+
+    [Fact]
+    public void The_new_annotation_prefix_wins_over_the_legacy_one()
+    {
+        var service = Svc(annotations: new()
+        {
+            [ServicePredicates.AnnotationPrefix + "address-type"] = "intranet",
+            [ServicePredicates.LegacyAnnotationPrefix + "address-type"] = "internet",
+        });
+
+        Assert.Equal("intranet", ServicePredicates.LoadBalancerAnnotation(service, "address-type"));
+    }
+}

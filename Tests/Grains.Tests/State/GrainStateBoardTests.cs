@@ -1,0 +1,58 @@
+using Ccm.GrainInterfaces;
+using Ccm.GrainInterfaces.State;
+using Ccm.Grains.State;
+using Ccm.Runtime;
+
+namespace Ccm.Grains.Tests.State;
+
+public class GrainStateBoardTests
+{
+    [Fact]
+    public void Publishing_replaces_a_grains_snapshot_and_lists_are_ordered_by_key()
+    {
+        using var board = new GrainStateBoard(new TwoShards());
+
+        board.Publish(Node("b", GrainPhase.Pending));
+        board.Publish(Node("a", GrainPhase.Ready));
+        board.Publish(Node("b", GrainPhase.Ready));
+
+        Assert.Equal(["a", "b"], board.List<NodeGrainState>().Select(s => s.Key));
+        Assert.Equal(GrainPhase.Ready, board.Get<NodeGrainState>("b")!.Phase);
+        Assert.Empty(board.List<ServiceGrainState>());
+    }
+
+    [Fact]
+    public void A_shard_leaving_the_silo_takes_its_grains_entries_with_it()
+    {
+        var shards = new TwoShards();
+        using var board = new GrainStateBoard(shards);
+        board.Publish(Node("even-0", GrainPhase.Ready));
+        board.Publish(Node("odd-1", GrainPhase.Ready));
+
+        shards.Release(1);
+
+        Assert.Equal(["even-0"], board.List<NodeGrainState>().Select(s => s.Key));
+    }
+
+    private static NodeGrainState Node(string key, GrainPhase phase) => new() { Key = key, Phase = phase };
+
+    /// <summary>Keys ending in a digit live on that digit's shard (mod 2).</summary>
+    private sealed class TwoShards : IShardDirectory
+    {
+        public int ShardCount => 2;
+
+        public IReadOnlyList<int> ActiveShards => [0, 1];
+
+        public event EventHandler<ShardEventArgs>? ShardAcquired;
+
+        public event EventHandler<ShardEventArgs>? ShardReleasing;
+
+        public int ShardOf<TGrainInterface>(string key) where TGrainInterface : IGrainWithStringKey => (key[^1] - '0') % 2;
+
+        public bool IsActive(int shard) => true;
+
+        public void Release(int shard) => ShardReleasing?.Invoke(this, new ShardEventArgs(shard));
+
+        public void Acquire(int shard) => ShardAcquired?.Invoke(this, new ShardEventArgs(shard));
+    }
+}

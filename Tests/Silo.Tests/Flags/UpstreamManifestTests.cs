@@ -1,0 +1,99 @@
+using Ccm.Silo.CloudConfiguration;
+using Ccm.Silo.Options;
+using Ccm.Silo.Tests.Support;
+
+namespace Ccm.Silo.Tests.Flags;
+
+/// <summary>The argument lists of the upstream DaemonSet manifests (Fixtures/*.args, sources cited there) start unchanged.</summary>
+public sealed class UpstreamManifestTests : IDisposable
+{
+    private readonly TestFiles files = new();
+
+    public void Dispose() => files.Dispose();
+
+    /// <summary>
+    /// A fixture's arguments with the kubeconfig and cloud-config paths pointed at test files. The getting-started list
+    /// predates --cloud-config (that CCM read its AccessKey from the environment); today's upstream requires the flag
+    /// too ("cloud config cannot be empty"), so it is added where missing.
+    /// </summary>
+    public static string[] PointedAtTestFiles(string fixture, string cloudConfig)
+    {
+        var args = TestFiles.FixtureArguments(fixture);
+        return
+        [
+            .. args.Select(arg =>
+                arg.StartsWith("--kubeconfig=", StringComparison.Ordinal) ? "--kubeconfig=" + TestFiles.Fixture("kubeconfig.yaml")
+                : arg.StartsWith("--cloud-config=", StringComparison.Ordinal) ? "--cloud-config=" + cloudConfig
+                : arg),
+            .. args.Any(a => a.StartsWith("--cloud-config=", StringComparison.Ordinal)) ? [] : new[] { "--cloud-config=" + cloudConfig },
+        ];
+    }
+
+    [Theory]
+    [InlineData("upstream-deploy-v1.args", new[] { "--address", "--allow-untagged-cloud", "--cloud-provider", "--use-service-account-credentials", "--allocate-node-cidrs" })]
+    [InlineData("upstream-deploy-v2.args", new string[0])]
+    [InlineData("upstream-getting-started.args", new[] { "--address", "--cloud-provider", "--allocate-node-cidrs", "--use-service-account-credentials" })]
+    public void Parses_and_reports_the_ignored_flags(string fixture, string[] ignored)
+    {
+        var args = PointedAtTestFiles(fixture, TestFiles.Fixture("upstream-configmap-cloud-config.conf"));
+        var result = CommandLine.Parse(args, TestEnvironment.Empty);
+
+        Assert.True(result.Action == CommandLineAction.Run, string.Join("\n", result.Errors));
+        Assert.Equal(ignored.Order(), result.Options!.IgnoredFlags.Select(f => f.Flag).Distinct().Order());
+    }
+
+    [Fact]
+    public void The_v1_manifest_means_what_it_says()
+    {
+        var options = CommandLine.Parse(PointedAtTestFiles("upstream-deploy-v1.args", TestFiles.Fixture("upstream-configmap-cloud-config.conf")), TestEnvironment.Empty).Options!;
+        Assert.False(options.ConfigureCloudRoutes);
+        Assert.True(options.LeaderElection.Enabled);
+        Assert.Equal("ServiceNodeExclusion", Assert.Single(options.FeatureGates.Unknown));
+        Assert.Equal<string>(["service", "node"], [.. options.Controllers]);
+    }
+
+    [Fact]
+    public void The_v2_manifest_disables_metrics()
+    {
+        var options = CommandLine.Parse(PointedAtTestFiles("upstream-deploy-v2.args", TestFiles.Fixture("upstream-configmap-cloud-config.conf")), TestEnvironment.Empty).Options!;
+        Assert.Null(options.MetricsBindAddress);
+        Assert.NotNull(options.HealthProbeBindAddress);
+    }
+
+    [Fact]
+    public void The_getting_started_manifest_routes_the_cluster_cidr_at_least_every_minute()
+    {
+        var options = CommandLine.Parse(PointedAtTestFiles("upstream-getting-started.args", TestFiles.Fixture("upstream-configmap-cloud-config.conf")), TestEnvironment.Empty).Options!;
+        Assert.True(options.ConfigureCloudRoutes);
+        Assert.Equal("172.20.0.0/16", options.ClusterCidr.ToString());
+        Assert.Equal(TimeSpan.FromMinutes(1), options.RouteReconciliationPeriod);
+        Assert.Equal(5, options.Verbosity);
+        Assert.Contains("route", options.Controllers);
+    }
+
+    [Fact]
+    public async Task The_upstream_configmap_cloud_config_is_completed_from_instance_metadata()
+    {
+        var loaded = CloudConfigReader.Load(TestFiles.Fixture("upstream-configmap-cloud-config.conf"));
+        var completed = await CloudConfigCompletion.CompleteAsync(loaded.Config, FakeInstanceMetadata.Demo, "cloud-config.conf", CancellationToken.None);
+        Assert.Equal("cn-hangzhou", completed.Region);
+        Assert.Equal("vpc-bp1meta", completed.VpcId);
+        Assert.Empty(completed.RouteTableIds);
+    }
+
+    [Fact]
+    public async Task Each_ignored_flag_is_logged_once_by_name()
+    {
+        var args = PointedAtTestFiles("upstream-deploy-v1.args", files.Write("cc.json", TestFiles.ValidCloudConfig));
+        var result = CommandLine.Parse([.. args, "--address=0.0.0.0", .. SiloTestOptions.LoopbackListeners], TestEnvironment.Empty);
+        var cloud = CloudConfigReader.Load(result.Options!.CloudConfigPath!).Config;
+
+        await using var silo = await TestSilo.StartAsync(result.Options, cloud);
+
+        var ignoredLines = silo.Logs.Entries.Where(e => e.Message.StartsWith("Ignoring ", StringComparison.Ordinal)).ToList();
+        Assert.Equal(5, ignoredLines.Count);
+        var address = Assert.Single(ignoredLines, e => e.Values["Flag"] == "--address");
+        Assert.Equal("127.0.0.1", address.Values["Value"]);
+        Assert.Equal("the insecure port of old controller managers; health is served on --health-probe-bind-addr", address.Values["Reason"]);
+    }
+}
