@@ -83,32 +83,39 @@ public sealed partial class GrainSilo : IHostedService, IDisposable
             SiloName, Identity, runtime.ShardMap.ShardCount, runtime.Options.Leases.LeaderElect);
     }
 
+    /// <summary>
+    /// Graceful stop: drain and release every shard, then end the silo-local grains. If
+    /// <paramref name="cancellationToken"/> fires first (the host's shutdown timeout), the rest is abandoned: running
+    /// turns are cancelled, queued work is dropped, and Leases still held expire on their own.
+    /// </summary>
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         runtime.Logger.LogInformation("Silo {SiloName} stopping: draining and releasing its shards", SiloName);
         try
         {
             await ownership.StopAsync(cancellationToken);
+            await runtime.Catalog.StopShardAsync(ShardMap.Local, DeactivationReason.SiloStopping, force: false, runtime.Options.DeactivationTimeout)
+                .WaitAsync(cancellationToken);
+            runtime.Logger.LogInformation("Silo {SiloName} stopped", SiloName);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            runtime.Logger.LogWarning("Silo {SiloName} did not stop in time; abandoning its turns (held Leases will expire)", SiloName);
+            _ = AbortAsync();
         }
         finally
         {
-            await runtime.Catalog.StopShardAsync(ShardMap.Local, DeactivationReason.SiloStopping, force: false, runtime.Options.DeactivationTimeout);
             collector.Dispose();
         }
-
-        runtime.Logger.LogInformation("Silo {SiloName} stopped", SiloName);
     }
 
     /// <summary>For chaos tests: stop as a crashed process would (no Lease is released, grains stop at once).</summary>
     internal async Task AbortAsync()
     {
-        if (ownership is LeaseShardOwnership leased)
-        {
-            await leased.AbortAsync();
-        }
-
-        await runtime.Catalog.StopShardAsync(ShardMap.Local, DeactivationReason.SiloStopping, force: true, runtime.Options.DeactivationTimeout);
         collector.Dispose();
+        await Task.WhenAll(
+            ownership.AbortAsync(),
+            runtime.Catalog.StopShardAsync(ShardMap.Local, DeactivationReason.SiloStopping, force: true, runtime.Options.DeactivationTimeout));
     }
 
     public void Dispose()

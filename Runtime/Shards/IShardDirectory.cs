@@ -19,7 +19,8 @@ public interface IShardDirectory
 
     /// <summary>
     /// Raised after a shard becomes active here (its grains can be signalled). Handlers run on the runtime's
-    /// shard loop: keep them short (signal, don't await); exceptions are logged and ignored.
+    /// shard loop, possibly for two shards at once: keep them short and thread-safe (signal, don't await);
+    /// exceptions are logged and ignored.
     /// </summary>
     event EventHandler<ShardEventArgs>? ShardAcquired;
 

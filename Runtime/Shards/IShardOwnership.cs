@@ -11,6 +11,9 @@ internal interface IShardOwnership
     /// <summary>Graceful stop: drain every shard and release it so peers take over without waiting for expiry.</summary>
     Task StopAsync(CancellationToken cancellationToken);
 
+    /// <summary>Stop as a crashed process would: no Lease write; the grains stop at once (not awaited for long).</summary>
+    Task AbortAsync();
+
     IReadOnlyList<ShardStatistics> Shards();
 
     IReadOnlyList<SiloMember> Members();

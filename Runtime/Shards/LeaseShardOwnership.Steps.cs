@@ -13,7 +13,11 @@ internal sealed partial class LeaseShardOwnership
         using var deadline = new TurnDeadline(time, options.RenewDeadline, cancellationToken);
         try
         {
-            if (!leaving)
+            if (leaving)
+            {
+                await membership.LeaveAsync(started, deadline.Token);
+            }
+            else
             {
                 await membership.RenewAsync(observer, started, deadline.Token);
             }

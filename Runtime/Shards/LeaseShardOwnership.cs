@@ -69,10 +69,11 @@ internal sealed partial class LeaseShardOwnership : IShardOwnership, IDisposable
     /// </summary>
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        await LeaveRingAsync(cancellationToken);
+        BeginLeaving();
         try
         {
-            while (slots.Any(s => s.IsHeld))
+            // The rounds do the leaving; an aborted silo has no rounds left and nothing to wait for.
+            while ((slots.Any(s => s.IsHeld) || membership.Holds) && !loop.IsCompleted)
             {
                 await Task.Delay(TimeSpan.FromMilliseconds(50), time, cancellationToken);
             }
@@ -83,19 +84,13 @@ internal sealed partial class LeaseShardOwnership : IShardOwnership, IDisposable
         }
     }
 
-    /// <summary>Stops counting itself a member and releases its membership Lease; later rounds drain and release every shard.</summary>
-    internal async Task LeaveRingAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// From the next round on, the silo releases its membership Lease (peers re-hash at once) and drains and
+    /// releases every shard. The rounds do the writes, so no write of the loop races with them.
+    /// </summary>
+    internal void BeginLeaving()
     {
         leaving = true;
-        try
-        {
-            await membership.LeaveAsync(time.GetUtcNow(), cancellationToken);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            logger.LogWarning(ex, "Silo {SiloName} could not release its membership Lease; peers will see it expire", siloName);
-        }
-
         Wake();
     }
 
@@ -103,7 +98,7 @@ internal sealed partial class LeaseShardOwnership : IShardOwnership, IDisposable
     /// For chaos tests: behave as a crashed process. The loop stops with no write at all (nothing is released, the
     /// membership Lease stays), and the grains stop at once, as they would die with the process.
     /// </summary>
-    internal async Task AbortAsync()
+    public async Task AbortAsync()
     {
         await StopLoopAsync();
         var now = time.GetUtcNow();
@@ -126,7 +121,9 @@ internal sealed partial class LeaseShardOwnership : IShardOwnership, IDisposable
     {
         while (!cancellationToken.IsCancellationRequested)
         {
-            var woken = Interlocked.Exchange(ref wake, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+            // A wake during this round (a drain finishing, a stop) must end the wait that follows it.
+            var woken = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            Volatile.Write(ref wake, woken);
             await TickAsync(cancellationToken);
             try
             {
@@ -146,7 +143,7 @@ internal sealed partial class LeaseShardOwnership : IShardOwnership, IDisposable
         await loop;
     }
 
-    private void Wake() => wake.TrySetResult();
+    private void Wake() => Volatile.Read(ref wake).TrySetResult();
 
     private void StoreSucceeded()
     {

@@ -62,14 +62,30 @@ internal sealed class MembershipLease(
         }
     }
 
-    /// <summary>Leaves the ring: release (so peers drop us at once), then delete. Only our own record is touched.</summary>
+    /// <summary>Whether this silo still holds its membership Lease (false once it has left).</summary>
+    public bool Holds => own is not null;
+
+    /// <summary>
+    /// Leaves the ring: release (so peers drop us at once), then delete. Conditional on our own last write, so a
+    /// newer incarnation's record is never touched; a failed write is retried by the next round.
+    /// </summary>
     public async Task LeaveAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var mine = own;
-        own = null;
         renewedAt = null;
-        if (mine is not null
-            && await store.ReplaceAsync(LeaseTakeover.Release(mine, now), cancellationToken) is not null)
+        if (own is null)
+        {
+            return;
+        }
+
+        var released = await store.ReplaceAsync(LeaseTakeover.Release(own, now), cancellationToken);
+        if (released is null && await store.GetAsync(name, cancellationToken) is { } current && current.HolderIdentity == identity)
+        {
+            // Our own earlier write won after all (its reply was lost): release from the stored version.
+            released = await store.ReplaceAsync(LeaseTakeover.Release(current, now), cancellationToken);
+        }
+
+        own = null;
+        if (released is not null)
         {
             await store.DeleteAsync(name, cancellationToken);
         }

@@ -28,7 +28,8 @@ internal sealed class SingleSiloOwnership(IShardHost host, int shardCount, strin
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        await Task.WhenAll(Enumerable.Range(0, shardCount).Select(s => host.StopAsync(s, DeactivationReason.SiloStopping, force: false)));
+        await Task.WhenAll(Enumerable.Range(0, shardCount).Select(s => host.StopAsync(s, DeactivationReason.SiloStopping, force: false)))
+            .WaitAsync(cancellationToken);
         var now = time.GetUtcNow();
         for (var i = 0; i < history.Count; i++)
         {
@@ -36,6 +37,12 @@ internal sealed class SingleSiloOwnership(IShardHost host, int shardCount, strin
         }
 
         running = false;
+    }
+
+    public Task AbortAsync()
+    {
+        running = false;
+        return Task.WhenAll(Enumerable.Range(0, shardCount).Select(s => host.StopAsync(s, DeactivationReason.SiloStopping, force: true)));
     }
 
     public IReadOnlyList<ShardStatistics> Shards() =>

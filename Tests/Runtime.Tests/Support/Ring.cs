@@ -66,15 +66,7 @@ internal sealed class Ring : IDisposable
             Assert.Fail($"shard {shard.Key} runs on {string.Join(" and ", shard.Select(r => r.Name))}");
         }
 
-        var claims = silos.SelectMany(s => s.Ownership.History().Select(c => (s.Name, Claim: s.Running ? c : Crashed(s, c)))).ToList();
-        foreach (var a in claims)
-        {
-            foreach (var b in claims.Where(b => b.Name != a.Name && b.Claim.Shard == a.Claim.Shard))
-            {
-                var disjoint = (a.Claim.To ?? DateTimeOffset.MaxValue) <= b.Claim.From || (b.Claim.To ?? DateTimeOffset.MaxValue) <= a.Claim.From;
-                Assert.True(disjoint, $"shard {a.Claim.Shard}: {a.Name} {a.Claim} overlaps {b.Name} {b.Claim}");
-            }
-        }
+        ShortLeases.AssertNoShardRanTwice(silos.SelectMany(s => s.Ownership.History().Select(c => (s.Name, s.Running ? c : Crashed(s, c)))));
     }
 
     /// <summary>A crashed silo's grains died with it at the latest when its renew deadline passed.</summary>

@@ -69,10 +69,13 @@ public sealed class CounterGrain(Probe probe) : Grain, ICounterGrain, IRemindabl
         return Task.CompletedTask;
     }
 
-    public Task<int> Increment()
+    public async Task<int> Increment()
     {
         using var _ = probe.Enter(GrainId.ToString());
-        return Task.FromResult(++count);
+        var read = count;
+        await Task.Yield(); // a read-await-write that two overlapping turns would break
+        count = read + 1;
+        return count;
     }
 
     public Task<string> Key() => Task.FromResult(GetPrimaryKeyString());

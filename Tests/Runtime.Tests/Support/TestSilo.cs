@@ -15,22 +15,28 @@ public sealed class TestSilo : IAsyncDisposable
     {
         this.services = services;
         Silo = services.GetRequiredService<GrainSilo>();
+        Probe = services.GetRequiredService<Probe>();
+        Logs = services.GetRequiredService<CapturingLoggerProvider>();
     }
 
     public GrainSilo Silo { get; }
 
+    public IServiceProvider Services => services;
+
     public IGrainFactory Factory => Silo.GrainFactory;
 
-    public Probe Probe => services.GetRequiredService<Probe>();
+    /// <summary>The silo's probe (still readable after the silo is disposed).</summary>
+    public Probe Probe { get; }
 
-    public CapturingLoggerProvider Logs => services.GetRequiredService<CapturingLoggerProvider>();
+    public CapturingLoggerProvider Logs { get; }
 
     public static async Task<TestSilo> StartAsync(
         TimeProvider? time = null,
         Action<GrainRuntimeOptions>? configure = null,
         InMemoryLeaseStore? leases = null,
         InMemoryReminderTable? reminders = null,
-        Action<IServiceCollection>? services = null)
+        Action<IServiceCollection>? services = null,
+        Action<IServiceCollection>? storage = null)
     {
         var collection = new ServiceCollection();
         var logs = new CapturingLoggerProvider();
@@ -45,7 +51,15 @@ public sealed class TestSilo : IAsyncDisposable
             o.Retry.Jitter = 0;
             configure?.Invoke(o);
         });
-        collection.AddInMemoryGrainStorage(leases, reminders);
+        if (storage is null)
+        {
+            collection.AddInMemoryGrainStorage(leases, reminders);
+        }
+        else
+        {
+            storage(collection);
+        }
+
         collection.AddGrain<ICounterGrain, CounterGrain>();
         collection.AddGrain<IPingGrain, PingGrain>();
         collection.AddGrain<IScriptedReconciler, ScriptedReconciler>();
