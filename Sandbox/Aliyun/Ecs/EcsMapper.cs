@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Ccm.Sandbox.Aliyun.Protocol;
 using Ccm.Sandbox.Aliyun.State;
 
@@ -10,15 +11,36 @@ internal static class EcsMapper
 {
     public static EcsTagSet Tags(ImmutableArray<ResourceTag> tags) => new([.. tags.Select(t => new EcsTag(t.Key, t.Value))]);
 
+    /// <summary>
+    /// Mapped instances by state record: records are immutable and replaced on change, so an item built for one stays
+    /// right while its instance and ENI records are the same objects. DescribeInstances is the CCM's most frequent call.
+    /// </summary>
+    private static readonly ConditionalWeakTable<Instance, Mapped> Cache = [];
+
+    private sealed record Mapped(NetworkInterface? Eni, string RegionId, bool TokenRequired, InstanceItem Item);
+
     public static InstanceItem Instance(CloudSnapshot s, Instance i, bool metadataTokenRequired)
     {
         var eni = s.NetworkInterfaces.GetValueOrDefault(i.NetworkInterfaceId);
+        if (Cache.TryGetValue(i, out var cached) && ReferenceEquals(cached.Eni, eni) && cached.RegionId == s.RegionId
+            && cached.TokenRequired == metadataTokenRequired)
+        {
+            return cached.Item;
+        }
+
+        var item = Map(s.RegionId, i, eni, metadataTokenRequired);
+        Cache.AddOrUpdate(i, new Mapped(eni, s.RegionId, metadataTokenRequired, item));
+        return item;
+    }
+
+    private static InstanceItem Map(string regionId, Instance i, NetworkInterface? eni, bool metadataTokenRequired)
+    {
         var (cpu, memory) = Size(i.InstanceType);
         return new InstanceItem
         {
             InstanceId = i.InstanceId, InstanceName = i.InstanceName, HostName = i.HostName.Length > 0 ? i.HostName : i.InstanceName,
             InstanceType = i.InstanceType, InstanceTypeFamily = Family(i.InstanceType), Cpu = cpu, Memory = memory,
-            RegionId = s.RegionId, ZoneId = i.ZoneId, Status = i.Status,
+            RegionId = regionId, ZoneId = i.ZoneId, Status = i.Status,
             CreationTime = WireTime.Minutes(i.CreationTime), StartTime = WireTime.Minutes(i.CreationTime),
             SerialNumber = SerialNumber(i.InstanceId),
             StoppedMode = i.Status == "Stopped" ? "KeepCharging" : null,

@@ -10,7 +10,8 @@ namespace Ccm.Sandbox.Aliyun.Hosting;
 
 /// <summary>
 /// Serves <c>GET|POST /</c> for SLB, VPC and ECS: read the call, find its action, refuse XML, verify the signature, apply
-/// injected faults, run the handler against the cloud, answer JSON (or drop the answer), and record the call.
+/// injected faults, run the handler against the cloud, answer JSON (or drop the answer), and record the call. The call is
+/// recorded before its answer is written, so a client that has its answer finds the call in the log.
 /// </summary>
 internal sealed class OpenApiEndpoint(
     ActionTable actions, SignatureVerifier verifier, CloudStore store, FaultInjector faults, CallLog calls,
@@ -18,8 +19,7 @@ internal sealed class OpenApiEndpoint(
 {
     public async Task HandleAsync(HttpContext http)
     {
-        var started = Stopwatch.GetTimestamp();
-        var call = new CallState(RequestIds.New());
+        var call = new CallState(RequestIds.New(), Stopwatch.GetTimestamp());
         try
         {
             await ServeAsync(http, call);
@@ -32,12 +32,14 @@ internal sealed class OpenApiEndpoint(
                 http.Response.Headers[ThrottleRefusal.HeaderName] = throttle.HeaderValue(settings.Clock.GetUtcNow());
             }
 
+            Record(call);
             await ResponseWriter.WriteErrorAsync(http.Response, error, call.RequestId, call.Product);
         }
         catch (Exception error) when (error is not OperationCanceledException)
         {
             logger.LogError(error, "Unhandled error serving {Action} {RequestId}", call.Action, call.RequestId);
             call.Fail(CommonErrors.InternalError());
+            Record(call);
             if (!http.Response.HasStarted)
             {
                 await ResponseWriter.WriteErrorAsync(http.Response, CommonErrors.InternalError(), call.RequestId, call.Product);
@@ -45,14 +47,25 @@ internal sealed class OpenApiEndpoint(
         }
         finally
         {
-            var record = call.Record(settings.Clock.GetUtcNow(), Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-            calls.Add(record);
-            if (logger.IsEnabled(LogLevel.Debug))
-            {
-                // Guarded: the argument array and boxing would otherwise cost every call on the hot path.
-                logger.LogDebug("{Action} {Version} answered {StatusCode} {ErrorCode} in {DurationMs} ms ({RequestId})",
-                    record.Action, record.Version, record.StatusCode, record.ErrorCode, record.DurationMs, record.RequestId);
-            }
+            Record(call);
+        }
+    }
+
+    /// <summary>Adds the call to the log, once.</summary>
+    private void Record(CallState call)
+    {
+        if (call.Recorded)
+        {
+            return;
+        }
+
+        var record = call.Record(settings.Clock.GetUtcNow());
+        calls.Add(record);
+        if (logger.IsEnabled(LogLevel.Debug))
+        {
+            // Guarded: the argument array and boxing would otherwise cost every call on the hot path.
+            logger.LogDebug("{Action} {Version} answered {StatusCode} {ErrorCode} in {DurationMs} ms ({RequestId})",
+                record.Action, record.Version, record.StatusCode, record.ErrorCode, record.DurationMs, record.RequestId);
         }
     }
 
@@ -78,10 +91,12 @@ internal sealed class OpenApiEndpoint(
         if (faults.TryConsumeDrop(request.Action))
         {
             call.Dropped();
+            Record(call);
             http.Abort();
             return;
         }
 
+        Record(call);
         await ResponseWriter.WriteAsync(http.Response, 200, result.Body, result.TypeInfo, call.RequestId);
     }
 
@@ -106,51 +121,5 @@ internal sealed class OpenApiEndpoint(
             call.Fault = "error";
             throw error;
         }
-    }
-
-    /// <summary>What is known about a call so far, for its record in the call log.</summary>
-    private sealed class CallState(string requestId)
-    {
-        public string RequestId { get; } = requestId;
-
-        public string Action { get; private set; } = "";
-
-        public Product? Product { get; set; }
-
-        public string? AccessKeyId { get; set; }
-
-        public string? Fault { get; set; }
-
-        public ThrottleRefusal? Throttle { get; set; }
-
-        private string version = "";
-        private string signature = "";
-        private int status = 200;
-        private string? errorCode;
-
-        public void Identify(ApiRequest request)
-        {
-            Action = request.Action;
-            version = request.Version;
-            signature = request.Signature.ToString();
-        }
-
-        public void Fail(OpenApiException error)
-        {
-            status = error.StatusCode;
-            errorCode = error.Code;
-        }
-
-        public void Dropped()
-        {
-            status = 0;
-            Fault = "dropped";
-        }
-
-        public CallRecord Record(DateTimeOffset now, double durationMs) => new()
-        {
-            Time = now, Action = Action, Version = version, Signature = signature, AccessKeyId = AccessKeyId, StatusCode = status,
-            ErrorCode = errorCode, RequestId = RequestId, DurationMs = durationMs, Fault = Fault,
-        };
     }
 }
