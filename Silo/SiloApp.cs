@@ -113,10 +113,7 @@ public static class SiloApp
             return ExitUsage;
         }
 
-        var builder = SiloHost.CreateBuilder(options, cloud);
-        builder.Services.AddCcm(options, cloud, kube);
-        configure?.Invoke(builder);
-        await using var app = SiloHost.Build(builder);
+        await using var app = BuildHost(options, cloud, kube, configure);
         try
         {
             await app.StartAsync(cancellationToken);
@@ -139,5 +136,18 @@ public static class SiloApp
 
         await app.WaitForShutdownAsync(cancellationToken);
         return ExitOk;
+    }
+
+    /// <summary>
+    /// The CCM's host, built and not started: the bare silo host (<see cref="SiloHost"/>), the composition
+    /// (<see cref="SiloComposition.AddCcm"/>), then <paramref name="configure"/> (tests add their grains or tune the
+    /// runtime there). <see cref="RunHostAsync"/> runs it; the end-to-end tests start it in their own process.
+    /// </summary>
+    public static WebApplication BuildHost(SiloOptions options, CloudConfig cloud, KubeClientConfig kube, Action<WebApplicationBuilder>? configure)
+    {
+        var builder = SiloHost.CreateBuilder(options, cloud);
+        builder.Services.AddCcm(options, cloud, kube);
+        configure?.Invoke(builder);
+        return SiloHost.Build(builder);
     }
 }
