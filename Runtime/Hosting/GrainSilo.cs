@@ -18,6 +18,9 @@ public sealed partial class GrainSilo : IHostedService, IDisposable
     private readonly ShardDirectory directory;
     private readonly IdleCollector collector;
     private int started;
+    private int disposed;
+    private readonly Lock stopGate = new();
+    private Task? stopping;
 
     private GrainSilo(SiloRuntime runtime, Func<IShardHost, IShardOwnership> ownership)
     {
@@ -84,11 +87,20 @@ public sealed partial class GrainSilo : IHostedService, IDisposable
     }
 
     /// <summary>
-    /// Graceful stop: drain and release every shard, then end the silo-local grains. If
+    /// Graceful stop: drain and release every shard, then end the silo-local grains. Runs once: the silo host calls it
+    /// in its graceful-stop phases, and the host's own stop of hosted services then finds it done. If
     /// <paramref name="cancellationToken"/> fires first (the host's shutdown timeout), the rest is abandoned: running
     /// turns are cancelled, queued work is dropped, and Leases still held expire on their own.
     /// </summary>
-    public async Task StopAsync(CancellationToken cancellationToken)
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        lock (stopGate)
+        {
+            return stopping ??= StopOnceAsync(cancellationToken);
+        }
+    }
+
+    private async Task StopOnceAsync(CancellationToken cancellationToken)
     {
         runtime.Logger.LogInformation("Silo {SiloName} stopping: draining and releasing its shards", SiloName);
         try
@@ -120,6 +132,12 @@ public sealed partial class GrainSilo : IHostedService, IDisposable
 
     public void Dispose()
     {
+        // The container disposes the silo once per registration that hands it out (itself and IHostedService).
+        if (Interlocked.Exchange(ref disposed, 1) == 1)
+        {
+            return;
+        }
+
         collector.Dispose();
         (ownership as IDisposable)?.Dispose();
     }

@@ -42,28 +42,20 @@ public sealed partial class SiloProcessTests : IDisposable
         Assert.All(TestFiles.SecretForms, secret => Assert.DoesNotContain(secret, result.StandardError, StringComparison.Ordinal));
     }
 
-    [Fact]
-    public async Task Sandbox_explains_that_it_is_not_available_yet()
-    {
-        var result = await RunAsync(["--sandbox", .. SiloTestOptions.LoopbackListeners]);
-        Assert.Equal(1, result.ExitCode);
-        Assert.Contains("--sandbox is not available yet", result.StandardError, StringComparison.Ordinal);
-    }
-
     [Theory]
     [InlineData("upstream-deploy-v1.args")]
     [InlineData("upstream-deploy-v2.args")]
     public async Task Starts_with_an_upstream_manifest_reports_healthy_and_stops_on_SIGTERM(string fixture)
     {
         var args = UpstreamManifestTests.PointedAtTestFiles(fixture, files.Write("cloud-config.conf", TestFiles.ValidCloudConfig));
-        await using var silo = BackgroundProcess.Start("dotnet", [TestFiles.SiloAssembly, .. args, "--health-probe-bind-addr=127.0.0.1:0", "--dashboard-bind-addr=0"]);
+        await using var silo = BackgroundProcess.Start("dotnet", [TestFiles.SiloAssembly, .. args, "--health-probe-bind-addr=127.0.0.1:0", "--dashboard-bind-addr=0"], TestFiles.UnreachableCloud);
 
         var health = await HealthUrlAsync(silo);
         using var http = new HttpClient();
         using var healthz = await http.GetAsync(new Uri(health, "/healthz"));
         using var readyz = await http.GetAsync(new Uri(health, "/readyz"));
         Assert.Equal(HttpStatusCode.OK, healthz.StatusCode);
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, readyz.StatusCode);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, readyz.StatusCode); // no API server behind the fixture's kubeconfig
 
         Assert.Equal(0, await silo.StopAsync(TimeSpan.FromSeconds(60)));
         Assert.Contains("Stopping gracefully within 30s", silo.Transcript, StringComparison.Ordinal);
@@ -81,7 +73,8 @@ public sealed partial class SiloProcessTests : IDisposable
     {
         var cloudConfig = files.Write("cloud-config.conf", TestFiles.ValidCloudConfig);
         await using var silo = BackgroundProcess.Start("dotnet",
-            [TestFiles.SiloAssembly, $"--cloud-config={cloudConfig}", "--configure-cloud-routes=false", "--log-format=json", "--address=127.0.0.1", .. SiloTestOptions.LoopbackListeners]);
+            [TestFiles.SiloAssembly, $"--cloud-config={cloudConfig}", $"--kubeconfig={TestFiles.Fixture("kubeconfig.yaml")}", "--configure-cloud-routes=false", "--log-format=json", "--address=127.0.0.1", .. SiloTestOptions.LoopbackListeners],
+            TestFiles.UnreachableCloud);
         var line = await silo.WaitForLineAsync(l => l.Contains("Serving", StringComparison.Ordinal), StartTimeout);
         Assert.Equal(0, await silo.StopAsync(TimeSpan.FromSeconds(60)));
 
