@@ -148,7 +148,10 @@ public sealed class HttpKubeApi : IKubeApi, IDisposable
             return null;
         }
 
-        var probe = JsonSerializer.Deserialize(bytes, KubeJsonContext.Default.Status);
-        return probe?.Kind == "Status" ? null : JsonSerializer.Deserialize(bytes, T.JsonTypeInfo);
+        // Probe the kind alone: reading the whole body as a Status fails on objects whose "status" is an object.
+        using var probe = JsonDocument.Parse(bytes);
+        var isStatus = probe.RootElement.ValueKind == JsonValueKind.Object
+            && probe.RootElement.TryGetProperty("kind", out var kind) && kind.ValueKind == JsonValueKind.String && kind.GetString() == "Status";
+        return isStatus ? null : JsonSerializer.Deserialize(bytes, T.JsonTypeInfo);
     }
 }
