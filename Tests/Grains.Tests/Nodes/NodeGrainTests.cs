@@ -43,6 +43,21 @@ public sealed class NodeGrainTests
         Assert.Contains("virtual-kubelet", silo.State(DemoWorld.VirtualNode.Name)!.Reason, StringComparison.Ordinal);
         Assert.Equal(3, silo.Events.Events.Count(e => e is { Severity: EventSeverity.Normal, Reason: "SetProviderID" }));
         Assert.Empty(silo.Events.Warnings);
+        Assert.DoesNotContain(EmulatedCloud.AccessKeySecret, silo.Logs.AllText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_EIP_bound_to_the_instance_becomes_the_ExternalIP()
+    {
+        await using var silo = await NodeSilo.StartAsync();
+        var demo = DemoWorld.Nodes[2];
+        silo.Cloud.Cloud.AddEipAddress("47.96.10.20", demo.InstanceId);
+
+        await silo.RoundAsync(demo.Name);
+
+        Assert.Equal([("InternalIP", demo.PrivateIp), ("ExternalIP", "47.96.10.20"), ("Hostname", demo.Name)],
+            silo.Node(demo.Name)!.Status!.Addresses!.Select(a => (a.Type!, a.Address!)));
+        Assert.Equal(["47.96.10.20"], silo.State(demo.Name)!.ExternalIps);
     }
 
     [Fact]
