@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Ccm.GrainInterfaces.State;
 using Ccm.Grains.Nodes;
 using Ccm.Grains.Tests.Nodes.Support;
@@ -19,7 +18,7 @@ public sealed class NodeCallBudgetTests
         for (var i = 0; i < 300; i++)
         {
             var instance = silo.Cloud.Cloud.AddInstance(new NewInstance { InstanceName = $"pool-{i:D3}" });
-            silo.Kube.Objects.Create(NewNode(instance.InstanceName, instance.PrivateIpAddress));
+            silo.Kube.Objects.Create(NodeManifests.Node(instance.InstanceName, instance.PrivateIpAddress));
             names.Add(instance.InstanceName);
         }
 
@@ -35,22 +34,4 @@ public sealed class NodeCallBudgetTests
         Assert.All(names, n => Assert.Equal(GrainPhase.Ready, silo.State(n)!.Phase));
         Assert.InRange(silo.DescribeInstancesCalls, 3, 6);
     }
-
-    private static JsonObject NewNode(string name, string ip) => new()
-    {
-        ["apiVersion"] = "v1",
-        ["kind"] = "Node",
-        ["metadata"] = new JsonObject { ["name"] = name },
-        ["spec"] = new JsonObject
-        {
-            ["taints"] = new JsonArray(new JsonObject { ["key"] = NodeLabels.UninitializedTaint, ["value"] = "true", ["effect"] = "NoSchedule" }),
-        },
-        ["status"] = new JsonObject
-        {
-            ["addresses"] = new JsonArray(
-                new JsonObject { ["type"] = "InternalIP", ["address"] = ip },
-                new JsonObject { ["type"] = "Hostname", ["address"] = name }),
-            ["conditions"] = new JsonArray(new JsonObject { ["type"] = "Ready", ["status"] = "True" }),
-        },
-    };
 }

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Ccm.GrainInterfaces;
 using Ccm.GrainInterfaces.State;
 using Ccm.Grains.Events;
@@ -17,8 +16,8 @@ public sealed class NodeGrainWarningTests
     {
         await using var silo = await NodeSilo.StartAsync();
         silo.Cloud.Cloud.AddInstance(new NewInstance { InstanceId = "i-bp1twin", PrivateIpAddress = DemoWorld.Nodes[0].PrivateIp });
-        silo.Kube.Objects.Create(NodeJson("stranger", "192.168.5.5", providerId: null));
-        silo.Kube.Objects.Create(NodeJson("odd", "192.168.0.99", providerId: "i-bp1odd"));
+        silo.Kube.Objects.Create(NodeManifests.Node("stranger", "192.168.5.5", providerId: null));
+        silo.Kube.Objects.Create(NodeManifests.Node("odd", "192.168.0.99", providerId: "i-bp1odd"));
         var versions = silo.Nodes().ToDictionary(n => n.Metadata.Name!, n => n.Metadata.ResourceVersion);
 
         await silo.RoundAsync(DemoWorld.Nodes[0].Name, "stranger", "odd");
@@ -46,8 +45,8 @@ public sealed class NodeGrainWarningTests
     public async Task A_malformed_providerID_fails_terminally_and_an_unknown_IP_is_looked_at_again()
     {
         await using var silo = await NodeSilo.StartAsync();
-        silo.Kube.Objects.Create(NodeJson("stranger", "192.168.5.5", providerId: null));
-        silo.Kube.Objects.Create(NodeJson("odd", "192.168.0.99", providerId: "cn-hangzhou.i.x"));
+        silo.Kube.Objects.Create(NodeManifests.Node("stranger", "192.168.5.5", providerId: null));
+        silo.Kube.Objects.Create(NodeManifests.Node("odd", "192.168.0.99", providerId: "cn-hangzhou.i.x"));
 
         await silo.RoundAsync("stranger", "odd");
 
@@ -58,17 +57,4 @@ public sealed class NodeGrainWarningTests
         Assert.Equal(ActivationState.Scheduled, stranger.State);
         Assert.Equal(EventSeverity.Warning, Assert.Single(silo.Events.Events, e => e.Regarding.Name == "odd").Severity);
     }
-
-    private static JsonObject NodeJson(string name, string ip, string? providerId) => new()
-    {
-        ["apiVersion"] = "v1",
-        ["kind"] = "Node",
-        ["metadata"] = new JsonObject { ["name"] = name },
-        ["spec"] = providerId is null ? new JsonObject() : new JsonObject { ["providerID"] = providerId },
-        ["status"] = new JsonObject
-        {
-            ["addresses"] = new JsonArray(new JsonObject { ["type"] = "InternalIP", ["address"] = ip }),
-            ["conditions"] = new JsonArray(new JsonObject { ["type"] = "Ready", ["status"] = "True" }),
-        },
-    };
 }

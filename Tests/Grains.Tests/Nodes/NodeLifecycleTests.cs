@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Ccm.GrainInterfaces.State;
 using Ccm.Grains.Events;
 using Ccm.Grains.Nodes;
@@ -53,11 +52,7 @@ public sealed class NodeLifecycleTests
         silo.Cache.With(silo.Node(demo.Name)!); // the cache holds the old incarnation...
         var old = silo.Node(demo.Name)!;
         silo.Kube.Objects.Delete("nodes", null, demo.Name); // ...while a new one registers under the same name
-        silo.Kube.Objects.Create(new JsonObject
-        {
-            ["apiVersion"] = "v1", ["kind"] = "Node", ["metadata"] = new JsonObject { ["name"] = demo.Name },
-            ["spec"] = new JsonObject { ["providerID"] = demo.ProviderId },
-        });
+        silo.Kube.Objects.Create(NodeManifests.Node(demo.Name, demo.PrivateIp, demo.ProviderId));
 
         Assert.True(silo.Silo.GrainFactory.Signal<Ccm.GrainInterfaces.INodeGrain>(demo.Name));
         await Ccm.TestSupport.Eventually.TrueAsync(() => silo.State(demo.Name)?.Phase == GrainPhase.Failed, "the delete was refused");
