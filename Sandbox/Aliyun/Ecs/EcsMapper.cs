@@ -47,7 +47,9 @@ internal static class EcsMapper
             VpcAttributes = new VpcAttributes(i.VpcId, i.VSwitchId, "", new IpAddressSet([i.PrivateIpAddress])),
             PublicIpAddress = new IpAddressSet([]),
             InnerIpAddress = new IpAddressSet([]),
-            EipAddress = new EipAddressInfo("", "", 0, "", false),
+            EipAddress = BoundEip(s, i.InstanceId) is { } eip
+                ? new EipAddressInfo(eip.IpAddress, eip.AllocationId, Bandwidth(eip), eip.InternetChargeType, true)
+                : new EipAddressInfo("", "", 0, "", false),
             NetworkInterfaces = new InstanceNetworkInterfaceList(eni is null ? [] :
             [
                 new InstanceNetworkInterface(eni.NetworkInterfaceId, "Primary", eni.MacAddress, eni.PrimaryIpAddress, PrivateIps(eni), new Ipv6SetList([])),
@@ -68,6 +70,13 @@ internal static class EcsMapper
         PrivateIpSets = PrivateIps(e), Ipv6Sets = new Ipv6SetList([]),
         SecurityGroupIds = new SecurityGroupIdSet([e.SecurityGroupId]), Tags = Tags(e.Tags),
     };
+
+    /// <summary>The EIP bound to the instance itself (not to one of its secondary ENIs), as DescribeInstances reports it.</summary>
+    public static EipAddress? BoundEip(CloudSnapshot s, string instanceId) =>
+        s.EipAddresses.Values.FirstOrDefault(e => e.InstanceId == instanceId && e.InstanceType == "EcsInstance");
+
+    private static int Bandwidth(EipAddress eip) =>
+        int.TryParse(eip.Bandwidth, NumberStyles.None, CultureInfo.InvariantCulture, out var bandwidth) ? bandwidth : 0;
 
     private static PrivateIpSetList PrivateIps(NetworkInterface e) =>
         new([.. e.AllIpAddresses.Select((ip, index) => new PrivateIpSetItem(ip, Primary: index == 0))]);

@@ -19,8 +19,9 @@ internal static class InstanceActions
         var ids = JsonParameter.StringArray(p, "InstanceIds", 100);
         var ips = JsonParameter.StringArray(p, "PrivateIpAddresses", 100);
         var innerIps = JsonParameter.StringArray(p, "InnerIpAddresses", 100);
-        // No instance has a public address or EIP, so filtering on them finds nothing.
-        var publicFilter = JsonParameter.StringArray(p, "PublicIpAddresses", 100) ?? JsonParameter.StringArray(p, "EipAddresses", 100);
+        // No instance has a public address, so filtering on one finds nothing; EIPs are those bound to the instance.
+        var publicFilter = JsonParameter.StringArray(p, "PublicIpAddresses", 100);
+        var eipFilter = JsonParameter.StringArray(p, "EipAddresses", 100);
         var status = p.NonEmpty("Status");
         if (status is not null && !Statuses.Contains(status))
         {
@@ -31,6 +32,7 @@ internal static class InstanceActions
         var instances = s.Instances.Values
             .Where(i => (ids is null || ids.Contains(i.InstanceId)) && (ips is null || ips.Contains(i.PrivateIpAddress))
                 && (innerIps is null || innerIps.Count == 0) && (publicFilter is null || publicFilter.Count == 0)
+                && (eipFilter is null || eipFilter.Count == 0 || eipFilter.Contains(EcsMapper.BoundEip(s, i.InstanceId)?.IpAddress ?? ""))
                 && (status is null || i.Status == status)
                 && p.Matches("VpcId", i.VpcId) && p.Matches("VSwitchId", i.VSwitchId) && p.Matches("ZoneId", i.ZoneId)
                 && p.Matches("InstanceName", i.InstanceName) && p.Matches("InstanceType", i.InstanceType)

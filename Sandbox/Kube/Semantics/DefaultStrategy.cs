@@ -34,8 +34,23 @@ internal sealed class RbacStrategy : DefaultStrategy
     public override string? CheckName(string name) => NameRules.CheckPathSegment(name);
 }
 
-/// <summary>Nodes register with their status (the kubelet creates them that way), so a create keeps it.</summary>
+/// <summary>
+/// Nodes register with their status (the kubelet creates them that way), so a create keeps it. <c>spec.providerID</c>
+/// may be set once, from empty, and never changed (the API server's <c>ValidateNodeUpdate</c>).
+/// </summary>
 internal sealed class NodeStrategy : DefaultStrategy
 {
     public override bool ResetsStatusOnCreate => false;
+
+    public override void PrepareForUpdate(AdmissionContext context, JsonObject obj, JsonObject old)
+    {
+        var before = (string?)old["spec"]?["providerID"];
+        var after = obj["spec"]?["providerID"];
+        if (!string.IsNullOrEmpty(before) && (string?)after != before)
+        {
+            var errors = new FieldErrors();
+            errors.Forbidden("spec.providerID", "node updates may not change providerID except from \"\" to valid");
+            errors.ThrowIfAny(context.Type, Meta.Name(obj));
+        }
+    }
 }

@@ -177,6 +177,18 @@ public class HttpKubeApiTests
     }
 
     [Fact]
+    public async Task Delete_that_returns_the_deleted_object_with_a_status_returns_it()
+    {
+        var handler = new ScriptedHandler().Reply(HttpStatusCode.OK,
+            """{"kind":"Node","apiVersion":"v1","metadata":{"name":"n1","uid":"u1"},"status":{"addresses":[{"type":"InternalIP","address":"10.0.0.1"}]}}""");
+        using var api = TestApi.Over(handler);
+
+        var last = await api.DeleteAsync<Node>(null, "n1");
+
+        Assert.Equal("10.0.0.1", last!.Status!.Addresses![0].Address);
+    }
+
+    [Fact]
     public async Task A_lease_conflict_is_a_result_not_an_exception()
     {
         var handler = new ScriptedHandler().Reply(HttpStatusCode.Conflict,

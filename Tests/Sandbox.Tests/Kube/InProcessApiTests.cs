@@ -43,6 +43,25 @@ public sealed class InProcessApiTests(KubeEmulatorFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public void A_node_providerID_is_set_once_from_empty_and_never_changed()
+    {
+        var name = "pid-" + fixture.NewNamespace();
+        Objects.Create(new JsonObject { ["apiVersion"] = "v1", ["kind"] = "Node", ["metadata"] = new JsonObject { ["name"] = name } });
+
+        var set = Objects.Patch("nodes", null, name, KubePatchType.Merge, """{"spec":{"providerID":"cn-hangzhou.i-a"}}""");
+        var same = Objects.Patch("nodes", null, name, KubePatchType.Merge, """{"spec":{"providerID":"cn-hangzhou.i-a"}}""");
+        var changed = Assert.Throws<KubeApiException>(() => Objects.Patch("nodes", null, name, KubePatchType.Merge, """{"spec":{"providerID":"cn-hangzhou.i-b"}}"""));
+        var cleared = Assert.Throws<KubeApiException>(() => Objects.Patch("nodes", null, name, KubePatchType.Merge, """{"spec":{"providerID":null}}"""));
+
+        Assert.Equal("cn-hangzhou.i-a", (string?)set["spec"]!["providerID"]);
+        Assert.Equal(set["metadata"]!["resourceVersion"]!.ToString(), same["metadata"]!["resourceVersion"]!.ToString());
+        Assert.Equal((422, "Invalid"), (changed.Code, changed.Reason));
+        Assert.Contains("spec.providerID: Forbidden", changed.Message, StringComparison.Ordinal);
+        Assert.Equal((422, "Invalid"), (cleared.Code, cleared.Reason));
+        Assert.Equal("cn-hangzhou.i-a", (string?)Objects.Get("nodes", null, name)!["spec"]!["providerID"]);
+    }
+
+    [Fact]
     public void Status_updates_in_process_touch_only_status()
     {
         var ns = fixture.NewNamespace();

@@ -1,0 +1,135 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Ccm.GrainInterfaces;
+using Ccm.GrainInterfaces.State;
+using Ccm.Grains.Cluster;
+using Ccm.Grains.Events;
+using Ccm.Grains.Nodes;
+using Ccm.Grains.Tests.Fakes;
+using Ccm.Kube.Api;
+using Ccm.Kube.Config;
+using Ccm.Kube.Models;
+using Ccm.Runtime;
+using Ccm.Sandbox.Aliyun;
+using Ccm.Sandbox.Demo;
+using Ccm.Sandbox.Kube;
+using Ccm.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Ccm.Grains.Tests.Nodes.Support;
+
+/// <summary>
+/// A silo with the node controller, built as the host builds it (<c>AddCcmGrains</c>), against both in-process
+/// emulators over HTTP. There is no watcher: a test plays it in rounds (<see cref="RoundAsync"/>): copy the Nodes from
+/// the Kubernetes emulator into the <see cref="FakeClusterCache"/>, signal the grains, wait until each has published.
+/// </summary>
+internal sealed class NodeSilo : IAsyncDisposable
+{
+    private readonly ServiceProvider services;
+
+    private NodeSilo(ServiceProvider services, AliyunEmulator cloud, KubeEmulator kube)
+    {
+        this.services = services;
+        Cloud = cloud;
+        Kube = kube;
+        Silo = services.GetRequiredService<GrainSilo>();
+    }
+
+    public AliyunEmulator Cloud { get; }
+
+    public KubeEmulator Kube { get; }
+
+    public GrainSilo Silo { get; }
+
+    public FakeClusterCache Cache => (FakeClusterCache)services.GetRequiredService<IClusterCache>();
+
+    public RecordingEventRecorder Events => (RecordingEventRecorder)services.GetRequiredService<IEventRecorder>();
+
+    public IGrainStateBoard Board => services.GetRequiredService<IGrainStateBoard>();
+
+    public CapturingLoggerProvider Logs => services.GetRequiredService<CapturingLoggerProvider>();
+
+    public static async Task<NodeSilo> StartAsync(Func<CcmOptions, CcmOptions>? configure = null, InstanceBatchOptions? batch = null, SeedKind seed = SeedKind.Demo)
+    {
+        var logs = new CapturingLoggerProvider();
+        var cloud = await AliyunEmulator.StartAsync(EmulatedCloud.Options(seed));
+        var kube = await KubeEmulator.StartAsync(new KubeEmulatorOptions { Seed = seed, RunControllers = false });
+        var options = new CcmOptions { ClusterId = DemoWorld.ClusterId, RegionId = DemoWorld.RegionId, VpcId = DemoWorld.VpcId, Controllers = ["node"] };
+        var collection = new ServiceCollection()
+            .AddSingleton(logs)
+            .AddLogging(b => b.SetMinimumLevel(LogLevel.Debug).AddProvider(logs))
+            .AddEmulatedCloudClients(cloud)
+            .AddSingleton(batch ?? new InstanceBatchOptions())
+            .AddSingleton<IKubeApi>(new HttpKubeApi(new KubeClientConfig { Server = kube.BaseAddress }, new KubeApiOptions { Qps = 0 }))
+            .AddSingleton<IClusterCache>(new FakeClusterCache())
+            .AddSingleton<IEventRecorder>(new RecordingEventRecorder())
+            .AddGrainRuntime(o =>
+            {
+                o.SiloName = "node-silo";
+                o.Leases.LeaderElect = false;
+                o.Retry.BaseDelay = TimeSpan.FromMilliseconds(200);
+                o.Retry.MaxDelay = TimeSpan.FromSeconds(2);
+            })
+            .AddInMemoryGrainStorage()
+            .AddCcmGrains(configure?.Invoke(options) ?? options);
+        var silo = new NodeSilo(collection.BuildServiceProvider(), cloud, kube);
+        await silo.Silo.StartAsync(CancellationToken.None);
+        return silo;
+    }
+
+    public IReadOnlyList<Node> Nodes() => [.. Kube.Objects.List("nodes").Select(ToNode)];
+
+    public Node? Node(string name) => Kube.Objects.Get("nodes", null, name) is { } json ? ToNode(json) : null;
+
+    public NodeGrainState? State(string name) => Board.Get<NodeGrainState>(name);
+
+    public long DescribeInstancesCalls => Cloud.Calls.CountOf("DescribeInstances");
+
+    /// <summary>What the watcher would do: the cache takes the emulator's Nodes, every grain of a Node (or of one that
+    /// just went) is signalled, and the round ends when each has published its state and has no turn queued or running.</summary>
+    public async Task RoundAsync(params string[] names)
+    {
+        var nodes = Nodes();
+        foreach (var gone in Cache.ListNodes().Where(c => nodes.All(n => n.Metadata.Name != c.Metadata.Name)).ToList())
+        {
+            Cache.WithoutNode(gone.Metadata.Name!);
+        }
+
+        nodes.ToList().ForEach(n => Cache.With(n));
+        var targets = names.Length > 0 ? names : [.. nodes.Select(n => n.Metadata.Name!)];
+        var before = DateTimeOffset.UtcNow;
+        foreach (var name in targets)
+        {
+            Assert.True(Silo.GrainFactory.Signal<INodeGrain>(name));
+        }
+
+        await Eventually.TrueAsync(
+            () => targets.All(n => Published(n, before) && Settled(n)),
+            $"the grains of {targets.Length} node(s) finished their turn", TimeSpan.FromSeconds(60));
+    }
+
+    /// <summary>Patches a Node's Ready condition as the node lifecycle controller does when a kubelet goes silent.</summary>
+    public void SetReady(string name, string status) =>
+        Kube.Objects.Patch("nodes", null, name, KubePatchType.StrategicMerge,
+            new JsonObject { ["status"] = new JsonObject { ["conditions"] = new JsonArray(new JsonObject { ["type"] = "Ready", ["status"] = status }) } },
+            "status");
+
+    public async ValueTask DisposeAsync()
+    {
+        await Silo.StopAsync(CancellationToken.None);
+        await services.DisposeAsync();
+        await Kube.DisposeAsync();
+        await Cloud.DisposeAsync();
+    }
+
+    /// <summary>A Node's grain published after <paramref name="since"/>; the grain of a Node that is gone removed its state.</summary>
+    private bool Published(string name, DateTimeOffset since) =>
+        Cache.GetNode(name) is null ? State(name) is null : State(name)?.LastReconciledAt >= since;
+
+    private bool Settled(string name) =>
+        Silo.GetStatistics().Activations.SingleOrDefault(a => a.GrainId == Silo.GrainFactory.GetGrainId<INodeGrain>(name))
+            is null or { State: not (ActivationState.Running or ActivationState.Queued) };
+
+    private static Node ToNode(JsonObject json) => json.Deserialize(KubeJsonContext.Default.Node)!;
+}
