@@ -1,0 +1,38 @@
+using System.Collections.Concurrent;
+
+namespace Ccm.Sandbox.Aliyun.Faults;
+
+/// <summary>
+/// The most recent OpenAPI calls (the last <see cref="Capacity"/>) and a count per action of every call since the last
+/// <see cref="Clear"/>, whatever its outcome. Appending is lock-free.
+/// </summary>
+public sealed class CallLog
+{
+    public const int Capacity = 10_000;
+
+    private readonly ConcurrentQueue<CallRecord> entries = new();
+    private readonly ConcurrentDictionary<string, long> counts = new(StringComparer.Ordinal);
+
+    public IReadOnlyList<CallRecord> Entries => [.. entries];
+
+    public IReadOnlyDictionary<string, long> Counts => counts.ToDictionary(StringComparer.Ordinal);
+
+    public long CountOf(string action) => counts.GetValueOrDefault(action);
+
+    public IReadOnlyList<CallRecord> Of(string action) => [.. entries.Where(e => e.Action == action)];
+
+    public void Clear()
+    {
+        entries.Clear();
+        counts.Clear();
+    }
+
+    internal void Add(CallRecord record)
+    {
+        counts.AddOrUpdate(record.Action, 1, (_, n) => n + 1);
+        entries.Enqueue(record);
+        while (entries.Count > Capacity && entries.TryDequeue(out _))
+        {
+        }
+    }
+}
