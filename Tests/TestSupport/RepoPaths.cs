@@ -22,7 +22,8 @@ public static class RepoPaths
     public static string BuiltAssembly(string projectFolder, string assemblyFile)
     {
         // Test assemblies run from Tests/X/bin/<Configuration>/net10.0; the project's own output mirrors that.
-        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Parent!.Name;
+        // BaseDirectory ends with a separator, which put the parent chain one level off (it found "bin").
+        var configuration = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name;
         var path = Path.Combine(Root, projectFolder, "bin", configuration, "net10.0", assemblyFile);
         return File.Exists(path)
             ? path
