@@ -1,4 +1,5 @@
 using Ccm.GrainInterfaces;
+using Ccm.Grains.Services;
 using Ccm.Grains.State;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -17,6 +18,11 @@ public static class GrainsServiceCollectionExtensions
         services.AddSingleton(options);
         services.AddSingleton<GrainStateBoard>();
         services.AddSingleton<IGrainStateBoard>(sp => sp.GetRequiredService<GrainStateBoard>());
+        if (options.Runs("service"))
+        {
+            services.AddServiceGrain();
+        }
+
         return services;
     }
 }
