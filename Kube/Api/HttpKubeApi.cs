@@ -148,7 +148,6 @@ public sealed class HttpKubeApi : IKubeApi, IDisposable
             return null;
         }
 
-        var probe = JsonSerializer.Deserialize(bytes, KubeJsonContext.Default.Status);
-        return probe?.Kind == "Status" ? null : JsonSerializer.Deserialize(bytes, T.JsonTypeInfo);
+        return JsonPeek.TopLevelString(bytes, "kind"u8) == "Status" ? null : JsonSerializer.Deserialize(bytes, T.JsonTypeInfo);
     }
 }

@@ -86,7 +86,7 @@ internal static class WatchStreamReader
         where T : class, IKubeObject<T>
     {
         // ERROR carries a Status, not a T, so the type decides how to read the object.
-        var type = ParseType(PeekType(frame));
+        var type = ParseType(JsonPeek.TopLevelString(frame, "type"u8));
         if (type != WatchEventType.Error)
         {
             var reader = new Utf8JsonReader(frame);
@@ -98,26 +98,6 @@ internal static class WatchStreamReader
         var status = JsonSerializer.Deserialize(ref statusReader, KubeJsonContext.Default.WatchEventWireStatus)?.Object
             ?? new Status { Outcome = "Failure", Message = "an ERROR watch event without a Status" };
         return new WatchEvent<T>(WatchEventType.Error, null, status);
-    }
-
-    /// <summary>Reads the top-level <c>type</c> of one complete event without materializing anything else.</summary>
-    private static string? PeekType(ReadOnlySequence<byte> frame)
-    {
-        var reader = new Utf8JsonReader(frame);
-        reader.Read(); // StartObject: TryReadFrame checked it
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            var isType = reader.ValueTextEquals("type"u8);
-            reader.Read();
-            if (isType)
-            {
-                return reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
-            }
-
-            reader.Skip();
-        }
-
-        return null;
     }
 
     private static WatchEventType ParseType(string? type) => type switch
