@@ -96,7 +96,7 @@ public static partial class AnnotationValues
 
     /// <summary>An id of the form <c>prefix-xxxx</c> (<c>lb-</c>, <c>vsw-</c>, <c>rg-</c>, <c>acl-</c>).</summary>
     public static bool IsResourceId(string value, string prefix) =>
-        value.Length > prefix.Length && value.StartsWith(prefix, StringComparison.Ordinal) && ResourceId().IsMatch(value);
+        value.Length > prefix.Length + 1 && value.StartsWith(prefix + "-", StringComparison.Ordinal) && ResourceId().IsMatch(value);
 
     /// <summary>Comma-separated <c>http_2xx</c>..<c>http_5xx</c>.</summary>
     public static bool IsHttpCodes(string value) =>

@@ -171,8 +171,8 @@ public sealed class ServiceReconciler(
             logger.LogInformation("Cleaned up the load balancer {LoadBalancerId} of {Service} ({Ownership})", actual.LoadBalancerId, key, ownership);
         }
 
-        await status.EnsureIngressAsync(service, [], ct);
-        await status.RemoveFinalizerAsync(service, ct);
+        var cleared = await status.EnsureIngressAsync(service, [], ct);
+        await status.RemoveFinalizerAsync(cleared, ct);
         if (actual is not null)
         {
             events.Normal(service, memory, ServiceEvents.Deleted, ownership == LoadBalancerOwnership.Owned && !intent.Preserve

@@ -18,19 +18,22 @@ public sealed class ServiceStatusWriter(IKubeApi kube)
         : string.IsNullOrEmpty(address) ? []
         : [new LoadBalancerIngress { Ip = address }];
 
-    /// <summary>Writes the ingress when the Service shows something else; returns whether it wrote.</summary>
-    public async Task<bool> EnsureIngressAsync(Service service, IReadOnlyList<LoadBalancerIngress> ingress, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes the ingress when the Service shows something else. Returns the Service as the server has it afterwards
+    /// (a status write changes the resourceVersion a later finalizer patch must carry).
+    /// </summary>
+    public async Task<Service> EnsureIngressAsync(Service service, IReadOnlyList<LoadBalancerIngress> ingress, CancellationToken cancellationToken)
     {
         var current = service.Status?.LoadBalancer?.Ingress ?? [];
         if (current.Select(i => (i.Ip, i.Hostname)).SequenceEqual(ingress.Select(i => (i.Ip, i.Hostname))))
         {
-            return false;
+            return service;
         }
 
         var list = new JsonArray([.. ingress.Select(i => (JsonNode)(i.Hostname is { } h ? new JsonObject { ["hostname"] = h } : new JsonObject { ["ip"] = i.Ip }))]);
         var patch = new JsonObject { ["status"] = new JsonObject { ["loadBalancer"] = new JsonObject { ["ingress"] = ingress.Count == 0 ? null : list } } };
-        await IgnoreNotFoundAsync(() => kube.PatchStatusAsync<Service>(service.Metadata.Namespace, service.Metadata.Name!, KubePatch.Merge(patch), null, cancellationToken));
-        return true;
+        return await IgnoreNotFoundAsync(service,
+            () => kube.PatchStatusAsync<Service>(service.Metadata.Namespace, service.Metadata.Name!, KubePatch.Merge(patch), null, cancellationToken));
     }
 
     public async Task<bool> AddFinalizerAsync(Service service, CancellationToken cancellationToken)
@@ -51,20 +54,20 @@ public sealed class ServiceStatusWriter(IKubeApi kube)
             return false;
         }
 
-        await IgnoreNotFoundAsync(() => kube.PatchAsync<Service>(service.Metadata.Namespace, service.Metadata.Name!, patch, null, cancellationToken));
+        await IgnoreNotFoundAsync(service, () => kube.PatchAsync<Service>(service.Metadata.Namespace, service.Metadata.Name!, patch, null, cancellationToken));
         return true;
     }
 
     /// <summary>A Service that is gone needs no status and holds no finalizer: a 404 is success.</summary>
-    private static async Task IgnoreNotFoundAsync(Func<Task<Service>> send)
+    private static async Task<Service> IgnoreNotFoundAsync(Service service, Func<Task<Service>> send)
     {
         try
         {
-            await send();
+            return await send();
         }
         catch (KubeApiException ex) when (ex.IsNotFound)
         {
-            // Deleted meanwhile: nothing left to write to.
+            return service; // deleted meanwhile: nothing left to write to
         }
     }
 }

@@ -36,9 +36,22 @@ public sealed record CreateLoadBalancerOperation(DesiredLoadBalancer LoadBalance
 
     public override string Target => LoadBalancer.Name;
 
-    public override string? Detail =>
-        $"{LoadBalancer.AddressType}{(LoadBalancer.VSwitchId is null ? "" : " in " + LoadBalancer.VSwitchId)}, {LoadBalancer.InstanceChargeType}" +
-        $"{(LoadBalancer.Spec is null ? "" : " " + LoadBalancer.Spec)}, DeleteProtection {LoadBalancer.DeleteProtection}, ClientToken {LoadBalancer.ClientToken}";
+    public override string? Detail
+    {
+        get
+        {
+            var lb = LoadBalancer;
+            var fields = new (string Name, object? Value)[]
+            {
+                ("AddressType", lb.AddressType), ("VSwitchId", lb.VSwitchId), ("InstanceChargeType", lb.InstanceChargeType), ("Spec", lb.Spec),
+                ("InternetChargeType", lb.InternetChargeType), ("Bandwidth", lb.Bandwidth), ("MasterZoneId", lb.MasterZoneId), ("SlaveZoneId", lb.SlaveZoneId),
+                ("AddressIPVersion", lb.AddressIPVersion), ("Address", lb.Address), ("ResourceGroupId", lb.ResourceGroupId),
+                ("DeleteProtection", lb.DeleteProtection), ("ModificationProtection", lb.ModificationProtection),
+                ("Tags", string.Join(" ", lb.OwnershipTags.Concat(lb.AdditionalTags).Select(t => $"{t.Key}={t.Value}"))), ("ClientToken", lb.ClientToken),
+            };
+            return string.Join(", ", fields.Where(f => f.Value is not null).Select(f => string.Create(CultureInfo.InvariantCulture, $"{f.Name}={f.Value}")));
+        }
+    }
 }
 
 public sealed record SetDeleteProtectionOperation(string? LoadBalancerId, string DeleteProtection) : ServiceOperation
