@@ -71,6 +71,14 @@ public static class ServiceBuilders
 
     public static IReadOnlyList<Node> DemoNodes() => [DemoNode(0), DemoNode(1), DemoNode(2)];
 
+    /// <summary>Nodes <c>node-00</c>... on instances <c>i-node00</c>... (planner tables only: no such instances exist).</summary>
+    public static IReadOnlyList<Node> ManyNodes(int count) =>
+        [.. Enumerable.Range(0, count).Select(i => DemoNode(0, n => n with
+        {
+            Metadata = n.Metadata with { Name = $"node-{i:D2}" },
+            Spec = n.Spec! with { ProviderID = $"cn-hangzhou.i-node{i:D2}" },
+        }))];
+
     public static Node VirtualNode() => new()
     {
         Metadata = new ObjectMeta

@@ -71,11 +71,7 @@ public class ServicePlannerTests
     [Fact]
     public void Members_are_changed_in_batches_of_the_configured_size()
     {
-        var nodes = Enumerable.Range(0, 45).Select(i => DemoNode(0, n => n with
-        {
-            Metadata = n.Metadata with { Name = $"node-{i:D2}" },
-            Spec = n.Spec! with { ProviderID = $"cn-hangzhou.i-node{i:D2}" },
-        })).ToList();
+        var nodes = ManyNodes(45);
         var actual = Lb([Listener(80, Key(80), "rsp-1")], [Group("rsp-1", Key(30080))]);
 
         var plan = Plan(Svc(), actual, nodes, new PlanOptions(BatchSize: 20));
@@ -88,11 +84,7 @@ public class ServicePlannerTests
     [Fact]
     public void A_new_group_takes_its_first_twenty_members_in_the_create_and_the_rest_in_batches()
     {
-        var nodes = Enumerable.Range(0, 30).Select(i => DemoNode(0, n => n with
-        {
-            Metadata = n.Metadata with { Name = $"node-{i:D2}" },
-            Spec = n.Spec! with { ProviderID = $"cn-hangzhou.i-node{i:D2}" },
-        })).ToList();
+        var nodes = ManyNodes(30);
 
         var plan = Plan(Svc(), null, nodes, new PlanOptions(BatchSize: 40)).Where(p => p.Contains("VServerGroup", StringComparison.Ordinal)).ToList();
 

@@ -213,7 +213,7 @@ public sealed class ServiceReconcilerTests(ServiceWorld world) : IClassFixture<S
         await h.TurnAsync("retype");
         Assert.Null(world.Cloud.Cloud.LoadBalancer(first));
         var cleaned = (await h.RefreshAsync("retype"))!;
-        Assert.Null(cleaned.Metadata.Finalizers);
+        Assert.DoesNotContain(ServicePredicates.Finalizer, cleaned.Metadata.Finalizers ?? []);
         Assert.Null(cleaned.Status?.LoadBalancer?.Ingress);
 
         await h.PatchAsync("retype", """{"spec":{"type":"LoadBalancer"}}""");
@@ -333,6 +333,32 @@ public sealed class ServiceReconcilerTests(ServiceWorld world) : IClassFixture<S
 
         Assert.Equal(eni.NetworkInterfaceId, Assert.Single(world.Cloud.Cloud.VServerGroups(h.LoadBalancerOf(service)!.LoadBalancerId).Single().BackendServers).ServerId);
         Assert.Equal(GrainPhase.Progressing, h.Board.Get<ServiceGrainState>("default/eni-missing")!.Phase);
+    }
+
+    [Fact]
+    public async Task Hitting_the_backend_quota_makes_the_next_turn_remove_before_it_adds()
+    {
+        var h = world.NewHarness();
+        var vsw = DemoWorld.VSwitches[1].VSwitchId;
+        var user = await world.Slb.CreateLoadBalancerAsync(new CreateLoadBalancerRequest { ClientToken = "crowded-lb", LoadBalancerName = "crowded" }, default);
+        var crowd = Enumerable.Range(0, 195).Select(i => world.Cloud.Cloud.AddNetworkInterface(vsw, $"192.168.20.{i + 1}"))
+            .Select(e => new BackendServer { ServerId = e.NetworkInterfaceId, Port = 80, Type = "eni", ServerIp = e.PrimaryIpAddress }).ToList();
+        var userGroup = await world.Slb.CreateVServerGroupAsync(new CreateVServerGroupRequest { LoadBalancerId = user.LoadBalancerId, VServerGroupName = "users" }, default);
+        await world.Slb.AddVServerGroupBackendServersInBatchesAsync(userGroup.VServerGroupId, crowd, default);
+        var pods = Enumerable.Range(0, 10).Select(i => world.Cloud.Cloud.AddNetworkInterface(vsw, $"192.168.21.{i + 1}").PrimaryIpAddress).ToList();
+        await h.CreateAsync(Svc("quota", tweaks: [Annotate("id", user.LoadBalancerId), Annotate("service.beta.kubernetes.io/backend-type", "eni")]));
+        h.Cache.With(Slice("quota", pods.Take(5).Select(ip => (ip, "demo-node-1"))));
+        await h.TurnAsync("quota");
+
+        h.Cache.With(Slice("quota", pods.Skip(5).Select(ip => (ip, "demo-node-1"))));
+        await Assert.ThrowsAsync<ServiceSyncException>(() => h.TurnAsync("quota"));
+        await h.TurnAsync("quota");
+
+        Assert.Contains(h.Events.Warnings, e => e.Reason == ServiceEvents.Failed && e.Message.Contains("InstanceBackendServerNumberOverLimit", StringComparison.Ordinal));
+        var ours = world.Cloud.Cloud.VServerGroups(user.LoadBalancerId).Single(g => g.VServerGroupName != "users");
+        Assert.Equal(pods.Skip(5).Order(), ours.BackendServers.Select(b => b.ServerIp!).Order());
+        var last = h.Board.Get<ServiceGrainState>("default/quota")!.RecentPlans[0].Operations;
+        Assert.Equal(["RemoveVServerGroupBackendServers", "AddVServerGroupBackendServers"], last.Select(o => o.Action));
     }
 
     [Fact]
