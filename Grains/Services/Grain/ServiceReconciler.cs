@@ -43,9 +43,23 @@ public sealed class ServiceReconciler(
             return ServiceTurn.Retired;
         }
 
-        return ServicePredicates.NeedsCleanup(service)
-            ? await CleanUpAsync(key, service, memory, trigger, cancellationToken)
-            : await EnsureAsync(key, service, memory, trigger, cancellationToken);
+        try
+        {
+            return ServicePredicates.NeedsCleanup(service)
+                ? await CleanUpAsync(key, service, memory, trigger, cancellationToken)
+                : await EnsureAsync(key, service, memory, trigger, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not (TerminalException or ServiceSyncException or OperationCanceledException))
+        {
+            // A read or a Kubernetes write failed (throttled, unreachable, a stale resourceVersion): say so on the
+            // Service and the dashboard, then let the runtime retry with backoff.
+            var code = (ex as CloudClients.Transport.OpenApiException)?.Code;
+            var message = (ex as CloudClients.Transport.OpenApiException)?.Message ?? ex.Message;
+            events.Warning(service, memory, ServiceEvents.Failed, message);
+            memory.NeedsFullScan = true;
+            state.Publish(key, memory, GrainPhase.Failed, "retrying with backoff", state.Error(message, code));
+            throw;
+        }
     }
 
     private async Task<ServiceTurn> EnsureAsync(string key, Service service, ServiceMemory memory, string trigger, CancellationToken ct)

@@ -362,6 +362,31 @@ public sealed class ServiceReconcilerTests(ServiceWorld world) : IClassFixture<S
     }
 
     [Fact]
+    public async Task A_failed_read_is_reported_with_its_code_and_left_to_the_backoff()
+    {
+        await using var oneAttempt = world.CreateClients(attempts: 1);
+        var h = world.NewHarness(withClients: oneAttempt);
+        await h.CreateAsync(Svc("read-fails"));
+        world.Cloud.Faults.SetErrorRate(1, "DescribeLoadBalancers");
+        try
+        {
+            var failure = await Assert.ThrowsAsync<CloudClients.Transport.OpenApiException>(() => h.TurnAsync("read-fails"));
+            Assert.False(TerminalException.IsTerminal(failure));
+        }
+        finally
+        {
+            world.Cloud.Faults.SetErrorRate(0, "DescribeLoadBalancers");
+        }
+
+        var state = h.Board.Get<ServiceGrainState>("default/read-fails")!;
+        Assert.Equal(GrainPhase.Failed, state.Phase);
+        Assert.False(string.IsNullOrEmpty(state.LastError!.Code));
+        Assert.Contains(h.Events.Warnings, e => e.Reason == ServiceEvents.Failed && e.Message.Contains(state.LastError.Code!, StringComparison.Ordinal));
+        await h.TurnAsync("read-fails");
+        Assert.Equal(GrainPhase.Ready, h.Board.Get<ServiceGrainState>("default/read-fails")!.Phase);
+    }
+
+    [Fact]
     public async Task A_Service_that_is_gone_retires_its_grain()
     {
         var h = world.NewHarness();
