@@ -18,6 +18,9 @@ public sealed partial class GrainSilo : IHostedService, IDisposable
     private readonly ShardDirectory directory;
     private readonly IdleCollector collector;
     private int started;
+    private int disposed;
+    private readonly Lock stopGate = new();
+    private Task? stopping;
 
     private GrainSilo(SiloRuntime runtime, Func<IShardHost, IShardOwnership> ownership)
     {
@@ -83,7 +86,19 @@ public sealed partial class GrainSilo : IHostedService, IDisposable
             SiloName, Identity, runtime.ShardMap.ShardCount, runtime.Options.Leases.LeaderElect);
     }
 
-    public async Task StopAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Drains and releases every shard, then ends the silo-local grains. Runs once: the silo host calls it in its
+    /// graceful-stop phases, and the host's own stop of hosted services then finds it done.
+    /// </summary>
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        lock (stopGate)
+        {
+            return stopping ??= StopOnceAsync(cancellationToken);
+        }
+    }
+
+    private async Task StopOnceAsync(CancellationToken cancellationToken)
     {
         runtime.Logger.LogInformation("Silo {SiloName} stopping: draining and releasing its shards", SiloName);
         try
@@ -113,6 +128,12 @@ public sealed partial class GrainSilo : IHostedService, IDisposable
 
     public void Dispose()
     {
+        // The container disposes the silo once per registration that hands it out (itself and IHostedService).
+        if (Interlocked.Exchange(ref disposed, 1) == 1)
+        {
+            return;
+        }
+
         collector.Dispose();
         (ownership as IDisposable)?.Dispose();
     }

@@ -28,4 +28,10 @@ public sealed record LeaseRecord
     public ImmutableDictionary<string, string> Annotations { get; init; } = ImmutableDictionary<string, string>.Empty;
 
     public bool IsHeld => !string.IsNullOrEmpty(HolderIdentity);
+
+    /// <summary>
+    /// The store's own representation this record was read from, carried through <c>with</c> so that a replace (a PUT,
+    /// which overwrites the whole object) keeps every field the record does not model.
+    /// </summary>
+    internal object? Origin { get; init; }
 }

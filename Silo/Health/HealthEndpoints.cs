@@ -1,4 +1,5 @@
 using System.Text;
+using Ccm.Silo.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -29,9 +30,10 @@ public static class HealthEndpoints
         return Render(context, "healthz", new HealthBody(live ? "ok" : "failed", reason, loops));
     }
 
-    private static async Task<IResult> ReadinessAsync(HttpContext context, ReadinessRegistry registry, IHostApplicationLifetime lifetime)
+    private static async Task<IResult> ReadinessAsync(HttpContext context, ReadinessRegistry registry, IHostApplicationLifetime lifetime, ShutdownCoordinator shutdown)
     {
-        if (lifetime.ApplicationStopping.IsCancellationRequested)
+        // A SIGTERM fires ApplicationStopping first; a programmatic stop starts the coordinator first.
+        if (lifetime.ApplicationStopping.IsCancellationRequested || shutdown.IsStopping)
         {
             return Render(context, "readyz", new HealthBody("failed", "shutting down", []));
         }

@@ -38,6 +38,9 @@ public sealed class ShutdownCoordinator(IEnumerable<IShutdownParticipant> partic
         });
     }
 
+    /// <summary>True from the moment a graceful stop begins; readiness fails from then on.</summary>
+    public bool IsStopping => Volatile.Read(ref started) == 1;
+
     public Task StoppingAsync(CancellationToken cancellationToken) => RunAsync();
 
     /// <summary>Runs the stop once; later calls return at once.</summary>

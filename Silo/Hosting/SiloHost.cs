@@ -3,6 +3,7 @@ using Ccm.Silo.Health;
 using Ccm.Silo.Metrics;
 using Ccm.Silo.Options;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -38,6 +39,11 @@ public static class SiloHost
             ContentRootPath = AppContext.BaseDirectory,
         });
         SiloLogging.Configure(builder.Logging, options);
+
+        // The .NET container images set ASPNETCORE_HTTP_PORTS; the silo listens only where its flags say, without a
+        // warning about it. (An ASPNETCORE_URLS set by hand still draws Kestrel's warning that it is ignored.)
+        builder.Configuration[WebHostDefaults.HttpPortsKey] = "";
+        builder.Configuration[WebHostDefaults.HttpsPortsKey] = "";
 
         var services = builder.Services;
         services.AddSingleton(options);

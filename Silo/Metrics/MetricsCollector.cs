@@ -89,7 +89,7 @@ public sealed class MetricsCollector : IDisposable
             Histogram<int> h => h.Advice?.HistogramBucketBoundaries?.Select(b => (double)b),
             _ => null,
         };
-        return advised is not null ? [.. advised.Order()]
+        return advised is not null ? [.. advised]
             : instrument.Unit == "s" ? SecondsBuckets
             : instrument.Unit == "ms" ? MillisecondsBuckets
             : DefaultBuckets;

@@ -68,6 +68,9 @@ public sealed record SiloOptions
 
     public string? SandboxDir { get; init; }
 
+    /// <summary><c>--sandbox-empty</c>: the sandbox starts without its demo app.</summary>
+    public bool SandboxEmpty { get; init; }
+
     public DashboardOptions Dashboard { get; init; } = new();
 
     public int Shards { get; init; }

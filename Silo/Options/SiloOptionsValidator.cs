@@ -23,6 +23,10 @@ public static class SiloOptionsValidator
     {
         var errors = ImmutableArray.CreateBuilder<string>();
         var warnings = options.Warnings.ToBuilder();
+        if (options.Sandbox)
+        {
+            options = SandboxListeners(options, given);
+        }
 
         if (options.CloudConfigPath is null && !options.Sandbox)
         {
@@ -30,7 +34,15 @@ public static class SiloOptionsValidator
         }
 
         RequireFile("--cloud-config", options.CloudConfigPath);
-        RequireFile(given.Contains("kubeconfig") ? "--kubeconfig" : "$KUBECONFIG", options.Kubeconfig);
+        if (given.Contains("kubeconfig"))
+        {
+            RequireFile("--kubeconfig", options.Kubeconfig);
+        }
+        else if (options.Kubeconfig is { } list && !list.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries).Any(fileExists))
+        {
+            // $KUBECONFIG may list several files, of which kubectl reads those that exist.
+            errors.Add($"$KUBECONFIG: no file of \"{list}\" exists");
+        }
         RequireFile("--dashboard-token-file", options.Dashboard.TokenFile);
         RequireFile("--dashboard-basic-auth-file", options.Dashboard.BasicAuthFile);
 
@@ -65,6 +77,11 @@ public static class SiloOptionsValidator
             warnings.Add(new StartupWarning("--sandbox-dir", "has an effect only with --sandbox"));
         }
 
+        if (options.SandboxEmpty && !options.Sandbox)
+        {
+            warnings.Add(new StartupWarning("--sandbox-empty", "has an effect only with --sandbox"));
+        }
+
         var controllers = options.Controllers.Distinct(StringComparer.Ordinal).ToImmutableArray();
         foreach (var unprovided in controllers.Intersect(FlagTable.UnprovidedControllers))
         {
@@ -94,11 +111,57 @@ public static class SiloOptionsValidator
             RouteReconciliationPeriod = period,
             Dashboard = dashboard,
             Controllers = [.. controllers.Where(c => FlagTable.ProvidedControllers.Contains(c) && (c != "route" || options.ConfigureCloudRoutes))],
-            SiloName = options.SiloName.Length > 0 ? options.SiloName : Environment.MachineName.ToLowerInvariant(),
+            SiloName = SiloName(options, errors),
             Warnings = warnings.ToImmutable(),
         };
         return new ValidationOutcome(validated, errors.ToImmutable());
     }
+
+    /// <summary>
+    /// In the sandbox every listener is on 127.0.0.1 with a free port unless its flag says otherwise (the metrics and
+    /// dashboard addresses stay equal, so one listener serves both, as with the defaults).
+    /// </summary>
+    private static SiloOptions SandboxListeners(SiloOptions options, IReadOnlySet<string> given)
+    {
+        var loopback = new BindAddress("127.0.0.1", 0);
+        return options with
+        {
+            HealthProbeBindAddress = given.Contains("health-probe-bind-addr") ? options.HealthProbeBindAddress : loopback,
+            MetricsBindAddress = given.Contains("metrics-bind-addr") ? options.MetricsBindAddress : loopback,
+            DashboardBindAddress = given.Contains("dashboard-bind-addr") ? options.DashboardBindAddress : loopback,
+        };
+    }
+
+    /// <summary>
+    /// The silo's name names its membership Lease, so it must be a DNS subdomain. Given (<c>--silo-name</c>,
+    /// <c>$POD_NAME</c>) it is checked; the default is the host name made into one, or <c>sandbox</c> in the sandbox
+    /// (so a second silo started by hand on the same host, named after it, does not collide).
+    /// </summary>
+    private static string SiloName(SiloOptions options, ImmutableArray<string>.Builder errors)
+    {
+        if (options.SiloName.Length > 0)
+        {
+            if (!IsDnsSubdomain(options.SiloName))
+            {
+                errors.Add($"--silo-name: \"{options.SiloName}\" is not allowed: it names a Lease, so use lower-case letters, digits, '-' and '.', starting and ending with a letter or digit (at most 200 characters)");
+            }
+
+            return options.SiloName;
+        }
+
+        if (options.Sandbox)
+        {
+            return "sandbox";
+        }
+
+        var host = new string([.. Environment.MachineName.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.' ? c : '-')]).Trim('-', '.');
+        return host.Length == 0 ? "silo" : host[..Math.Min(host.Length, 200)];
+    }
+
+    private static bool IsDnsSubdomain(string name) =>
+        name.Length is > 0 and <= 200
+        && name.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '-' or '.')
+        && char.IsAsciiLetterOrDigit(name[0]) && char.IsAsciiLetterOrDigit(name[^1]);
 
     /// <summary>client-go's rules: lease duration &gt; renew deadline &gt; 1.2 x retry period.</summary>
     public static IEnumerable<string> LeaseTimingErrors(LeaderElectionOptions lease)

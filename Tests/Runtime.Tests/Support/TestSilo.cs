@@ -15,15 +15,18 @@ public sealed class TestSilo : IAsyncDisposable
     {
         this.services = services;
         Silo = services.GetRequiredService<GrainSilo>();
+        Probe = services.GetRequiredService<Probe>();
+        Logs = services.GetRequiredService<CapturingLoggerProvider>();
     }
 
     public GrainSilo Silo { get; }
 
     public IGrainFactory Factory => Silo.GrainFactory;
 
-    public Probe Probe => services.GetRequiredService<Probe>();
+    /// <summary>The silo's probe (still readable after the silo is disposed).</summary>
+    public Probe Probe { get; }
 
-    public CapturingLoggerProvider Logs => services.GetRequiredService<CapturingLoggerProvider>();
+    public CapturingLoggerProvider Logs { get; }
 
     public static async Task<TestSilo> StartAsync(
         TimeProvider? time = null,

@@ -115,6 +115,14 @@ public sealed class CommandLineFormsTests : IDisposable
     }
 
     [Fact]
+    public void A_KUBECONFIG_list_is_accepted_when_one_of_its_files_exists()
+    {
+        var list = $"/nonexistent/kubeconfig:{TestFiles.Fixture("kubeconfig.yaml")}";
+        var result = CommandLine.Parse([$"--cloud-config={files.Write("cc.json", "{}")}", "--configure-cloud-routes=false"], TestEnvironment.With(("KUBECONFIG", list)));
+        Assert.Equal(list, result.Options!.Kubeconfig);
+    }
+
+    [Fact]
     public void Without_a_pod_name_the_silo_is_named_after_the_host()
     {
         var options = CommandLine.Parse([$"--cloud-config={files.Write("cc.json", "{}")}", "--configure-cloud-routes=false"], TestEnvironment.Empty).Options!;

@@ -18,6 +18,8 @@ public sealed class FakeInstanceMetadata(IReadOnlyDictionary<string, string> ite
 
     public IReadOnlyList<string> Asked => [.. asked];
 
+    public IReadOnlyDictionary<string, string> AsDictionary() => items;
+
     public Task<string?> GetAsync(string item, CancellationToken cancellationToken)
     {
         asked.Enqueue(item);

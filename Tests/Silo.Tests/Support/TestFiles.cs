@@ -22,6 +22,19 @@ public sealed class TestFiles : IDisposable
     /// <summary>The plain and base64 forms of the secret in <see cref="ValidCloudConfig"/>: neither may appear in output.</summary>
     public static readonly string[] SecretForms = ["super-secret-value", "c3VwZXItc2VjcmV0LXZhbHVl"];
 
+    /// <summary>
+    /// Endpoint variables that keep a silo process on loopback (nothing listens there): tests never reach out to the
+    /// real OpenAPI hosts the product would use by default.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string> UnreachableCloud = new Dictionary<string, string>
+    {
+        ["SLB_ENDPOINT"] = "127.0.0.1:1",
+        ["VPC_ENDPOINT"] = "127.0.0.1:1",
+        ["ECS_ENDPOINT"] = "127.0.0.1:1",
+        ["ALICLOUD_CLIENT_SCHEME"] = "HTTP",
+        ["METADATA_ENDPOINT"] = "http://127.0.0.1:1",
+    };
+
     public TestFiles() => Directory.CreateDirectory(Root);
 
     public string Root { get; } = Path.Combine(Path.GetTempPath(), "ccm-silo-tests-" + Guid.NewGuid().ToString("N"));

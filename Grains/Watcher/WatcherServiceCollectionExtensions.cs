@@ -1,0 +1,31 @@
+using Ccm.CloudClients.Vpc;
+using Ccm.GrainInterfaces;
+using Ccm.Grains.Cluster;
+using Ccm.Runtime;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Ccm.Grains.Watcher;
+
+/// <summary>Registration of the cluster cache and the watcher grain that fills it and fans its changes out.</summary>
+public static class WatcherServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers <see cref="InformerClusterCache"/> (also as <see cref="IClusterCache"/>), <see cref="RouteTableSet"/>
+    /// (discovered in the background when the cloud-config names no table), <see cref="SignalDispatcher"/> and the
+    /// watcher grain, activated at start. Call after <c>AddGrainRuntime</c> so the watcher starts after the runtime;
+    /// needs an <see cref="Kube.Api.IKubeApi"/> and, for discovery only, an <see cref="IVpcClient"/>.
+    /// </summary>
+    public static IServiceCollection AddClusterWatcher(this IServiceCollection services)
+    {
+        services.AddSingleton<InformerClusterCache>();
+        services.AddSingleton<IClusterCache>(sp => sp.GetRequiredService<InformerClusterCache>());
+        services.AddSingleton(sp => new RouteTableSet(sp.GetRequiredService<CcmOptions>(), sp.GetRequiredService<IVpcClient>));
+        services.AddSingleton<WatcherMetrics>();
+        services.AddSingleton<SignalDispatcher>();
+        services.AddGrain<IWatcherGrain, WatcherGrain>();
+        services.AddHostedService<WatcherStarter>();
+        services.AddSingleton<IHostedService, RouteTableDiscovery>();
+        return services;
+    }
+}

@@ -1,0 +1,79 @@
+using Ccm.CloudClients.Hosting;
+using Ccm.Grains;
+using Ccm.Grains.Events;
+using Ccm.Grains.Watcher;
+using Ccm.Kube.Api;
+using Ccm.Kube.Config;
+using Ccm.Runtime;
+using Ccm.Runtime.Kubernetes;
+using Ccm.Silo.CloudConfiguration;
+using Ccm.Silo.Composition.Readiness;
+using Ccm.Silo.Health;
+using Ccm.Silo.Hosting;
+using Ccm.Silo.Options;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using CloudNetwork = Ccm.CloudClients.Endpoints.NetworkType;
+
+namespace Ccm.Silo.Composition;
+
+/// <summary>
+/// Everything that makes the bare silo host (<see cref="SiloHost"/>) a CCM: the Kubernetes and cloud clients, the
+/// grain runtime on Kubernetes Leases, the cluster cache and watcher, the event recorder, the grains, the readiness
+/// checks that mean something and the graceful-stop steps. Call between <see cref="SiloHost.CreateBuilder"/> and
+/// <see cref="SiloHost.Build"/>; register extra services (tests' grains, runtime tuning) after it.
+/// </summary>
+public static class SiloComposition
+{
+    public static IServiceCollection AddCcm(this IServiceCollection services, SiloOptions options, CloudConfig cloud, KubeClientConfig kube)
+    {
+        var ccm = CcmOptionsFactory.Create(options, cloud);
+
+        services.AddSingleton(sp => new KubeClients(
+            kube, options, sp.GetRequiredService<ILoggerFactory>(), sp.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => sp.GetRequiredService<KubeClients>().Calls);
+        services.AddSingleton<IKubeApi>(sp => options.DryRun
+            ? new DryRunKubeApi(sp.GetRequiredService<KubeClients>().Api, options.LeaderElection.ResourceNamespace)
+            : sp.GetRequiredService<KubeClients>().Api);
+
+        services.AddSingleton(CloudEnvironmentFactory.Create(options));
+        services.AddAliyunCloudClients(o => ConfigureCloudClients(o, options, cloud));
+
+        services.AddGrainRuntime(o => RuntimeOptionsFactory.Apply(o, options));
+        services.AddKubernetesGrainStorage(sp => sp.GetRequiredService<KubeClients>().Leases);
+        services.AddCcmGrains(ccm);
+        services.AddClusterWatcher();
+        services.AddSingleton(sp => new KubeEventRecorder(
+            sp.GetRequiredService<IKubeApi>(),
+            new EventRecorderOptions { DryRun = options.DryRun, Instance = options.SiloName },
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<KubeEventRecorder>>(),
+            sp.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>()));
+        services.AddSingleton<IEventRecorder>(sp => sp.GetRequiredService<KubeEventRecorder>());
+
+        services.AddSingleton<IReadinessCheck, WatchesSyncedCheck>();
+        services.AddSingleton<IReadinessCheck>(sp => new ShardsRenewingCheck(
+            sp.GetRequiredService<GrainSilo>(), sp.GetRequiredService<IOptions<GrainRuntimeOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<CloudCredentialsProbe>();
+        services.AddSingleton<IReadinessCheck>(sp => sp.GetRequiredService<CloudCredentialsProbe>());
+        services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<CloudCredentialsProbe>());
+
+        services.AddSingleton<IShutdownParticipant, StopWatching>();
+        services.AddSingleton<IShutdownParticipant, StopGrainRuntime>();
+        services.AddSingleton<IShutdownParticipant, FlushEvents>();
+        return services;
+    }
+
+    private static void ConfigureCloudClients(Ccm.CloudClients.CloudClientOptions clients, SiloOptions options, CloudConfig cloud)
+    {
+        clients.RegionId = cloud.Region!;
+        clients.Network = options.Network == NetworkType.Public ? CloudNetwork.Public : CloudNetwork.Vpc;
+        clients.ReadOnly = options.DryRun;
+        clients.UserAgent = $"ccm-dotnet/{SiloApp.Version} ClusterId/{cloud.ClusterId}";
+        clients.Credentials.AccessKeyId = cloud.AccessKey?.AccessKeyId;
+        clients.Credentials.AccessKeySecret = cloud.AccessKey?.AccessKeySecret;
+        clients.Metadata.EnableImdsV2 = options.EnableImdsV2;
+    }
+}

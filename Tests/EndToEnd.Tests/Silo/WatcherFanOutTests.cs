@@ -1,0 +1,135 @@
+using Ccm.GrainInterfaces;
+using Ccm.Sandbox.Demo;
+using Ccm.Sandbox.Kube;
+using Ccm.TestSupport;
+
+namespace Ccm.EndToEnd.Tests.Silo;
+
+/// <summary>
+/// The watcher in a real silo against the Kubernetes emulator, with recording grains: which grains a change wakes.
+/// The rules themselves are tabled in Grains.Tests (FanOutRulesTests); this proves the wiring.
+/// </summary>
+public sealed class WatcherFanOutTests : IAsyncLifetime
+{
+    private static readonly TimeSpan Quiet = TimeSpan.FromSeconds(2);
+    private SandboxWorld world = null!;
+    private InProcessSilo silo = null!;
+    private TurnLog turns = null!;
+
+    public async Task InitializeAsync()
+    {
+        world = await SandboxWorld.StartAsync();
+        silo = await world.StartSiloAsync("watcher", ["--leader-elect=false"], builder => turns = TurnLog.Register(builder));
+        await Eventually.TrueAsync(async () => (await silo.Grains.GetGrain<IWatcherGrain>(GrainKeys.Watcher).GetStatusAsync()).Synced, "the watches sync");
+    }
+
+    public Task DisposeAsync() => world.DisposeAsync();
+
+    [Fact]
+    public async Task At_sync_every_grain_with_work_is_signalled_once_and_nothing_else()
+    {
+        string[] expected =
+        [
+            "Service/default/nginx",
+            .. DemoWorld.Nodes.Select(n => "Node/" + n.Name), "Node/" + DemoWorld.VirtualNode.Name,
+            .. DemoWorld.CustomRouteTableIds.Select(t => "RouteTable/" + t),
+        ];
+        await Eventually.TrueAsync(() => expected.All(g => turns.Count(g) >= 1), $"every grain ran: {string.Join(", ", turns.Turns)}");
+        await Task.Delay(Quiet);
+
+        Assert.Equal(expected.Order(), turns.Turns.Distinct().Order());
+        Assert.DoesNotContain(turns.Turns, t => t == "Service/default/kubernetes");
+        var status = await silo.Grains.GetGrain<IWatcherGrain>(GrainKeys.Watcher).GetStatusAsync();
+        Assert.Equal(4, status.Kinds.Single(k => k.Resource == "nodes").Objects);
+        Assert.True(status.SignalsSent["Node"] >= 4);
+    }
+
+    [Fact]
+    public async Task A_node_label_wakes_the_node_and_the_Services_that_follow_nodes_and_a_heartbeat_wakes_nobody()
+    {
+        var node = DemoWorld.Nodes[0].Name;
+        await SettledAsync();
+        var before = Snapshot();
+
+        // As a kubelet does: a strategic merge of the Ready condition (merge key "type") that moves only its heartbeat.
+        world.Kube.Objects.Patch("nodes", null, node, KubePatchType.StrategicMerge,
+            """{"status":{"conditions":[{"type":"Ready","lastHeartbeatTime":"2030-01-01T00:00:00Z"}]}}""", "status");
+        world.Kube.Objects.Patch("nodes", null, node, KubePatchType.Merge, """{"metadata":{"labels":{"team":"a"}}}""");
+
+        await Eventually.TrueAsync(() => turns.Count("Node/" + node) > before["Node/" + node], "the node's grain runs after the label change");
+        await Eventually.TrueAsync(() => turns.Count("Service/default/nginx") > before["Service/default/nginx"], "nginx (externalTrafficPolicy Cluster) follows the nodes");
+        await Task.Delay(Quiet);
+
+        Assert.Equal(before["Node/" + node] + 1, turns.Count("Node/" + node));
+        Assert.All(DemoWorld.CustomRouteTableIds, t => Assert.Equal(before["RouteTable/" + t], turns.Count("RouteTable/" + t)));
+    }
+
+    [Fact]
+    public async Task A_new_pod_CIDR_wakes_every_route_table_but_no_Service()
+    {
+        await SettledAsync();
+        var before = Snapshot();
+
+        await world.Kubectl.ApplyAsync("""
+            apiVersion: v1
+            kind: Node
+            metadata:
+              name: added-node
+            spec:
+              podCIDR: 172.20.9.0/24
+              podCIDRs: [172.20.9.0/24]
+            """);
+
+        await Eventually.TrueAsync(
+            () => DemoWorld.CustomRouteTableIds.All(t => turns.Count("RouteTable/" + t) > before["RouteTable/" + t]) && turns.Count("Node/added-node") == 1,
+            $"the new node and both route tables run: {string.Join(", ", turns.Turns)}");
+        await Task.Delay(Quiet);
+
+        // A new node is also a new backend candidate for Services whose backends follow the nodes.
+        Assert.Equal(before["Service/default/nginx"] + 1, turns.Count("Service/default/nginx"));
+    }
+
+    [Fact]
+    public async Task Endpoints_of_a_ClusterIP_Service_wake_nobody_and_those_of_a_LoadBalancer_Service_wake_its_grain()
+    {
+        await SettledAsync();
+        var before = Snapshot();
+
+        await world.Kubectl.CheckedAsync("scale", "deployment/nginx", "--replicas=3");
+        await world.Kubectl.ApplyAsync("""
+            apiVersion: v1
+            kind: Service
+            metadata:
+              name: internal
+              namespace: default
+            spec:
+              selector: {run: nginx}
+              ports: [{port: 8080, targetPort: 80}]
+            """);
+
+        await Eventually.TrueAsync(() => turns.Count("Service/default/nginx") > before["Service/default/nginx"], "nginx's grain runs when its endpoints change");
+        await Task.Delay(Quiet);
+        Assert.Equal(0, turns.Count("Service/default/internal"));
+    }
+
+    /// <summary>Waits until the sync burst is over (all grains ran, then no turn for a moment).</summary>
+    private async Task SettledAsync()
+    {
+        await Eventually.TrueAsync(() => turns.Count("Service/default/nginx") >= 1 && turns.Turns.Count >= 7, "the sync burst ran");
+        var count = -1;
+        await Eventually.TrueAsync(async () =>
+        {
+            var now = turns.Turns.Count;
+            var settled = now == count;
+            count = now;
+            await Task.Delay(TimeSpan.FromSeconds(1));
+            return settled;
+        }, "no more turns");
+    }
+
+    private Dictionary<string, int> Snapshot() =>
+        new[] { "Service/default/nginx" }
+            .Concat(DemoWorld.Nodes.Select(n => "Node/" + n.Name))
+            .Concat(DemoWorld.CustomRouteTableIds.Select(t => "RouteTable/" + t))
+            .ToDictionary(g => g, turns.Count);
+}
