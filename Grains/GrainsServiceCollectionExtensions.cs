@@ -1,5 +1,6 @@
 using Ccm.GrainInterfaces;
 using Ccm.Grains.Nodes;
+using Ccm.Grains.Services;
 using Ccm.Grains.State;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -18,6 +19,11 @@ public static class GrainsServiceCollectionExtensions
         services.AddSingleton(options);
         services.AddSingleton<GrainStateBoard>();
         services.AddSingleton<IGrainStateBoard>(sp => sp.GetRequiredService<GrainStateBoard>());
+        if (options.Runs("service"))
+        {
+            services.AddServiceGrain();
+        }
+
         if (options.Runs("node"))
         {
             services.AddNodeGrains();

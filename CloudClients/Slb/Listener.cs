@@ -111,6 +111,16 @@ public sealed record ListenerConfig
 
     public string? XForwardedFor { get; init; }
 
+    public string? XForwardedFor_proto { get; init; }
+
+    public string? XForwardedFor_SLBPORT { get; init; }
+
+    public string? XForwardedFor_ClientSrcPort { get; init; }
+
+    public string? XForwardedFor_SLBIP { get; init; }
+
+    public string? XForwardedFor_SLBID { get; init; }
+
     public string? Gzip { get; init; }
 
     public int? IdleTimeout { get; init; }

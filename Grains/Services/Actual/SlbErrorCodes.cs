@@ -1,0 +1,23 @@
+using Ccm.CloudClients.Transport;
+
+namespace Ccm.Grains.Services;
+
+/// <summary>
+/// How SLB failures are classified for the Service grain (reference aliyun-api.md §2). Not-found answers of deletes
+/// count as done (the thing is already gone); the backend quota code triggers removes-first; everything the transport
+/// deems transient is retried by the runtime's backoff.
+/// </summary>
+public static class SlbErrorCodes
+{
+    public const string LoadBalancerNotFound = "InvalidLoadBalancerId.NotFound";
+    public const string BackendQuota = "InstanceBackendServerNumberOverLimit";
+    public const string DeleteProtectionIsOn = "OperationDenied.DeleteProtectionIsOn";
+
+    /// <summary>The load balancer, listener or vServer group does not exist (the API reports missing listeners and
+    /// groups as <c>InvalidParameter</c> with a "does not exist" message, which is what upstream and Terraform match).</summary>
+    public static bool IsNotFound(OpenApiException exception) =>
+        exception.Code == LoadBalancerNotFound
+        || exception.Code.EndsWith(".NotFound", StringComparison.Ordinal)
+        || (exception.Code == "InvalidParameter" && exception.ServerMessage.Contains("does not exist", StringComparison.OrdinalIgnoreCase)
+            && !exception.ServerMessage.Contains("ServerId", StringComparison.Ordinal));
+}

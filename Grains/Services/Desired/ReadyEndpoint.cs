@@ -1,0 +1,40 @@
+using Ccm.Kube.Models;
+
+namespace Ccm.Grains.Services;
+
+/// <summary>A ready, non-terminating pod address of a Service, with the node it runs on and its ports by name.</summary>
+public sealed record ReadyEndpoint(string Ip, string? NodeName, IReadOnlyDictionary<string, int> PortsByName)
+{
+    /// <summary>
+    /// The Service's ready endpoints from its EndpointSlices: terminating ones skipped, a nil <c>ready</c> read as ready
+    /// (the API's rule), each IP once (slices may overlap while the controller moves endpoints between them).
+    /// </summary>
+    public static IReadOnlyList<ReadyEndpoint> From(IReadOnlyList<EndpointSlice> slices)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var result = new List<ReadyEndpoint>();
+        foreach (var slice in slices.Where(s => s.AddressType is null or "IPv4" or "IPv6"))
+        {
+            var ports = (slice.Ports ?? [])
+                .Where(p => p.Port is not null)
+                .GroupBy(p => p.Name ?? "", StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.First().Port!.Value, StringComparer.Ordinal);
+            foreach (var endpoint in slice.Endpoints ?? [])
+            {
+                if (endpoint.Conditions?.Terminating == true || endpoint.Conditions?.Ready == false
+                    || endpoint.Addresses is not { Count: > 0 } addresses || !seen.Add(addresses[0]))
+                {
+                    continue;
+                }
+
+                result.Add(new ReadyEndpoint(addresses[0], endpoint.NodeName, ports));
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>The pod's port for a Service port: the slice port of the same name, else a numeric target port, else the port.</summary>
+    public int TargetPort(ServicePort port) =>
+        PortsByName.TryGetValue(port.Name ?? "", out var number) ? number : port.TargetPort?.Number ?? port.Port ?? 0;
+}

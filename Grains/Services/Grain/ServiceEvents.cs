@@ -1,0 +1,33 @@
+using Ccm.GrainInterfaces.State;
+using Ccm.Grains.Events;
+using Ccm.Kube.Models;
+
+namespace Ccm.Grains.Services;
+
+/// <summary>
+/// The Events a Service grain emits (upstream's reasons, so existing alerts keep working), recorded both on the
+/// Service and in the grain's published state.
+/// </summary>
+public sealed class ServiceEvents(IEventRecorder recorder, TimeProvider time)
+{
+    public const string Ensuring = "EnsuringLoadBalancer";
+    public const string Ensured = "EnsuredLoadBalancer";
+    public const string Failed = "SyncLoadBalancerFailed";
+    public const string Deleting = "DeletingLoadBalancer";
+    public const string Deleted = "DeletedLoadBalancer";
+
+    /// <summary>A listener port left alone because someone else's listener holds it, or pod IPs that cannot be members.</summary>
+    public const string Skipped = "SkippedLoadBalancerResource";
+
+    public void Normal(Service service, ServiceMemory memory, string reason, string message) =>
+        Record(service, memory, EventSeverity.Normal, reason, message);
+
+    public void Warning(Service service, ServiceMemory memory, string reason, string message) =>
+        Record(service, memory, EventSeverity.Warning, reason, message);
+
+    private void Record(Service service, ServiceMemory memory, EventSeverity severity, string reason, string message)
+    {
+        recorder.Record(ObjectReference.For(service), severity, reason, message);
+        memory.Remember(new GrainEventRecord(time.GetUtcNow(), severity == EventSeverity.Warning, reason, message));
+    }
+}

@@ -1,0 +1,243 @@
+using System.Collections.Immutable;
+using Ccm.GrainInterfaces;
+using Ccm.GrainInterfaces.State;
+using Ccm.Grains.Cluster;
+using Ccm.Kube.Models;
+using Ccm.Runtime;
+using Microsoft.Extensions.Logging;
+
+namespace Ccm.Grains.Services;
+
+/// <summary>
+/// One turn of a Service grain, top to bottom: read the cache, build the desired state, find and read the load
+/// balancer, plan, add the finalizer, apply, write the status, report. Every rule is in the planner; every side
+/// effect is here. Separate from <see cref="ServiceGrain"/> so tests can run turns without a silo.
+/// </summary>
+public sealed class ServiceReconciler(
+    IClusterCache cache, LoadBalancerFinder finder, EniResolver enis, ServiceExecutor executor, ServiceStatusWriter status,
+    ServiceEvents events, ServiceStatePublisher state, CcmOptions options, TimeProvider time, ILogger<ServiceReconciler> logger)
+{
+    private static readonly TimeSpan SyncWait = TimeSpan.FromSeconds(2);
+
+    public async Task<ServiceTurn> ReconcileAsync(string key, ServiceMemory memory, CancellationToken cancellationToken)
+    {
+        var trigger = memory.NextTrigger;
+        memory.NextTrigger = "signal";
+        if (!cache.HasSynced)
+        {
+            // An object missing from an unsynced cache proves nothing; never act on it.
+            return new ServiceTurn(ReconcileResult.RequeueAfter(SyncWait), false);
+        }
+
+        var (ns, name) = GrainKeys.ParseService(key);
+        var service = cache.GetService(ns, name);
+        if (service is null)
+        {
+            state.Remove(key);
+            return ServiceTurn.Retired;
+        }
+
+        if (!ServicePredicates.IsManaged(service))
+        {
+            state.Publish(key, memory, GrainPhase.Skipped, "not a LoadBalancer Service for this controller");
+            return ServiceTurn.Retired;
+        }
+
+        try
+        {
+            return ServicePredicates.NeedsCleanup(service)
+                ? await CleanUpAsync(key, service, memory, trigger, cancellationToken)
+                : await EnsureAsync(key, service, memory, trigger, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not (TerminalException or ServiceSyncException or OperationCanceledException))
+        {
+            // A read or a Kubernetes write failed (throttled, unreachable, a stale resourceVersion): say so on the
+            // Service and the dashboard, then let the runtime retry with backoff.
+            var code = (ex as CloudClients.Transport.OpenApiException)?.Code;
+            var message = (ex as CloudClients.Transport.OpenApiException)?.Message ?? ex.Message;
+            events.Warning(service, memory, ServiceEvents.Failed, message);
+            memory.NeedsFullScan = true;
+            state.Publish(key, memory, GrainPhase.Failed, "retrying with backoff", state.Error(message, code));
+            throw;
+        }
+    }
+
+    private async Task<ServiceTurn> EnsureAsync(string key, Service service, ServiceMemory memory, string trigger, CancellationToken ct)
+    {
+        var (desired, errors) = DesiredStateBuilder.Build(service, cache.ListNodes(), cache.GetEndpointSlices(service.Metadata.Namespace!, service.Metadata.Name!), options);
+        if (desired is null)
+        {
+            throw Refuse(key, service, memory, errors);
+        }
+
+        var missingEnis = ImmutableArray<string>.Empty;
+        if (desired.UnresolvedPodIps is { Count: > 0 } podIps)
+        {
+            var found = await enis.ResolveAsync(podIps, ct);
+            if (!found.OutsideVpc.IsEmpty)
+            {
+                events.Warning(service, memory, ServiceEvents.Skipped,
+                    $"pod IPs outside VPC {options.VpcId} cannot be load balancer members and are skipped: {string.Join(", ", found.OutsideVpc)}");
+            }
+
+            missingEnis = found.Missing;
+            desired = desired.WithEnis(found.EniByIp);
+        }
+
+        var (loadBalancer, ownership) = await FindAsync(key, service, memory, desired.Identity, desired.AdoptedLoadBalancerId, ct);
+        if (loadBalancer is null && desired.IsAdopted)
+        {
+            throw Refuse(key, service, memory, [new AnnotationError(AnnotationCatalog.LoadBalancerId.Name, desired.AdoptedLoadBalancerId!,
+                $"the id of an existing load balancer in region {options.RegionId}")]);
+        }
+
+        if (loadBalancer is null && service.Status?.LoadBalancer?.Ingress is { Count: > 0 } shown)
+        {
+            // Upstream's rule: the load balancer was there and is gone (deleted by hand?); recreating a paid resource
+            // behind the user's back is worse than asking.
+            throw Refuse(key, service, memory, [new AnnotationError("status.loadBalancer.ingress", shown[0].Ip ?? shown[0].Hostname ?? "",
+                "no address: this Service's load balancer no longer exists; delete and recreate the Service to get a new one")]);
+        }
+
+        var actual = loadBalancer is null ? null
+            : await finder.ReadAsync(loadBalancer, ownership, desired.Identity, [.. desired.VServerGroups.Select(g => g.Key)], memory.NeedsFullScan, ct);
+        var plan = ServicePlanner.Plan(desired, actual, new PlanOptions(options.BackendBatchSize, memory.RemovesFirst, !missingEnis.IsEmpty));
+        if (!plan.Conflicts.IsEmpty)
+        {
+            throw Refuse(key, service, memory, plan.Conflicts);
+        }
+
+        foreach (var note in plan.Notes)
+        {
+            events.Warning(service, memory, ServiceEvents.Skipped, note);
+        }
+
+        var context = new ExecutionContext(actual);
+        if (options.DryRun)
+        {
+            memory.Remember(Record(trigger, ExecutionResult.NotApplied(plan.Operations), dryRun: true));
+            state.Publish(key, memory, GrainPhase.PlanPending, Summary(plan.Operations.Length, "planned (dry run)"), null,
+                ServiceStatePublisher.Describe(desired, actual, context, applied: false));
+            return ServiceTurn.Done;
+        }
+
+        await status.AddFinalizerAsync(service, ct);
+        var result = new ExecutionResult([], null);
+        if (!plan.IsEmpty)
+        {
+            events.Normal(service, memory, ServiceEvents.Ensuring, "Ensuring load balancer");
+            result = await executor.ApplyAsync(plan.Operations, context, ct);
+            memory.Remember(Record(trigger, result, dryRun: false));
+            if (!result.Succeeded)
+            {
+                // The quota hit means our adds came before our removes: next turn removes first (upstream #262).
+                memory.RemovesFirst |= result.ErrorCode == SlbErrorCodes.BackendQuota;
+                throw Fail(key, service, memory, result, ServiceStatePublisher.Describe(desired, actual, context, applied: false));
+            }
+
+            logger.LogInformation("Applied {Operations} operations to the load balancer {LoadBalancerId} of {Service}", result.Writes, context.LoadBalancerId, key);
+        }
+
+        memory.NeedsFullScan = false;
+        memory.RemovesFirst = false;
+        await status.EnsureIngressAsync(service, ServiceStatusWriter.Ingress(context.Address, desired.Hostname), ct);
+        if (result.Writes > 0)
+        {
+            events.Normal(service, memory, ServiceEvents.Ensured, $"Ensured load balancer {context.LoadBalancerId}");
+        }
+
+        var snapshot = ServiceStatePublisher.Describe(desired, actual, context, applied: true);
+        if (!missingEnis.IsEmpty)
+        {
+            var message = $"pod IPs without an ENI yet (members not removed until they resolve): {string.Join(", ", missingEnis)}";
+            memory.NeedsFullScan = true;
+            state.Publish(key, memory, GrainPhase.Progressing, message, state.Error(message), snapshot);
+            throw new ServiceSyncException(message);
+        }
+
+        state.Publish(key, memory, GrainPhase.Ready, Summary(result.Writes, "applied"), null, snapshot);
+        return ServiceTurn.Done;
+    }
+
+    private async Task<ServiceTurn> CleanUpAsync(string key, Service service, ServiceMemory memory, string trigger, CancellationToken ct)
+    {
+        var intent = DesiredStateBuilder.DeletionIntentOf(service, options);
+        var (loadBalancer, ownership) = await FindAsync(key, service, memory, intent.Identity, intent.AdoptedLoadBalancerId, ct);
+        var actual = loadBalancer is null ? null : await finder.ReadAsync(loadBalancer, ownership, intent.Identity, [], listAll: true, ct);
+        var operations = DeletionPlanner.Plan(intent, actual);
+        if (options.DryRun)
+        {
+            memory.Remember(Record(trigger, ExecutionResult.NotApplied(operations), dryRun: true));
+            state.Publish(key, memory, GrainPhase.PlanPending, Summary(operations.Length, "planned for cleanup (dry run)"));
+            return ServiceTurn.Done;
+        }
+
+        if (!operations.IsEmpty)
+        {
+            events.Normal(service, memory, ServiceEvents.Deleting, $"Deleting load balancer {actual!.LoadBalancerId}");
+            var result = await executor.ApplyAsync(operations, new ExecutionContext(actual), ct);
+            memory.Remember(Record(trigger, result, dryRun: false));
+            if (!result.Succeeded)
+            {
+                throw Fail(key, service, memory, result, null);
+            }
+
+            logger.LogInformation("Cleaned up the load balancer {LoadBalancerId} of {Service} ({Ownership})", actual.LoadBalancerId, key, ownership);
+        }
+
+        var cleared = await status.EnsureIngressAsync(service, [], ct);
+        await status.RemoveFinalizerAsync(cleared, ct);
+        if (actual is not null)
+        {
+            events.Normal(service, memory, ServiceEvents.Deleted, ownership == LoadBalancerOwnership.Owned && !intent.Preserve
+                ? $"Deleted load balancer {actual.LoadBalancerId}"
+                : $"Removed our listeners, vServer groups and tags from load balancer {actual.LoadBalancerId}; it is kept");
+        }
+
+        memory.NeedsFullScan = true;
+        state.Publish(key, memory, GrainPhase.Skipped, "cleaned up: the Service no longer wants a load balancer");
+        return ServiceTurn.Retired;
+    }
+
+    private async Task<(CloudClients.Slb.LoadBalancer?, LoadBalancerOwnership)> FindAsync(
+        string key, Service service, ServiceMemory memory, ServiceIdentity identity, string? adoptedId, CancellationToken ct)
+    {
+        try
+        {
+            return await finder.FindAsync(identity, adoptedId, ct);
+        }
+        catch (LoadBalancerAmbiguousException ex)
+        {
+            throw Refuse(key, service, memory, [new AnnotationError("load balancer", string.Join(", ", ex.LoadBalancerIds), "exactly one load balancer per Service: " + ex.Message)]);
+        }
+    }
+
+    /// <summary>Bad input only the user can fix: Warning Events naming each problem, nothing written, no retry until the Service changes.</summary>
+    private TerminalException Refuse(string key, Service service, ServiceMemory memory, IReadOnlyList<AnnotationError> errors)
+    {
+        foreach (var error in errors)
+        {
+            events.Warning(service, memory, ServiceEvents.Failed, error.Message);
+        }
+
+        var message = string.Join("; ", errors.Select(e => e.Message));
+        state.Publish(key, memory, GrainPhase.Failed, "nothing is written until the Service is fixed", state.Error(message));
+        return new TerminalException(message);
+    }
+
+    /// <summary>A cloud failure: a Warning Event with the Alibaba error code, then a retry with backoff (and a full re-read).</summary>
+    private ServiceSyncException Fail(string key, Service service, ServiceMemory memory, ExecutionResult result, ServiceStatePublisher.Snapshot? snapshot)
+    {
+        var failed = result.Records.First(r => r.Outcome == OperationOutcome.Failed);
+        var message = $"{failed.Action} {failed.Target} failed: {result.ErrorCode ?? "error"}: {failed.Message}";
+        events.Warning(service, memory, ServiceEvents.Failed, message);
+        memory.NeedsFullScan = true;
+        state.Publish(key, memory, GrainPhase.Failed, "retrying with backoff", state.Error(message, result.ErrorCode), snapshot);
+        return new ServiceSyncException(message, result.ErrorCode, result.Failure);
+    }
+
+    private PlanRecord Record(string trigger, ExecutionResult result, bool dryRun) =>
+        new() { At = time.GetUtcNow(), DryRun = dryRun, Trigger = trigger, Operations = result.Records };
+
+    private static string Summary(int operations, string what) => operations == 0 ? "in sync" : $"{operations} operations {what}";
+}

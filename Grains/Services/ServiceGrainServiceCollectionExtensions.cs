@@ -1,0 +1,25 @@
+using Ccm.GrainInterfaces;
+using Ccm.Runtime;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Ccm.Grains.Services;
+
+/// <summary>Registration of the Service grain and the parts its turns are made of.</summary>
+public static class ServiceGrainServiceCollectionExtensions
+{
+    /// <summary>Needs <see cref="Cluster.IClusterCache"/>, <see cref="Events.IEventRecorder"/>, <see cref="Kube.Api.IKubeApi"/>,
+    /// the SLB/ECS/VPC clients, <see cref="IGrainStateBoard"/> and <see cref="CcmOptions"/> from the host.</summary>
+    public static IServiceCollection AddServiceGrain(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<LoadBalancerFinder>();
+        services.TryAddSingleton<EniResolver>();
+        services.TryAddSingleton<ServiceExecutor>();
+        services.TryAddSingleton<ServiceStatusWriter>();
+        services.TryAddSingleton<ServiceEvents>();
+        services.TryAddSingleton<ServiceStatePublisher>();
+        services.TryAddSingleton<ServiceReconciler>();
+        return services.AddGrain<IServiceGrain, ServiceGrain>();
+    }
+}
