@@ -1,0 +1,40 @@
+using Ccm.Sandbox.Aliyun.Protocol;
+using Ccm.Sandbox.Aliyun.State;
+
+namespace Ccm.Sandbox.Aliyun.Ecs;
+
+/// <summary>
+/// DescribeNetworkInterfaces: how the CCM finds the ENI behind a pod IP for ENI backends (<c>PrivateIpAddress.N</c>, at
+/// most 100, matching primary or secondary addresses; <c>Status=InUse</c>). Token paging allows <c>MaxResults</c> 10–500.
+/// </summary>
+internal static class NetworkInterfaceActions
+{
+    public static ApiResult Describe(ActionContext c)
+    {
+        c.CheckRegion(required: true);
+        var p = c.Parameters;
+        var s = c.Store.Current;
+        var ids = p.List("NetworkInterfaceId");
+        var ips = p.List("PrivateIpAddress");
+        if (ids.Count > 100 || ips.Count > 100)
+        {
+            throw CommonErrors.InvalidParameter(ids.Count > 100 ? "NetworkInterfaceId" : "PrivateIpAddress", "At most 100 values are accepted.");
+        }
+
+        var ipv6 = p.List("Ipv6Address");
+        var tags = p.Tags();
+        var enis = s.NetworkInterfaces.Values
+            .Where(e => (ids.Count == 0 || ids.Contains(e.NetworkInterfaceId)) && (ips.Count == 0 || e.AllIpAddresses.Any(ips.Contains))
+                && ipv6.Count == 0
+                && p.Matches("VpcId", e.VpcId) && p.Matches("VSwitchId", e.VSwitchId) && p.Matches("InstanceId", e.InstanceId ?? "")
+                && p.Matches("Type", e.Type) && p.Matches("Status", e.Status) && p.Matches("PrimaryIpAddress", e.PrimaryIpAddress)
+                && p.Matches("NetworkInterfaceName", e.NetworkInterfaceName) && p.Matches("SecurityGroupId", e.SecurityGroupId))
+            .Where(e => e.Tags.HasAll(tags))
+            .ToList();
+        var page = EcsPaging.Apply(enis, e => e.NetworkInterfaceId, p, minResults: 10, maxResults: 500);
+        return ApiResult.Of(
+            new DescribeNetworkInterfacesResponse(c.RequestId, page.NextToken, page.PageNumber, page.PageSize, page.TotalCount,
+                new NetworkInterfaceSetList([.. page.Items.Select(EcsMapper.NetworkInterface)])),
+            EcsJson.Default.DescribeNetworkInterfacesResponse);
+    }
+}

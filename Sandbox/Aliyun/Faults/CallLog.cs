@@ -1,0 +1,46 @@
+using System.Collections.Concurrent;
+
+namespace Ccm.Sandbox.Aliyun.Faults;
+
+/// <summary>
+/// The most recent OpenAPI calls (the last <see cref="Capacity"/>) and a count per action of every call since the last
+/// <see cref="Clear"/>, whatever its outcome. Appending is lock-free.
+/// </summary>
+public sealed class CallLog
+{
+    public const int Capacity = 10_000;
+
+    private readonly ConcurrentQueue<CallRecord> entries = new();
+    private readonly ConcurrentDictionary<string, long> counts = new(StringComparer.Ordinal);
+
+    // Tracked here because ConcurrentQueue.Count takes a lock once the queue spans segments.
+    private int size;
+
+    public IReadOnlyList<CallRecord> Entries => [.. entries];
+
+    public IReadOnlyDictionary<string, long> Counts => counts.ToDictionary(StringComparer.Ordinal);
+
+    public long CountOf(string action) => counts.GetValueOrDefault(action);
+
+    public IReadOnlyList<CallRecord> Of(string action) => [.. entries.Where(e => e.Action == action)];
+
+    public void Clear()
+    {
+        while (entries.TryDequeue(out _))
+        {
+            Interlocked.Decrement(ref size);
+        }
+
+        counts.Clear();
+    }
+
+    internal void Add(CallRecord record)
+    {
+        counts.AddOrUpdate(record.Action, 1, (_, n) => n + 1);
+        entries.Enqueue(record);
+        if (Interlocked.Increment(ref size) > Capacity && entries.TryDequeue(out _))
+        {
+            Interlocked.Decrement(ref size);
+        }
+    }
+}

@@ -1,0 +1,132 @@
+using System.Collections.Concurrent;
+using Ccm.Sandbox.Aliyun.Protocol;
+
+namespace Ccm.Sandbox.Aliyun.Faults;
+
+/// <summary>
+/// Faults for tests and benchmarks, applied to every OpenAPI call after its signature is verified, in this order:
+/// latency (global plus per action), a per-action QPS limit answering <c>Throttling.User</c>, a 5xx error rate
+/// (alternately <c>ServiceUnavailable</c> 503 and <c>InternalError</c> 500, nothing changed), and "commit then drop":
+/// for the next N successful calls of an action the change is applied and then the connection is aborted without a
+/// response, so the client sees a reset connection (immediately, rather than waiting for its timeout) and cannot know
+/// whether the call took effect. Thread-safe; changes apply to the next call.
+/// </summary>
+public sealed class FaultInjector(TimeProvider clock)
+{
+    private readonly ConcurrentDictionary<string, TimeSpan> actionLatency = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, TokenBucket> limits = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, double> actionErrorRates = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, int> drops = new(StringComparer.Ordinal);
+    private long latencyTicks;
+    private double errorRate;
+    private long injectedErrors;
+
+    /// <summary>Delays every call (<paramref name="action"/> null) or one action's calls; zero removes it.</summary>
+    public void SetLatency(TimeSpan latency, string? action = null)
+    {
+        if (action is null)
+        {
+            Interlocked.Exchange(ref latencyTicks, latency.Ticks);
+        }
+        else if (latency <= TimeSpan.Zero)
+        {
+            actionLatency.TryRemove(action, out _);
+        }
+        else
+        {
+            actionLatency[action] = latency;
+        }
+    }
+
+    /// <summary>Allows <paramref name="perSecond"/> calls of <paramref name="action"/> per second (bursts up to one second's worth); 0 removes the limit.</summary>
+    public void SetQpsLimit(string action, double perSecond)
+    {
+        if (perSecond <= 0)
+        {
+            limits.TryRemove(action, out _);
+        }
+        else
+        {
+            limits[action] = new TokenBucket(perSecond, clock);
+        }
+    }
+
+    /// <summary>Fails this fraction (0..1) of every call, or of one action's calls, with a 5xx.</summary>
+    public void SetErrorRate(double rate, string? action = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(rate, 0);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(rate, 1);
+        if (action is null)
+        {
+            Interlocked.Exchange(ref errorRate, rate);
+        }
+        else if (rate == 0)
+        {
+            actionErrorRates.TryRemove(action, out _);
+        }
+        else
+        {
+            actionErrorRates[action] = rate;
+        }
+    }
+
+    /// <summary>Applies the next <paramref name="count"/> successful calls of <paramref name="action"/>, then drops their responses.</summary>
+    public void DropResponses(string action, int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        drops[action] = count;
+    }
+
+    public void Clear()
+    {
+        Interlocked.Exchange(ref latencyTicks, 0);
+        Interlocked.Exchange(ref errorRate, 0);
+        actionLatency.Clear();
+        limits.Clear();
+        actionErrorRates.Clear();
+        drops.Clear();
+    }
+
+    public FaultSettings Current => new()
+    {
+        LatencyMs = TimeSpan.FromTicks(Interlocked.Read(ref latencyTicks)).TotalMilliseconds,
+        ActionLatencyMs = actionLatency.ToDictionary(p => p.Key, p => p.Value.TotalMilliseconds),
+        QpsLimits = limits.ToDictionary(p => p.Key, p => p.Value.PerSecond),
+        ErrorRate = Volatile.Read(ref errorRate),
+        ActionErrorRates = actionErrorRates.ToDictionary(),
+        PendingDrops = drops.Where(p => p.Value > 0).ToDictionary(),
+    };
+
+    internal TimeSpan LatencyFor(string action) =>
+        TimeSpan.FromTicks(Interlocked.Read(ref latencyTicks)) + actionLatency.GetValueOrDefault(action);
+
+    /// <summary>Null when the call may pass; else the throttling refusal with the time until the next call would pass.</summary>
+    internal ThrottleRefusal? Throttle(string action) =>
+        limits.TryGetValue(action, out var bucket) && !bucket.TryTake(out var retryAfter)
+            ? new ThrottleRefusal(bucket.PerSecond, retryAfter)
+            : null;
+
+    internal OpenApiException? InjectedError(string action)
+    {
+        var rate = actionErrorRates.TryGetValue(action, out var own) ? own : Volatile.Read(ref errorRate);
+        if (rate <= 0 || Random.Shared.NextDouble() >= rate)
+        {
+            return null;
+        }
+
+        return Interlocked.Increment(ref injectedErrors) % 2 == 1 ? CommonErrors.ServiceUnavailable() : CommonErrors.InternalError();
+    }
+
+    internal bool TryConsumeDrop(string action)
+    {
+        while (drops.TryGetValue(action, out var left) && left > 0)
+        {
+            if (drops.TryUpdate(action, left - 1, left))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

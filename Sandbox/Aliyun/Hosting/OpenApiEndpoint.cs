@@ -1,0 +1,156 @@
+using System.Diagnostics;
+using Ccm.Sandbox.Aliyun.Faults;
+using Ccm.Sandbox.Aliyun.Protocol;
+using Ccm.Sandbox.Aliyun.Signing;
+using Ccm.Sandbox.Aliyun.State;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace Ccm.Sandbox.Aliyun.Hosting;
+
+/// <summary>
+/// Serves <c>GET|POST /</c> for SLB, VPC and ECS: read the call, find its action, refuse XML, verify the signature, apply
+/// injected faults, run the handler against the cloud, answer JSON (or drop the answer), and record the call.
+/// </summary>
+internal sealed class OpenApiEndpoint(
+    ActionTable actions, SignatureVerifier verifier, CloudStore store, FaultInjector faults, CallLog calls,
+    EmulatorSettings settings, ILogger logger)
+{
+    public async Task HandleAsync(HttpContext http)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var call = new CallState(RequestIds.New());
+        try
+        {
+            await ServeAsync(http, call);
+        }
+        catch (OpenApiException error)
+        {
+            call.Fail(error);
+            if (call.Throttle is { } throttle)
+            {
+                http.Response.Headers[ThrottleRefusal.HeaderName] = throttle.HeaderValue(settings.Clock.GetUtcNow());
+            }
+
+            await ResponseWriter.WriteErrorAsync(http.Response, error, call.RequestId, call.Product);
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            logger.LogError(error, "Unhandled error serving {Action} {RequestId}", call.Action, call.RequestId);
+            call.Fail(CommonErrors.InternalError());
+            if (!http.Response.HasStarted)
+            {
+                await ResponseWriter.WriteErrorAsync(http.Response, CommonErrors.InternalError(), call.RequestId, call.Product);
+            }
+        }
+        finally
+        {
+            var record = call.Record(settings.Clock.GetUtcNow(), Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            calls.Add(record);
+            if (logger.IsEnabled(LogLevel.Debug))
+            {
+                // Guarded: the argument array and boxing would otherwise cost every call on the hot path.
+                logger.LogDebug("{Action} {Version} answered {StatusCode} {ErrorCode} in {DurationMs} ms ({RequestId})",
+                    record.Action, record.Version, record.StatusCode, record.ErrorCode, record.DurationMs, record.RequestId);
+            }
+        }
+    }
+
+    private async Task ServeAsync(HttpContext http, CallState call)
+    {
+        var request = await RequestReader.ReadAsync(http.Request, http.RequestAborted);
+        call.Identify(request);
+        (call.Product, var handler) = actions.Resolve(request.Version, request.Action);
+        // Without Format the real V2 answer is XML, which no SDK asks for; we answer JSON then and refuse an explicit XML.
+        if (request.Signature == SignatureKind.V2 && request.Parameters.NonEmpty("Format") is { } format
+            && !format.Equals("JSON", StringComparison.OrdinalIgnoreCase))
+        {
+            throw CommonErrors.XmlNotSupported();
+        }
+
+        call.AccessKeyId = verifier.Verify(request);
+        await InjectFaultsAsync(call, request.Action, http.RequestAborted);
+        var result = handler(new ActionContext
+        {
+            Action = request.Action, Parameters = request.Parameters, Store = store, RequestId = call.RequestId,
+            Now = settings.Clock.GetUtcNow(), Settings = settings,
+        });
+        if (faults.TryConsumeDrop(request.Action))
+        {
+            call.Dropped();
+            http.Abort();
+            return;
+        }
+
+        await ResponseWriter.WriteAsync(http.Response, 200, result.Body, result.TypeInfo, call.RequestId);
+    }
+
+    private async Task InjectFaultsAsync(CallState call, string action, CancellationToken cancellationToken)
+    {
+        var latency = faults.LatencyFor(action);
+        if (latency > TimeSpan.Zero)
+        {
+            call.Fault = "latency";
+            await Task.Delay(latency, settings.Clock, cancellationToken);
+        }
+
+        if (faults.Throttle(action) is { } throttle)
+        {
+            call.Fault = "throttled";
+            call.Throttle = throttle;
+            throw throttle.Error;
+        }
+
+        if (faults.InjectedError(action) is { } error)
+        {
+            call.Fault = "error";
+            throw error;
+        }
+    }
+
+    /// <summary>What is known about a call so far, for its record in the call log.</summary>
+    private sealed class CallState(string requestId)
+    {
+        public string RequestId { get; } = requestId;
+
+        public string Action { get; private set; } = "";
+
+        public Product? Product { get; set; }
+
+        public string? AccessKeyId { get; set; }
+
+        public string? Fault { get; set; }
+
+        public ThrottleRefusal? Throttle { get; set; }
+
+        private string version = "";
+        private string signature = "";
+        private int status = 200;
+        private string? errorCode;
+
+        public void Identify(ApiRequest request)
+        {
+            Action = request.Action;
+            version = request.Version;
+            signature = request.Signature.ToString();
+        }
+
+        public void Fail(OpenApiException error)
+        {
+            status = error.StatusCode;
+            errorCode = error.Code;
+        }
+
+        public void Dropped()
+        {
+            status = 0;
+            Fault = "dropped";
+        }
+
+        public CallRecord Record(DateTimeOffset now, double durationMs) => new()
+        {
+            Time = now, Action = Action, Version = version, Signature = signature, AccessKeyId = AccessKeyId, StatusCode = status,
+            ErrorCode = errorCode, RequestId = RequestId, DurationMs = durationMs, Fault = Fault,
+        };
+    }
+}

@@ -1,0 +1,28 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Microsoft.AspNetCore.Http;
+
+namespace Ccm.Sandbox.Aliyun.Protocol;
+
+/// <summary>Writes JSON answers with the headers the real gateway sets (<c>x-acs-request-id</c>).</summary>
+internal static class ResponseWriter
+{
+    public const string JsonContentType = "application/json;charset=utf-8";
+
+    /// <summary>Like the real service, write '+', '&amp;' and non-ASCII text as is rather than as \u escapes.</summary>
+    public static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static async Task WriteAsync(HttpResponse response, int statusCode, object body, JsonTypeInfo typeInfo, string requestId)
+    {
+        response.StatusCode = statusCode;
+        response.ContentType = JsonContentType;
+        response.Headers["x-acs-request-id"] = requestId;
+        await using var writer = new Utf8JsonWriter(response.BodyWriter, WriterOptions);
+        JsonSerializer.Serialize(writer, body, typeInfo);
+        await writer.FlushAsync(response.HttpContext.RequestAborted);
+    }
+
+    public static Task WriteErrorAsync(HttpResponse response, OpenApiException error, string requestId, Product? product) =>
+        WriteAsync(response, error.StatusCode, ErrorResponse.For(error, requestId, product), WireJson.Default.ErrorResponse, requestId);
+}

@@ -1,0 +1,17 @@
+using System.Text.Json.Serialization;
+
+namespace Ccm.Sandbox.Aliyun.Vpc;
+
+/// <summary>Source-generated serialisation of every VPC response.</summary>
+[JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(DescribeRouteTableListResponse))]
+[JsonSerializable(typeof(DescribeRouteTablesResponse))]
+[JsonSerializable(typeof(DescribeRouteEntryListResponse))]
+[JsonSerializable(typeof(CreateRouteEntryResponse))]
+[JsonSerializable(typeof(CreateRouteEntriesResponse))]
+[JsonSerializable(typeof(DeleteRouteEntriesResponse))]
+[JsonSerializable(typeof(DescribeVpcsResponse))]
+[JsonSerializable(typeof(DescribeVpcAttributeResponse))]
+[JsonSerializable(typeof(DescribeVSwitchesResponse))]
+[JsonSerializable(typeof(DescribeEipAddressesResponse))]
+internal sealed partial class VpcJson : JsonSerializerContext;
