@@ -43,6 +43,9 @@ public sealed record RouteTable
 
     public string? RouterType { get; init; }
 
+    /// <summary><c>VSwitch</c> for a table that routes vSwitch traffic, <c>Gateway</c> for an IPv4 gateway's table.</summary>
+    public string? AssociateType { get; init; }
+
     public string? VpcId { get; init; }
 
     public string? Status { get; init; }

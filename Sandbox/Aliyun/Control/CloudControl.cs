@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using Ccm.Sandbox.Aliyun.State;
+using Ccm.Sandbox.Aliyun.Vpc;
 using Ccm.Sandbox.Demo;
 
 namespace Ccm.Sandbox.Aliyun.Control;
@@ -80,6 +81,17 @@ public sealed class CloudControl
             var gone = table.Entries.Values.Where(e => e.DestinationCidrBlock == destinationCidrBlock).Select(e => e.RouteEntryId).ToList();
             return (s with { RouteTables = s.RouteTables.SetItem(routeTableId, table with { Entries = table.Entries.RemoveRange(gone) }) }, gone.Count > 0);
         });
+
+    /// <summary>Sets how many custom entries the table may hold (raised in Quota Center, or lowered to test a full table).</summary>
+    public void SetRouteEntryQuota(string routeTableId, int quota)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(quota);
+        store.Update(s =>
+        {
+            var table = s.RouteTables.GetValueOrDefault(routeTableId) ?? throw new KeyNotFoundException(routeTableId);
+            return RouteWrites.Put(s, table with { CustomEntryQuota = quota });
+        });
+    }
 
     /// <summary>Another VPC with one vSwitch and its system route table (for next hops that are in the wrong VPC, say).</summary>
     public VSwitch AddVpc(string cidrBlock, string vSwitchCidrBlock, string zoneId) => store.Update(s => NetworkChanges.AddVpc(s, cidrBlock, vSwitchCidrBlock, zoneId, settings.Clock.GetUtcNow()));

@@ -13,6 +13,7 @@ namespace Ccm.Sandbox.Aliyun.Control;
 [JsonSerializable(typeof(NewInstance))]
 [JsonSerializable(typeof(ForeignRouteEntryRequest))]
 [JsonSerializable(typeof(NetworkInterfaceRequest))]
+[JsonSerializable(typeof(RouteEntryQuotaRequest))]
 [JsonSerializable(typeof(FaultSettings))]
 [JsonSerializable(typeof(CallLogView))]
 [JsonSerializable(typeof(IReadOnlyList<LoadBalancerView>))]

@@ -15,6 +15,8 @@ public sealed record DropRequest(string Action, int Count);
 
 public sealed record ForeignRouteEntryRequest(string DestinationCidrBlock, string NextHopId, string NextHopType = "Instance");
 
+public sealed record RouteEntryQuotaRequest(int Quota);
+
 public sealed record NetworkInterfaceRequest(string VSwitchId, string PrivateIpAddress, string? InstanceId = null);
 
 public sealed record CallLogView(IReadOnlyDictionary<string, long> Counts, IReadOnlyList<CallRecord> Calls);

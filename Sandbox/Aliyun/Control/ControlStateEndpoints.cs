@@ -9,7 +9,7 @@ namespace Ccm.Sandbox.Aliyun.Control;
 /// <c>/_emulator/state/…</c>: <c>GET load-balancers</c> (with listeners, groups and backends), <c>GET|POST instances</c>,
 /// <c>POST instances/{id}/stop|start</c>, <c>DELETE instances/{id}</c> (terminate), <c>POST network-interfaces</c>, and
 /// <c>GET|POST|DELETE route-tables/{id}/entries</c> (POST adds a foreign entry; DELETE <c>?destination=CIDR</c> removes one
-/// by hand).
+/// by hand), and <c>PUT route-tables/{id}/quota</c> (<c>{"quota": n}</c>: how many custom entries the table may hold).
 /// </summary>
 internal static class ControlStateEndpoints
 {
@@ -39,6 +39,11 @@ internal static class ControlStateEndpoints
             var body = await ControlEndpoints.Read(http, ControlJson.Default.ForeignRouteEntryRequest);
             var entry = cloud.AddForeignRouteEntry(id, body.DestinationCidrBlock, body.NextHopId, body.NextHopType);
             await ControlEndpoints.Json(http, View(entry, "Available"), ControlJson.Default.RouteEntryView);
+        }));
+        state.MapPut("/route-tables/{id}/quota", (HttpContext http, string id) => ControlEndpoints.Guard(http, async () =>
+        {
+            var body = await ControlEndpoints.Read(http, ControlJson.Default.RouteEntryQuotaRequest);
+            await ControlEndpoints.Done(http, () => cloud.SetRouteEntryQuota(id, body.Quota));
         }));
         state.MapDelete("/route-tables/{id}/entries", (HttpContext http, string id) => ControlEndpoints.Guard(http, () =>
         {

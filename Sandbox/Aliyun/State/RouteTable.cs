@@ -24,6 +24,12 @@ public sealed record RouteTable
 
     public ImmutableArray<ResourceTag> Tags { get; init; } = [];
 
+    /// <summary>Custom entries the table may hold (200 unless raised, as through Quota Center; tests lower it).</summary>
+    public int CustomEntryQuota { get; init; } = DefaultCustomEntryQuota;
+
+    /// <summary>Custom route entries per route table by default (reference §4.2, [S9]).</summary>
+    public const int DefaultCustomEntryQuota = 200;
+
     /// <summary>The entries that exist at <paramref name="now"/> (a deleted entry lingers as Deleting until it settles).</summary>
     public IEnumerable<RouteEntry> LiveEntries(DateTimeOffset now) => Entries.Values.Where(e => !e.IsGone(now));
 

@@ -4,14 +4,11 @@ namespace Ccm.Sandbox.Aliyun.Vpc;
 
 /// <summary>
 /// The rules of route writes, shared by the single and batch actions: validation of destination and next hop, the
-/// 200-custom-entry quota, duplicate destinations, and the VPC-wide write lock the real service holds while an entry is
+/// table's custom-entry quota (200 by default), duplicate destinations, and the VPC-wide write lock the real service holds while an entry is
 /// Pending or Deleting (another write then gets <c>TaskConflict</c>).
 /// </summary>
 internal static class RouteWrites
 {
-    /// <summary>Custom route entries per route table (reference §4.2, [S9]).</summary>
-    public const int CustomEntryQuota = 200;
-
     private static readonly string[] SupportedNextHopTypes = ["Instance", "NetworkInterface"];
 
     private static readonly Ipv4Cidr ServiceRange = Ipv4Cidr.Parse(CloudSeed.CloudServiceCidr);
@@ -48,7 +45,7 @@ internal static class RouteWrites
             throw VpcErrors.CidrDuplicate();
         }
 
-        if (live.Count(e => e.IsCustom) >= CustomEntryQuota)
+        if (live.Count(e => e.IsCustom) >= table.CustomEntryQuota)
         {
             throw VpcErrors.Quota();
         }

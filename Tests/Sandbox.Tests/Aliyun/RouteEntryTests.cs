@@ -97,6 +97,26 @@ public sealed class RouteEntryTests
     }
 
     [Fact]
+    public async Task A_tables_quota_can_be_changed_over_HTTP_and_batches_fail_past_it_entry_by_entry()
+    {
+        await using var f = await EmulatorFixture.StartAsync(o => o with { RouteEntryPendingDelay = TimeSpan.Zero });
+        using var set = await f.Http.PutAsync($"/_emulator/state/route-tables/{Table}/quota",
+            new StringContent("""{"quota":2}""", System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(System.Net.HttpStatusCode.NoContent, set.StatusCode);
+        var reply = (await f.Client.V2(SignedClient.Vpc, "CreateRouteEntries", P(
+            ("RouteEntries.1.RouteTableId", Table), ("RouteEntries.1.DstCidrBlock", "172.20.0.0/24"), ("RouteEntries.1.NextHop", Node(0)), ("RouteEntries.1.NextHopType", "Instance"),
+            ("RouteEntries.2.RouteTableId", Table), ("RouteEntries.2.DstCidrBlock", "172.20.1.0/24"), ("RouteEntries.2.NextHop", Node(1)), ("RouteEntries.2.NextHopType", "Instance"),
+            ("RouteEntries.3.RouteTableId", Table), ("RouteEntries.3.DstCidrBlock", "172.20.2.0/24"), ("RouteEntries.3.NextHop", Node(2)), ("RouteEntries.3.NextHopType", "Instance")))).Ok();
+        Assert.Equal((2, "QuotaExceeded"), (reply["SuccessCount"].GetInt32(), reply["FailedRouteEntries"][0].GetProperty("FailedCode").GetString()));
+
+        f.Emulator.Cloud.SetRouteEntryQuota(Table, 3);
+        (await Create(f, Table, "172.20.2.0/24", Node(2))).Ok();
+        using var unknown = await f.Http.PutAsync("/_emulator/state/route-tables/vtb-none/quota",
+            new StringContent("""{"quota":2}""", System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, unknown.StatusCode);
+    }
+
+    [Fact]
     public async Task Batches_report_each_failure_in_a_flat_list()
     {
         await using var f = await EmulatorFixture.StartAsync(o => o with { RouteEntryPendingDelay = TimeSpan.Zero });
