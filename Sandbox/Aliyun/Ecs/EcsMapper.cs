@@ -13,27 +13,30 @@ internal static class EcsMapper
 
     /// <summary>
     /// Mapped instances by state record: records are immutable and replaced on change, so an item built for one stays
-    /// right while its instance and ENI records are the same objects. DescribeInstances is the CCM's most frequent call.
+    /// right while its instance, ENI and bound-EIP records are the same objects. DescribeInstances is the CCM's most
+    /// frequent call.
     /// </summary>
     private static readonly ConditionalWeakTable<Instance, Mapped> Cache = [];
 
-    private sealed record Mapped(NetworkInterface? Eni, string RegionId, bool TokenRequired, InstanceItem Item);
+    private sealed record Mapped(NetworkInterface? Eni, EipAddress? Eip, string RegionId, bool TokenRequired, InstanceItem Item);
 
     public static InstanceItem Instance(CloudSnapshot s, Instance i, bool metadataTokenRequired)
     {
         var eni = s.NetworkInterfaces.GetValueOrDefault(i.NetworkInterfaceId);
-        if (Cache.TryGetValue(i, out var cached) && ReferenceEquals(cached.Eni, eni) && cached.RegionId == s.RegionId
+        var eip = BoundEip(s, i.InstanceId);
+        if (Cache.TryGetValue(i, out var cached) && ReferenceEquals(cached.Eni, eni) && ReferenceEquals(cached.Eip, eip)
+            && cached.RegionId == s.RegionId
             && cached.TokenRequired == metadataTokenRequired)
         {
             return cached.Item;
         }
 
-        var item = Map(s.RegionId, i, eni, metadataTokenRequired);
-        Cache.AddOrUpdate(i, new Mapped(eni, s.RegionId, metadataTokenRequired, item));
+        var item = Map(s.RegionId, i, eni, eip, metadataTokenRequired);
+        Cache.AddOrUpdate(i, new Mapped(eni, eip, s.RegionId, metadataTokenRequired, item));
         return item;
     }
 
-    private static InstanceItem Map(string regionId, Instance i, NetworkInterface? eni, bool metadataTokenRequired)
+    private static InstanceItem Map(string regionId, Instance i, NetworkInterface? eni, EipAddress? eip, bool metadataTokenRequired)
     {
         var (cpu, memory) = Size(i.InstanceType);
         return new InstanceItem
@@ -47,7 +50,7 @@ internal static class EcsMapper
             VpcAttributes = new VpcAttributes(i.VpcId, i.VSwitchId, "", new IpAddressSet([i.PrivateIpAddress])),
             PublicIpAddress = new IpAddressSet([]),
             InnerIpAddress = new IpAddressSet([]),
-            EipAddress = BoundEip(s, i.InstanceId) is { } eip
+            EipAddress = eip is not null
                 ? new EipAddressInfo(eip.IpAddress, eip.AllocationId, Bandwidth(eip), eip.InternetChargeType, true)
                 : new EipAddressInfo("", "", 0, "", false),
             NetworkInterfaces = new InstanceNetworkInterfaceList(eni is null ? [] :
