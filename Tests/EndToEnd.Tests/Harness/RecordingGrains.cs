@@ -17,10 +17,19 @@ public sealed class TurnLog
 
     internal void Add(string type, string key) => turns.Enqueue($"{type}/{key}");
 
-    /// <summary>Registers grains for Services, Nodes and route tables that only record their turns (to observe the watcher's fan-out).</summary>
+    /// <summary>
+    /// Registers grains for Services, Nodes and route tables that only record their turns (to observe the watcher's
+    /// fan-out), in place of the real ones the composition registered (an interface has one implementation).
+    /// </summary>
     public static TurnLog Register(WebApplicationBuilder builder)
     {
         var log = new TurnLog();
+        Type[] replaced = [typeof(IServiceGrain), typeof(INodeGrain), typeof(IRouteTableGrain)];
+        foreach (var real in builder.Services.Where(d => d.ImplementationInstance is GrainRegistration r && replaced.Contains(r.Interface)).ToList())
+        {
+            builder.Services.Remove(real);
+        }
+
         builder.Services.AddSingleton(log);
         builder.Services.AddGrain<IServiceGrain, RecordingServiceGrain>();
         builder.Services.AddGrain<INodeGrain, RecordingNodeGrain>();

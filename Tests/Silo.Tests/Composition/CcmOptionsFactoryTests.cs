@@ -36,7 +36,7 @@ public sealed class CcmOptionsFactoryTests : IDisposable
         Assert.Equal(["route", "service"], ccm.Controllers.Order());
         Assert.True(ccm.ConfigureCloudRoutes);
         Assert.Equal(IPNetwork.Parse("172.20.0.0/16"), ccm.ClusterCidr);
-        Assert.Equal(["vtb-1", "vtb-2"], ccm.RouteTableIds);
+        Assert.Equal(["vtb-1", "vtb-2"], ccm.RouteTableIds.ToArray());
         Assert.True(ccm.DefaultEniBackends && ccm.DisablePublicSlb && ccm.DryRun);
         Assert.Equal((20, 10, 30), (ccm.BackendBatchSize, ccm.RouteBatchSize, ccm.NodeBatchSize));
         Assert.Equal((TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(3), TimeSpan.FromMinutes(4)), (ccm.RouteReconciliationPeriod, ccm.ServiceResyncPeriod, ccm.NodeResyncPeriod));
