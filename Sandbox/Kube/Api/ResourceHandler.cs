@@ -29,7 +29,7 @@ internal sealed class ResourceHandler(ResourceOperations operations, ListRespond
 
                 if (query.Watch)
                 {
-                    await watches.StreamAsync(context, request, query);
+                    await watches.StreamAsync(context, request, query, TableRequest.From(http, request.Type));
                 }
                 else
                 {
@@ -40,7 +40,7 @@ internal sealed class ResourceHandler(ResourceOperations operations, ListRespond
 
             case "GET" when request.Subresource is null && TableRequest.From(http, request.Type) is { } table:
                 var shown = operations.Get(request.Type, request.Namespace, request.Name!);
-                await HttpBodies.WriteJsonAsync(response, 200, TableWriter.Serialize(table, shown, DateTimeOffset.UtcNow), ct);
+                await HttpBodies.WriteJsonAsync(response, 200, TableWriter.Serialize(table, shown.Json, DateTimeOffset.UtcNow), ct);
                 break;
 
             case "GET":

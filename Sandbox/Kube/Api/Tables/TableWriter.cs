@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Ccm.Sandbox.Kube.Storage;
@@ -9,7 +8,11 @@ namespace Ccm.Sandbox.Kube.Api.Tables;
 internal static class TableWriter
 {
     public static void Write(Utf8JsonWriter writer, TableRequest table, string resourceVersion, string? continueToken,
-        IEnumerable<StoredObject> items, DateTimeOffset now)
+        IEnumerable<StoredObject> items, DateTimeOffset now) =>
+        Write(writer, table, resourceVersion, continueToken, items.Select(i => (i.Json, i.ToJsonObject())), now);
+
+    private static void Write(Utf8JsonWriter writer, TableRequest table, string resourceVersion, string? continueToken,
+        IEnumerable<(byte[] Json, JsonObject Obj)> items, DateTimeOffset now)
     {
         writer.WriteStartObject();
         writer.WriteString("kind", "Table");
@@ -36,9 +39,8 @@ internal static class TableWriter
 
         writer.WriteEndArray();
         writer.WriteStartArray("rows");
-        foreach (var item in items)
+        foreach (var (json, obj) in items)
         {
-            var obj = item.ToJsonObject();
             writer.WriteStartObject();
             writer.WriteStartArray("cells");
             foreach (var cell in table.Printer.Cells(obj, now))
@@ -54,7 +56,7 @@ internal static class TableWriter
             }
 
             writer.WriteEndArray();
-            WriteRowObject(writer, table.IncludeObject, item, obj);
+            WriteRowObject(writer, table.IncludeObject, json, obj);
             writer.WriteEndObject();
         }
 
@@ -62,24 +64,26 @@ internal static class TableWriter
         writer.WriteEndObject();
     }
 
-    public static byte[] Serialize(TableRequest table, StoredObject item, DateTimeOffset now)
+    /// <summary>A one-row Table of <paramref name="json"/>: a named get, or one event of a watch.</summary>
+    public static byte[] Serialize(TableRequest table, byte[] json, DateTimeOffset now)
     {
+        var obj = JsonNode.Parse(json)!.AsObject();
         using var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer, StoredObject.WriterOptions))
         {
-            Write(writer, table, item.ResourceVersion.ToString(CultureInfo.InvariantCulture), null, [item], now);
+            Write(writer, table, (string?)obj["metadata"]?["resourceVersion"] ?? "", null, [(json, obj)], now);
         }
 
         return buffer.ToArray();
     }
 
-    private static void WriteRowObject(Utf8JsonWriter writer, string include, StoredObject item, JsonObject obj)
+    private static void WriteRowObject(Utf8JsonWriter writer, string include, byte[] json, JsonObject obj)
     {
         switch (include)
         {
             case "Object":
                 writer.WritePropertyName("object");
-                writer.WriteRawValue(item.Json, skipInputValidation: true);
+                writer.WriteRawValue(json, skipInputValidation: true);
                 break;
             case "Metadata":
                 writer.WriteStartObject("object");

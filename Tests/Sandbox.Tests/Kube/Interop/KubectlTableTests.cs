@@ -32,6 +32,22 @@ public sealed class KubectlTableTests(StandaloneKubeEmulatorFixture fixture) : I
     }
 
     [Fact]
+    public async Task Get_watch_prints_each_change_in_the_same_columns()
+    {
+        var kubectl = fixture.Kubectl(RepoPaths.Tool("kubectl"));
+        var ns = await fixture.NewNamespaceAsync();
+        await kubectl.OkAsync("apply", "-f", fixture.WriteManifest(Manifest(ns)));
+        await using var watch = kubectl.Start("-n", ns, "get", "svc", "-w", "--request-timeout=60s");
+        await watch.WaitForLineAsync(l => l.StartsWith("web ", StringComparison.Ordinal), TimeSpan.FromSeconds(30));
+
+        await kubectl.OkAsync("-n", ns, "patch", "svc", "web", "--subresource=status", "--type=merge",
+            "-p", """{"status":{"loadBalancer":{"ingress":[{"ip":"192.0.2.20"}]}}}""");
+
+        var changed = await watch.WaitForLineAsync(l => l.Contains("192.0.2.20", StringComparison.Ordinal), TimeSpan.FromSeconds(30));
+        Assert.Equal(("web", "LoadBalancer", "192.0.2.20"), (Lines(changed)[0][0], Lines(changed)[0][1], Lines(changed)[0][3]));
+    }
+
+    [Fact]
     public async Task Get_nodes_shows_status_roles_version_and_with_wide_the_addresses()
     {
         var kubectl = fixture.Kubectl(RepoPaths.Tool("kubectl"));
