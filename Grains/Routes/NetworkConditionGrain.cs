@@ -15,7 +15,7 @@ namespace Ccm.Grains.Routes;
 /// reporting meanwhile does not write the same again.
 /// </summary>
 public sealed partial class NetworkConditionGrain(
-    IClusterCache cache, RouteTableCatalog catalog, RouteCoverageBoard coverage, IKubeApi kube, CcmOptions options, TimeProvider time,
+    IClusterCache cache, RouteTableSet tables, RouteCoverageBoard coverage, IKubeApi kube, CcmOptions options, TimeProvider time,
     ILogger<NetworkConditionGrain> logger) : ReconcilerGrain, INetworkConditionGrain
 {
     public const string Key = "network-unavailable";
@@ -24,7 +24,7 @@ public sealed partial class NetworkConditionGrain(
 
     protected override async Task<ReconcileResult> ReconcileAsync(CancellationToken cancellationToken)
     {
-        var reports = catalog.Ids.Select(coverage.Get).ToList();
+        var reports = tables.Ids.Select(coverage.Get).ToList();
         if (!cache.HasSynced || reports.Count == 0 || reports.Any(r => r is null))
         {
             return ReconcileResult.Done; // the cache's sync and every table's first report each signal this grain again

@@ -1,4 +1,6 @@
+using Ccm.CloudClients.Vpc;
 using Ccm.GrainInterfaces;
+using Ccm.Grains.Cluster;
 using Ccm.Runtime;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -10,13 +12,13 @@ public static class RouteGrainsServiceCollectionExtensions
 {
     /// <summary>
     /// Needs <see cref="CcmOptions"/>, <see cref="CloudClients.Vpc.IVpcClient"/>, <see cref="Kube.Api.IKubeApi"/>, the
-    /// cluster cache, the event recorder and the grain runtime. The silo resolves <see cref="RouteTableCatalog"/> at
-    /// start; the watcher signals one <see cref="IRouteTableGrain"/> per id in it.
+    /// cluster cache, the event recorder and the grain runtime. <see cref="RouteTableSet"/> is shared with the watcher,
+    /// which signals one <see cref="IRouteTableGrain"/> per id in it (and discovers the VPC's table when none is configured).
     /// </summary>
     public static IServiceCollection AddRouteGrains(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<RouteTableCatalog>();
+        services.TryAddSingleton(sp => new RouteTableSet(sp.GetRequiredService<CcmOptions>(), sp.GetRequiredService<IVpcClient>));
         services.TryAddSingleton<VpcWriteGate>();
         services.TryAddSingleton<RouteCoverageBoard>();
         services.TryAddSingleton<RouteExecutor>();

@@ -99,7 +99,7 @@ internal sealed class RouteSilo : IAsyncDisposable
         return silo;
     }
 
-    public IReadOnlyList<string> TableIds => services.GetRequiredService<RouteTableCatalog>().Ids;
+    public IReadOnlyList<string> TableIds => services.GetRequiredService<RouteTableSet>().Ids;
 
     /// <summary>What the watcher does: the cache takes the emulator's Nodes, and every route table grain is signalled.</summary>
     public void Signal()

@@ -1,10 +1,11 @@
+using Ccm.Grains.Cluster;
 using Ccm.Grains.Routes;
 using Ccm.Grains.Tests.Routes.Support;
 using Ccm.Sandbox.Demo;
 
 namespace Ccm.Grains.Tests.Routes;
 
-public sealed class RouteTableCatalogTests
+public sealed class RouteTableSetTests
 {
     private static readonly CcmOptions Options = new()
     {
@@ -17,7 +18,7 @@ public sealed class RouteTableCatalogTests
         await using var cloud = await RouteCloud.StartAsync();
         var (vpc, provider) = RouteCloud.VpcClient(cloud);
         await using var _ = provider;
-        var catalog = new RouteTableCatalog(Options with { RouteTableIds = ["vtb-a", " vtb-b", "vtb-a", " "] }, vpc);
+        var catalog = new RouteTableSet(Options with { RouteTableIds = ["vtb-a", " vtb-b", "vtb-a", " "] }, () => vpc);
         Assert.True(catalog.IsResolved);
         Assert.Equal(["vtb-a", "vtb-b"], (await catalog.ResolveAsync(CancellationToken.None)).ToArray());
         Assert.Empty(cloud.Calls.Counts);
@@ -29,9 +30,9 @@ public sealed class RouteTableCatalogTests
         await using var cloud = await RouteCloud.StartAsync();
         var (vpc, provider) = RouteCloud.VpcClient(cloud);
         await using var _ = provider;
-        var catalog = new RouteTableCatalog(Options with { ConfigureCloudRoutes = false, RouteTableIds = ["vtb-a"] }, vpc);
+        var catalog = new RouteTableSet(Options with { ConfigureCloudRoutes = false, RouteTableIds = ["vtb-a"] }, () => vpc);
         Assert.Empty(await catalog.ResolveAsync(CancellationToken.None));
-        Assert.Empty(new RouteTableCatalog(Options with { Controllers = ["service", "node"], RouteTableIds = ["vtb-a"] }, vpc).Ids);
+        Assert.Empty(new RouteTableSet(Options with { Controllers = ["service", "node"], RouteTableIds = ["vtb-a"] }, () => vpc).Ids);
     }
 
     [Fact]
@@ -40,7 +41,7 @@ public sealed class RouteTableCatalogTests
         await using var cloud = await RouteCloud.StartAsync();
         var (vpc, provider) = RouteCloud.VpcClient(cloud);
         await using var _ = provider;
-        var catalog = new RouteTableCatalog(Options, vpc);
+        var catalog = new RouteTableSet(Options, () => vpc);
         Assert.False(catalog.IsResolved);
         var error = await Assert.ThrowsAsync<RouteTableConfigurationException>(() => catalog.ResolveAsync(CancellationToken.None));
         Assert.Contains($"VPC {DemoWorld.VpcId} has 3 route tables", error.Message, StringComparison.Ordinal);
@@ -56,7 +57,7 @@ public sealed class RouteTableCatalogTests
         var vSwitch = cloud.Cloud.AddVpc("10.0.0.0/16", "10.0.0.0/24", "cn-hangzhou-j");
         var (vpc, provider) = RouteCloud.VpcClient(cloud);
         await using var _ = provider;
-        var catalog = new RouteTableCatalog(Options with { VpcId = vSwitch.VpcId }, vpc);
+        var catalog = new RouteTableSet(Options with { VpcId = vSwitch.VpcId }, () => vpc);
         var resolved = 0;
         catalog.Resolved += (_, _) => resolved++;
 
