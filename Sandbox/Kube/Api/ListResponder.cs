@@ -10,24 +10,18 @@ namespace Ccm.Sandbox.Kube.Api;
 /// Paging (<c>limit</c>/<c>continue</c>) keeps the first page's resourceVersion; a token older than the history
 /// window gets 410 Expired, as from the real API server after etcd compaction.
 /// </summary>
-internal sealed class ListResponder(ObjectStore store)
+internal sealed class ListResponder(ObjectStore store, TimeProvider clock)
 {
     private const int FlushThreshold = 64 * 1024;
 
-    public async Task WriteAsync(HttpResponse response, ResourceRequest request, ListQuery query, CancellationToken cancellationToken)
+    /// <summary>Writes the list, or with <paramref name="asTable"/> (Services only) the page as kubectl's Table.</summary>
+    public async Task WriteAsync(HttpResponse response, ResourceRequest request, ListQuery query, CancellationToken cancellationToken, bool asTable = false)
     {
         var (rv, items, startAfter) = Select(request, query);
         var matching = items.Values
             .Where(o => request.Namespace is null || o.Namespace == request.Namespace)
             .Where(o => startAfter is null || string.CompareOrdinal(o.Key, startAfter) > 0)
             .Where(query.Matches);
-
-        response.StatusCode = StatusCodes.Status200OK;
-        response.ContentType = "application/json";
-        using var writer = new Utf8JsonWriter(response.BodyWriter, new JsonWriterOptions { SkipValidation = true });
-        writer.WriteStartObject();
-        writer.WriteString("kind", request.Type.ListKind);
-        writer.WriteString("apiVersion", request.Type.ApiVersion);
 
         // Items first into the body would need the continue token up front, so the page is chosen before writing.
         var page = new List<StoredObject>(query.Limit > 0 ? Math.Min(query.Limit, 4096) : 256);
@@ -51,6 +45,19 @@ internal sealed class ListResponder(ObjectStore store)
             }
         }
 
+        if (asTable)
+        {
+            // kubectl asks for pages of 500; a Table without a continue token is the whole list, so it gets every match.
+            await ServiceTable.WriteAsync(response, rv, matching, clock.GetUtcNow(), cancellationToken);
+            return;
+        }
+
+        response.StatusCode = StatusCodes.Status200OK;
+        response.ContentType = "application/json";
+        using var writer = new Utf8JsonWriter(response.BodyWriter, new JsonWriterOptions { SkipValidation = true });
+        writer.WriteStartObject();
+        writer.WriteString("kind", request.Type.ListKind);
+        writer.WriteString("apiVersion", request.Type.ApiVersion);
         writer.WriteStartObject("metadata");
         writer.WriteString("resourceVersion", rv.ToString(CultureInfo.InvariantCulture));
         if (remaining > 0)

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Http;
 namespace Ccm.Sandbox.Kube.Api;
 
 /// <summary>Maps the HTTP verbs on a resource path to the API verbs (get, list, watch, create, update, patch, delete).</summary>
-internal sealed class ResourceHandler(ResourceOperations operations, ListResponder lists, WatchResponder watches)
+internal sealed class ResourceHandler(ResourceOperations operations, ListResponder lists, WatchResponder watches, TimeProvider clock)
 {
     public async Task HandleAsync(HttpContext context, ResourceRequest request)
     {
@@ -32,9 +32,14 @@ internal sealed class ResourceHandler(ResourceOperations operations, ListRespond
                 }
                 else
                 {
-                    await lists.WriteAsync(response, request, query, ct);
+                    await lists.WriteAsync(response, request, query, ct, ServiceTable.Wanted(http, request));
                 }
 
+                break;
+
+            case "GET" when request.Subresource is null && ServiceTable.Wanted(http, request):
+                var service = operations.Get(request.Type, request.Namespace, request.Name!);
+                await ServiceTable.WriteAsync(response, service.ResourceVersion, [service], clock.GetUtcNow(), ct);
                 break;
 
             case "GET":

@@ -29,7 +29,7 @@ internal sealed class KubeCluster : IAsyncDisposable
             Catalog,
             new DiscoveryDocuments(Catalog),
             new OpenApiDocuments(Catalog),
-            new ResourceHandler(Operations, new ListResponder(Store), new WatchResponder(Store, options.BookmarkInterval)),
+            new ResourceHandler(Operations, new ListResponder(Store, options.TimeProvider), new WatchResponder(Store, options.BookmarkInterval), options.TimeProvider),
             loggers.CreateLogger<KubeApiHandler>());
 
         ClusterSeed.Apply(Operations, Catalog, options.Seed, clusterIps.First, options.TimeProvider);
