@@ -3,6 +3,7 @@ using Ccm.CloudClients.Ecs;
 using Ccm.GrainInterfaces;
 using Ccm.GrainInterfaces.State;
 using Ccm.Grains.Cluster;
+using Ccm.Kube.Api;
 using Ccm.Kube.Models;
 using Ccm.Runtime;
 using Microsoft.Extensions.Logging;
@@ -26,6 +27,9 @@ public sealed partial class NodeGrain(
 
     /// <summary>How soon a warning that may clear up by itself (an instance not visible yet) is looked at again.</summary>
     public static readonly TimeSpan WarningRecheck = TimeSpan.FromMinutes(1);
+
+    /// <summary>How soon a turn that acted on a Node older than the API server's looks again (the watch catches up in ms).</summary>
+    public static readonly TimeSpan StaleNodeRecheck = TimeSpan.FromSeconds(1);
 
     private NodeGrainState? state;
     private IGrainReminder? reminder;
@@ -81,6 +85,15 @@ public sealed partial class NodeGrain(
         if (execution is { Deleted: true })
         {
             LogDeleted(name, plan.Reason);
+        }
+
+        if (execution?.Failure is KubeApiException stale && IsStaleView(stale))
+        {
+            // The cache had not yet seen a write (often this grain's own, moments ago: a watch event lags its write),
+            // and the taint patch's test precondition refused to act on that old view. Nothing is wrong; plan again
+            // from the Node the watch delivers instead of logging a failure and backing off.
+            LogStaleView(name, stale.Message);
+            return ReconcileResult.RequeueAfter(StaleNodeRecheck);
         }
 
         if (execution?.Failure is { } failure)
@@ -163,6 +176,13 @@ public sealed partial class NodeGrain(
         now < reminder.FirstTickTime
             ? reminder.FirstTickTime
             : reminder.FirstTickTime + (reminder.Period * (Math.Floor((now - reminder.FirstTickTime) / reminder.Period) + 1));
+
+    /// <summary>A JSON patch <c>test</c> that failed (422) or a resourceVersion precondition (409): the Node moved on.</summary>
+    private static bool IsStaleView(KubeApiException error) =>
+        error.IsConflict || (error.IsInvalid && error.Message.Contains("test failed", StringComparison.Ordinal));
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Node {Node} changed since the cache's copy ({Detail}); planning again from the newer one")]
+    private partial void LogStaleView(string node, string detail);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Deleted node {Node}: {Reason}")]
     private partial void LogDeleted(string node, string reason);

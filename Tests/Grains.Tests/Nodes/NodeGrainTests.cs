@@ -1,3 +1,4 @@
+using Ccm.GrainInterfaces;
 using Ccm.GrainInterfaces.State;
 using Ccm.Grains.Events;
 using Ccm.Grains.Nodes;
@@ -107,5 +108,27 @@ public sealed class NodeGrainTests
         await Ccm.TestSupport.Eventually.TrueAsync(
             () => silo.Node(DemoWorld.Nodes[0].Name)!.Spec!.ProviderID == DemoWorld.Nodes[0].ProviderId, "the retry set the providerID");
         Assert.Null(silo.Node(DemoWorld.Nodes[1].Name)!.Spec!.ProviderID);
+    }
+
+    [Fact]
+    public async Task A_turn_on_a_stale_copy_of_the_node_plans_again_without_a_failure()
+    {
+        await using var silo = await NodeSilo.StartAsync();
+        var name = DemoWorld.Nodes[0].Name;
+        await silo.RoundAsync(name);
+        var initialised = silo.Node(name)!;
+        Assert.DoesNotContain(initialised.Spec!.Taints ?? [], t => t.Key == NodeLabels.UninitializedTaint);
+
+        // The cache still holds the Node as it was before the grain's own writes, as when the watch lags them.
+        var stale = initialised with { Spec = initialised.Spec with { Taints = [new Taint { Key = NodeLabels.UninitializedTaint, Effect = "NoSchedule", Value = "true" }] } };
+        silo.Cache.With(stale);
+        Assert.True(silo.Silo.GrainFactory.Signal<INodeGrain>(name));
+        await Ccm.TestSupport.Eventually.TrueAsync(
+            () => silo.Logs.Entries.Any(e => e.Message.Contains("changed since the cache's copy", StringComparison.Ordinal)), "the stale turn was noticed");
+        await silo.RoundAsync(name);
+
+        Assert.DoesNotContain(silo.Logs.Entries, e => e.Level >= Microsoft.Extensions.Logging.LogLevel.Error);
+        Assert.Equal(GrainPhase.Ready, silo.State(name)!.Phase);
+        Assert.DoesNotContain(silo.Node(name)!.Spec!.Taints ?? [], t => t.Key == NodeLabels.UninitializedTaint);
     }
 }
