@@ -3,6 +3,7 @@ using Ccm.GrainInterfaces.State;
 using Ccm.Grains.Cluster;
 using Ccm.Sandbox.Aliyun.Faults;
 using Ccm.TestSupport;
+using Xunit.Abstractions;
 using static Ccm.EndToEnd.Tests.Services.UpstreamExample;
 
 namespace Ccm.EndToEnd.Tests.Services;
@@ -12,7 +13,7 @@ namespace Ccm.EndToEnd.Tests.Services;
 /// node or route grain calls the cloud) handles a Service applied with kubectl: creating a 2-port TCP Service on the
 /// 3 demo nodes takes at most 10 calls; re-reconciling it unchanged makes no write and at most 2 + ports reads.
 /// </summary>
-public sealed class ServiceCallBudgetTests : IAsyncLifetime
+public sealed class ServiceCallBudgetTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private const string Key = "default/budget";
 
@@ -72,6 +73,7 @@ public sealed class ServiceCallBudgetTests : IAsyncLifetime
         await QuietAsync();
 
         var creating = world.Cloud.Calls.Entries;
+        output.WriteLine($"creating: {creating.Count} calls: {Actions(creating)}");
         Assert.True(creating.Count <= 10, $"{creating.Count} calls: {Actions(creating)}");
         var lb = LoadBalancerOf(world, Uid(world, "budget"))!;
         Assert.Equal(["00080/tcp", "00443/tcp"], lb.Listeners.Keys);
@@ -85,6 +87,7 @@ public sealed class ServiceCallBudgetTests : IAsyncLifetime
         await QuietAsync();
 
         var steady = world.Cloud.Calls.Entries;
+        output.WriteLine($"re-reconciling: {steady.Count} calls: {Actions(steady)}");
         Assert.DoesNotContain(steady, c => !IsRead(c));
         Assert.True(steady.Count <= 2 + 2, $"{steady.Count} calls: {Actions(steady)}");
         Assert.NotEmpty(steady);

@@ -85,6 +85,12 @@ public sealed class ServiceLifecycleTests : IAsyncLifetime
         Assert.Null(world.Cloud.Cloud.LoadBalancer(lb.LoadBalancerId));
         Assert.Empty(world.Cloud.Cloud.VServerGroups(lb.LoadBalancerId));
         Assert.DoesNotContain(world.Cloud.Cloud.LoadBalancers, l => l.Tags.Any(t => t.Value == OwnerTag(uid)));
+
+        // Each step was told on the Service: created and updated (ensured), then deleted.
+        await Eventually.TrueAsync(
+            () => EventReasons(world) is var reasons && reasons.Contains("EnsuredLoadBalancer") && reasons.Contains("DeletedLoadBalancer"),
+            "the Service's Events say it was ensured and deleted",
+            TestTimings.Generous);
     }
 
     /// <summary>Waits for <paramref name="pods"/> running pods, then says which nodes should hold them as Local members.</summary>

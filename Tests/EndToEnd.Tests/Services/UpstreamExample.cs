@@ -107,6 +107,12 @@ public static class UpstreamExample
             .Where(p => (string?)p["status"]?["phase"] == "Running" && p["metadata"]?["deletionTimestamp"] is null && p["status"]?["podIP"] is not null)
             .Select(p => ((string)p["spec"]!["nodeName"]!, (string)p["status"]!["podIP"]!))];
 
+    /// <summary>The reasons of the Kubernetes Events about the Service (core v1, as <c>kubectl describe</c> shows them).</summary>
+    public static IReadOnlyList<string> EventReasons(SandboxWorld world, string name = "nginx") =>
+        [.. world.Kube.Objects.List("events", "default")
+            .Where(e => (string?)e["involvedObject"]?["kind"] == "Service" && (string?)e["involvedObject"]?["name"] == name)
+            .Select(e => (string)e["reason"]!)];
+
     public static int NodePort(SandboxWorld world, string name = "nginx") => (int)Service(world, name)!["spec"]!["ports"]![0]!["nodePort"]!;
 
     public static void PatchNodeStatus(SandboxWorld world, string node, JsonObject status) =>

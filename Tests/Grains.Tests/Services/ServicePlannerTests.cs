@@ -270,6 +270,25 @@ public class ServicePlannerTests
         Assert.StartsWith(current + " (fixed when the load balancer was created", conflict.Allowed, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("vswitch-id", "vsw-bp1sandboxzonei0001", "vsw-bp1sandboxzoneh0001")]
+    [InlineData("ip", "192.168.0.150", "192.168.0.101")]
+    public void An_intranet_load_balancers_vSwitch_or_address_asked_differently_refuses_every_write(string annotation, string wanted, string current)
+    {
+        var intranet = CloudStates.Lb(
+            [CloudStates.Listener(80, CloudStates.Key(80), "rsp-1")],
+            [CloudStates.Group("rsp-1", CloudStates.Key(30080), [.. Enumerable.Range(0, 3).Select(i => CloudStates.Node(i))])],
+            tweak: l => l with { AddressType = "intranet", Address = "192.168.0.101", VSwitchId = "vsw-bp1sandboxzoneh0001" });
+
+        var plan = ServicePlanner.Plan(Desired(Svc(tweaks: [Annotate("address-type", "intranet"), Annotate(annotation, wanted), Annotate("scheduler", "wrr")])), intranet, new PlanOptions());
+
+        Assert.Empty(plan.Operations);
+        var conflict = Assert.Single(plan.Conflicts);
+        Assert.Equal(ServicePredicates.AnnotationPrefix + annotation, conflict.Annotation);
+        Assert.Equal(wanted, conflict.Value);
+        Assert.StartsWith(current + " (fixed when the load balancer was created", conflict.Allowed, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void An_adopted_load_balancer_gets_groups_but_no_listeners_without_force_override()
     {

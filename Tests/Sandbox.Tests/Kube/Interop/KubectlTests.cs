@@ -76,6 +76,30 @@ public sealed class KubectlTests(StandaloneKubeEmulatorFixture fixture) : IClass
 
     [Theory]
     [MemberData(nameof(Kubectls))]
+    public async Task Get_svc_prints_the_api_servers_columns_with_pending_then_the_load_balancer_address(string executable)
+    {
+        var kubectl = fixture.Kubectl(executable);
+        var ns = await fixture.NewNamespaceAsync();
+        await kubectl.OkAsync("apply", "-f", fixture.WriteManifest(AppManifest(ns, port: 80)));
+        var nodePort = (int)(await kubectl.JsonAsync("-n", ns, "get", "svc", "web"))["spec"]!["ports"]![0]!["nodePort"]!;
+
+        var pending = Rows(await kubectl.OkAsync("-n", ns, "get", "svc"));
+        await kubectl.OkAsync("-n", ns, "patch", "svc", "web", "--subresource=status", "--type=merge", "-p",
+            """{"status":{"loadBalancer":{"ingress":[{"ip":"192.168.0.77"}]}}}""");
+        var one = Rows(await kubectl.OkAsync("-n", ns, "get", "svc", "web", "-o", "wide"));
+
+        Assert.Equal(["NAME", "TYPE", "CLUSTER-IP", "EXTERNAL-IP", "PORT(S)", "AGE"], pending[0]);
+        Assert.Equal(["web", "LoadBalancer", "<pending>", $"80:{nodePort}/TCP"], [pending[1][0], pending[1][1], pending[1][3], pending[1][4]]);
+        Assert.StartsWith("10.", pending[1][2], StringComparison.Ordinal);
+        Assert.Equal(["NAME", "TYPE", "CLUSTER-IP", "EXTERNAL-IP", "PORT(S)", "AGE", "SELECTOR"], one[0]);
+        Assert.Equal(["192.168.0.77", $"80:{nodePort}/TCP", "app=web"], [one[1][3], one[1][4], one[1][6]]);
+    }
+
+    private static string[][] Rows(string table) =>
+        [.. table.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries))];
+
+    [Theory]
+    [MemberData(nameof(Kubectls))]
     public async Task Get_watch_prints_the_existing_object_then_changes(string executable)
     {
         var kubectl = fixture.Kubectl(executable);
