@@ -1,5 +1,6 @@
 using Ccm.GrainInterfaces;
 using Ccm.Grains.Nodes;
+using Ccm.Grains.Routes;
 using Ccm.Grains.Services;
 using Ccm.Grains.State;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,6 +28,11 @@ public static class GrainsServiceCollectionExtensions
         if (options.Runs("node"))
         {
             services.AddNodeGrains();
+        }
+
+        if (options.Runs("route") && options.ConfigureCloudRoutes)
+        {
+            services.AddRouteGrains();
         }
 
         return services;

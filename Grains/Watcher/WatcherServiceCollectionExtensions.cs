@@ -3,6 +3,7 @@ using Ccm.GrainInterfaces;
 using Ccm.Grains.Cluster;
 using Ccm.Runtime;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 
 namespace Ccm.Grains.Watcher;
@@ -20,7 +21,8 @@ public static class WatcherServiceCollectionExtensions
     {
         services.AddSingleton<InformerClusterCache>();
         services.AddSingleton<IClusterCache>(sp => sp.GetRequiredService<InformerClusterCache>());
-        services.AddSingleton(sp => new RouteTableSet(sp.GetRequiredService<CcmOptions>(), sp.GetRequiredService<IVpcClient>));
+        // TryAdd: the route controller registers the same set when it runs (AddCcmGrains comes first).
+        services.TryAddSingleton(sp => new RouteTableSet(sp.GetRequiredService<CcmOptions>(), sp.GetRequiredService<IVpcClient>));
         services.AddSingleton<WatcherMetrics>();
         services.AddSingleton<SignalDispatcher>();
         services.AddGrain<IWatcherGrain, WatcherGrain>();

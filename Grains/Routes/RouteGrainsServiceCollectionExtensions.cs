@@ -1,0 +1,27 @@
+using Ccm.CloudClients.Vpc;
+using Ccm.GrainInterfaces;
+using Ccm.Grains.Cluster;
+using Ccm.Runtime;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Ccm.Grains.Routes;
+
+/// <summary>Registration of the route controller: the route table and condition grains and the services they share.</summary>
+public static class RouteGrainsServiceCollectionExtensions
+{
+    /// <summary>
+    /// Needs <see cref="CcmOptions"/>, <see cref="CloudClients.Vpc.IVpcClient"/>, <see cref="Kube.Api.IKubeApi"/>, the
+    /// cluster cache, the event recorder and the grain runtime. <see cref="RouteTableSet"/> is shared with the watcher,
+    /// which signals one <see cref="IRouteTableGrain"/> per id in it (and discovers the VPC's table when none is configured).
+    /// </summary>
+    public static IServiceCollection AddRouteGrains(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(sp => new RouteTableSet(sp.GetRequiredService<CcmOptions>(), sp.GetRequiredService<IVpcClient>));
+        services.TryAddSingleton<VpcWriteGate>();
+        services.TryAddSingleton<RouteCoverageBoard>();
+        services.TryAddSingleton<RouteExecutor>();
+        return services.AddGrain<IRouteTableGrain, RouteTableGrain>().AddGrain<INetworkConditionGrain, NetworkConditionGrain>();
+    }
+}
