@@ -21,10 +21,6 @@ public sealed partial class NodeGrain(
 {
     public const string ReminderName = "node-resync";
 
-    /// <summary>A Ready node's instance found this recently is not asked for again: our own writes echo back as watch
-    /// events, and re-reading the instance for each would cost a DescribeInstances per write.</summary>
-    public static readonly TimeSpan InstanceReuse = TimeSpan.FromSeconds(30);
-
     /// <summary>How soon a warning that may clear up by itself (an instance not visible yet) is looked at again.</summary>
     public static readonly TimeSpan WarningRecheck = TimeSpan.FromMinutes(1);
 
@@ -36,16 +32,6 @@ public sealed partial class NodeGrain(
     private (Instance Instance, DateTimeOffset At)? lastFound;
     private bool fromReminder;
     private ProviderIdSource source = ProviderIdSource.Kubelet;
-
-    public override async Task OnActivateAsync(CancellationToken cancellationToken)
-    {
-        // Registering writes durable storage; an activation only does it when the reminder is missing or stale.
-        reminder = await GetReminder(ReminderName);
-        if (reminder is null || reminder.Period != options.NodeResyncPeriod)
-        {
-            reminder = await RegisterOrUpdateReminder(ReminderName, options.NodeResyncPeriod, options.NodeResyncPeriod);
-        }
-    }
 
     public Task ReceiveReminder(string reminderName, TickStatus status)
     {
@@ -80,6 +66,7 @@ public sealed partial class NodeGrain(
             source = ProviderIdSource.LookedUpByIp;
         }
 
+        await EnsureReminderAsync();
         var turn = new NodeTurn(execution?.Node ?? node, plan, execution, options.DryRun);
         Publish(turn.State(Current(name), source, time.GetUtcNow(), trigger));
         if (execution is { Deleted: true })
@@ -133,12 +120,15 @@ public sealed partial class NodeGrain(
     }
 
     /// <summary>
-    /// The instance found moments ago, for a Ready node outside a periodic refresh. A NotReady node is always asked
-    /// afresh: then the instance's status decides the shutdown taint and deletion.
+    /// The instance found since the last periodic refresh, for a Ready node outside such a refresh. Our own writes echo
+    /// back as watch events, and with the Kubernetes client's QPS limit a scale-up's echoes arrive over minutes, not
+    /// seconds: re-reading the instance for each would cost DescribeInstances calls in small batches. Nothing a Ready
+    /// node's turn decides needs a fresher instance than the refresh period promises; a NotReady node is always asked
+    /// afresh, because then the instance's status decides the shutdown taint and deletion.
     /// </summary>
     private Instance? Reusable(Node node, NodeIdentity.Known known) =>
         !fromReminder && NodeFacts.IsReady(node) && lastFound is { } found
-            && found.Instance.InstanceId == known.ProviderId.InstanceId && time.GetUtcNow() - found.At < InstanceReuse
+            && found.Instance.InstanceId == known.ProviderId.InstanceId && time.GetUtcNow() - found.At < options.NodeResyncPeriod
             ? found.Instance
             : null;
 
@@ -154,6 +144,26 @@ public sealed partial class NodeGrain(
             ? cache.ListNodes().FirstOrDefault(n => n.Metadata.Name != node.Metadata.Name
                 && ProviderId.TryParse(n.Spec?.ProviderID, out var id) && id.Value.InstanceId == instance.InstanceId)?.Metadata.Name
             : null;
+
+    /// <summary>
+    /// Registers the periodic refresh on the first turn that found the Node, after its instance lookup, not on
+    /// activation: registering writes durable storage through the rate-limited Kubernetes client, and in a scale-up the
+    /// lookups of hundreds of new grains should meet in full DescribeInstances batches rather than trickle in behind
+    /// those writes. Only a missing or stale reminder is written.
+    /// </summary>
+    private async Task EnsureReminderAsync()
+    {
+        if (reminder is not null && reminder.Period == options.NodeResyncPeriod)
+        {
+            return;
+        }
+
+        reminder = await GetReminder(ReminderName);
+        if (reminder is null || reminder.Period != options.NodeResyncPeriod)
+        {
+            reminder = await RegisterOrUpdateReminder(ReminderName, options.NodeResyncPeriod, options.NodeResyncPeriod);
+        }
+    }
 
     private async Task ForgetAsync(string name)
     {

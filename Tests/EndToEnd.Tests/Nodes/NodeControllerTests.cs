@@ -15,12 +15,17 @@ public sealed class NodeControllerTests : IAsyncLifetime
 {
     private SandboxWorld world = null!;
     private InProcessSilo silo = null!;
+    private IReadOnlyDictionary<string, Node> seeded = null!;
 
     public async Task InitializeAsync()
     {
         world = await SandboxWorld.StartAsync(deployDemoApp: false);
+        seeded = DemoWorld.Nodes.Select(d => d.Name).Append(DemoWorld.VirtualNode.Name).ToDictionary(n => n, n => Node(n)!);
         silo = await world.StartSiloAsync("nodes", ["--leader-elect=false"]);
-        await Eventually.TrueAsync(() => DemoWorld.Nodes.All(Initialised), "the demo nodes are initialised", TestTimings.Generous);
+        // A grain publishes its state after its writes: wait for both, or a read of the state can race the last write.
+        await Eventually.TrueAsync(
+            () => DemoWorld.Nodes.All(d => Initialised(d) && silo.Board.Get<NodeGrainState>(d.Name) is { Phase: GrainPhase.Ready or GrainPhase.Progressing }),
+            "the demo nodes are initialised", TestTimings.Generous);
     }
 
     public Task DisposeAsync() => world.DisposeAsync();
@@ -30,6 +35,11 @@ public sealed class NodeControllerTests : IAsyncLifetime
     {
         foreach (var demo in DemoWorld.Nodes)
         {
+            // As kubelets with --cloud-provider=external register them: what the controller has to change.
+            Assert.Null(seeded[demo.Name].Spec!.ProviderID);
+            Assert.Equal([NodeLabels.UninitializedTaint], Taints(seeded[demo.Name]));
+            Assert.False(seeded[demo.Name].Metadata.Labels?.ContainsKey(NodeLabels.Zone) ?? false);
+
             var node = Node(demo.Name)!;
             Assert.Equal(demo.ProviderId, node.Spec!.ProviderID);
             Assert.Equal(
@@ -47,6 +57,9 @@ public sealed class NodeControllerTests : IAsyncLifetime
         Assert.All(DemoWorld.Nodes, d => Assert.Contains($"{d.Name}={d.ProviderId}", providerIds, StringComparison.Ordinal));
 
         var virtualNode = Node(DemoWorld.VirtualNode.Name)!;
+        var before = seeded[DemoWorld.VirtualNode.Name];
+        Assert.Equal(before.Metadata.Labels, virtualNode.Metadata.Labels);
+        Assert.Equal(Taints(before), Taints(virtualNode));
         Assert.Null(virtualNode.Spec!.ProviderID);
         Assert.False(virtualNode.Metadata.Labels!.ContainsKey(NodeLabels.InstanceType));
         Assert.Equal(["virtual-kubelet.io/provider"], virtualNode.Spec.Taints!.Select(t => t.Key));
@@ -55,6 +68,9 @@ public sealed class NodeControllerTests : IAsyncLifetime
         var skipped = await Eventually.ValueAsync(
             () => Task.FromResult(silo.Board.Get<NodeGrainState>(DemoWorld.VirtualNode.Name)), s => s is not null, "the virtual node's grain published");
         Assert.Equal(GrainPhase.Skipped, skipped!.Phase);
+        Assert.Contains("virtual-kubelet node (label type=virtual-kubelet)", skipped.Reason, StringComparison.Ordinal);
+        Assert.Null(skipped.InstanceId);
+        Assert.Empty(NodeObjects.EventsOf(world.Kube, DemoWorld.VirtualNode.Name));
     }
 
     [Fact]
@@ -94,10 +110,11 @@ public sealed class NodeControllerTests : IAsyncLifetime
         Node(demo.Name) is { Spec.ProviderID: { } id } node && id == demo.ProviderId && (node.Spec.Taints ?? []).Count == 0
         && node.Metadata.Labels!.ContainsKey(NodeLabels.Zone);
 
-    private Node? Node(string name) =>
-        world.Kube.Objects.Get("nodes", null, name) is { } json ? System.Text.Json.JsonSerializer.Deserialize(json, KubeJsonContext.Default.Node) : null;
+    private Node? Node(string name) => NodeObjects.Get(world.Kube, name);
 
-    private IReadOnlyList<string> Taints(string name) => [.. (Node(name)?.Spec?.Taints ?? []).Select(t => t.Key!)];
+    private IReadOnlyList<string> Taints(string name) => Taints(Node(name));
+
+    private static IReadOnlyList<string> Taints(Node? node) => NodeObjects.Taints(node);
 
     /// <summary>As the node lifecycle controller does when a kubelet goes silent, or a kubelet when it reports again.</summary>
     private void SetReady(string name, string status) =>
