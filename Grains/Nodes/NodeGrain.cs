@@ -3,6 +3,7 @@ using Ccm.CloudClients.Ecs;
 using Ccm.GrainInterfaces;
 using Ccm.GrainInterfaces.State;
 using Ccm.Grains.Cluster;
+using Ccm.Grains.State;
 using Ccm.Kube.Models;
 using Ccm.Runtime;
 using Microsoft.Extensions.Logging;
@@ -155,14 +156,9 @@ public sealed partial class NodeGrain(
 
     private void Publish(NodeGrainState next)
     {
-        state = next with { NextReminderAt = reminder is null ? null : NextTick(reminder, time.GetUtcNow()) };
+        state = next with { NextReminderAt = reminder is null ? null : ReminderTicks.NextTick(reminder, time.GetUtcNow()) };
         board.Publish(state);
     }
-
-    private static DateTimeOffset NextTick(IGrainReminder reminder, DateTimeOffset now) =>
-        now < reminder.FirstTickTime
-            ? reminder.FirstTickTime
-            : reminder.FirstTickTime + (reminder.Period * (Math.Floor((now - reminder.FirstTickTime) / reminder.Period) + 1));
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Deleted node {Node}: {Reason}")]
     private partial void LogDeleted(string node, string reason);
