@@ -9,16 +9,17 @@ return args switch
 {
     ["aliyun", .. var rest] => await AliyunCommand.RunAsync(rest),
     ["kube", .. var rest] => await KubeCommand.RunAsync(rest),
-    _ => Usage(),
+    ["--help" or "-h" or "help"] => Usage(Console.Out, 0),
+    _ => Usage(Console.Error, 2),
 };
 
-static int Usage()
+static int Usage(TextWriter output, int exitCode)
 {
-    Console.Error.WriteLine("""
+    output.WriteLine("""
         usage: Sandbox aliyun --listen 127.0.0.1:PORT --access-key-id ID --access-key-secret SECRET --seed demo|empty
                Sandbox kube   --listen 127.0.0.1:PORT --kubeconfig-out FILE --seed demo|empty
         Emulators of the Alibaba Cloud OpenAPI (SLB, VPC, ECS, instance metadata) and of the Kubernetes API.
         They listen on loopback only.
         """);
-    return 2;
+    return exitCode;
 }

@@ -21,6 +21,12 @@ public static class AliyunCommand
     public static async Task<int> RunAsync(string[] args)
     {
         AliyunEmulatorOptions options;
+        if (args.Any(a => a is "--help" or "-h"))
+        {
+            Console.Out.WriteLine(Usage);
+            return 0;
+        }
+
         try
         {
             options = Parse(args);

@@ -16,6 +16,12 @@ public static class KubeCommand
     public static async Task<int> RunAsync(string[] args)
     {
         KubeCommandLine commandLine;
+        if (args.Any(a => a is "--help" or "-h"))
+        {
+            Console.Out.WriteLine(Usage);
+            return 0;
+        }
+
         try
         {
             commandLine = KubeCommandLine.Parse(args);

@@ -1,4 +1,5 @@
 using Ccm.Silo.CloudConfiguration;
+using Ccm.Silo.Dashboard;
 using Ccm.Silo.Health;
 using Ccm.Silo.Metrics;
 using Ccm.Silo.Options;
@@ -25,7 +26,8 @@ namespace Ccm.Silo.Hosting;
 /// </code>
 /// Registered here: <see cref="SiloOptions"/>, <see cref="CloudConfig"/> (when given), the effective
 /// <see cref="FeatureGates"/>, <see cref="TimeProvider"/>, <see cref="ReadinessRegistry"/>, <see cref="LivenessMonitor"/>,
-/// <see cref="ShutdownCoordinator"/>, <see cref="MetricsCollector"/>, <see cref="SiloListeners"/>.
+/// <see cref="ShutdownCoordinator"/>, <see cref="MetricsCollector"/>, <see cref="SiloListeners"/>, and the dashboard
+/// (<see cref="DashboardServiceCollectionExtensions.AddCcmDashboard"/>) unless <c>--dashboard-bind-addr=0</c>.
 /// </summary>
 public static class SiloHost
 {
@@ -73,6 +75,11 @@ public static class SiloHost
         else
         {
             services.AddSingleton<IConfigureOptions<KestrelServerOptions>, KestrelListenerSetup>();
+        }
+
+        if (options.DashboardBindAddress is not null)
+        {
+            services.AddCcmDashboard();
         }
 
         return builder;

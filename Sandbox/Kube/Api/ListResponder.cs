@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Ccm.Sandbox.Kube.Api.Tables;
 using Ccm.Sandbox.Kube.Storage;
 using Microsoft.AspNetCore.Http;
 
@@ -14,20 +15,14 @@ internal sealed class ListResponder(ObjectStore store)
 {
     private const int FlushThreshold = 64 * 1024;
 
-    public async Task WriteAsync(HttpResponse response, ResourceRequest request, ListQuery query, CancellationToken cancellationToken)
+    /// <summary>Writes the page as a list, or as a Table when <paramref name="table"/> says kubectl asked for one.</summary>
+    public async Task WriteAsync(HttpResponse response, ResourceRequest request, ListQuery query, TableRequest? table, CancellationToken cancellationToken)
     {
         var (rv, items, startAfter) = Select(request, query);
         var matching = items.Values
             .Where(o => request.Namespace is null || o.Namespace == request.Namespace)
             .Where(o => startAfter is null || string.CompareOrdinal(o.Key, startAfter) > 0)
             .Where(query.Matches);
-
-        response.StatusCode = StatusCodes.Status200OK;
-        response.ContentType = "application/json";
-        using var writer = new Utf8JsonWriter(response.BodyWriter, new JsonWriterOptions { SkipValidation = true });
-        writer.WriteStartObject();
-        writer.WriteString("kind", request.Type.ListKind);
-        writer.WriteString("apiVersion", request.Type.ApiVersion);
 
         // Items first into the body would need the continue token up front, so the page is chosen before writing.
         var page = new List<StoredObject>(query.Limit > 0 ? Math.Min(query.Limit, 4096) : 256);
@@ -51,11 +46,26 @@ internal sealed class ListResponder(ObjectStore store)
             }
         }
 
+        response.StatusCode = StatusCodes.Status200OK;
+        response.ContentType = "application/json";
+        using var writer = new Utf8JsonWriter(response.BodyWriter, new JsonWriterOptions { SkipValidation = true, Encoder = StoredObject.WriterOptions.Encoder });
+        var continueToken = remaining > 0 ? new ContinueToken(rv, page[^1].Key).Encode() : null;
+        if (table is not null)
+        {
+            TableWriter.Write(writer, table, rv.ToString(CultureInfo.InvariantCulture), continueToken, page, DateTimeOffset.UtcNow);
+            writer.Flush();
+            await response.BodyWriter.FlushAsync(cancellationToken);
+            return;
+        }
+
+        writer.WriteStartObject();
+        writer.WriteString("kind", request.Type.ListKind);
+        writer.WriteString("apiVersion", request.Type.ApiVersion);
         writer.WriteStartObject("metadata");
         writer.WriteString("resourceVersion", rv.ToString(CultureInfo.InvariantCulture));
-        if (remaining > 0)
+        if (continueToken is not null)
         {
-            writer.WriteString("continue", new ContinueToken(rv, page[^1].Key).Encode());
+            writer.WriteString("continue", continueToken);
             if (query.Labels.IsEverything && query.Fields.IsEverything)
             {
                 writer.WriteNumber("remainingItemCount", remaining);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Ccm.Sandbox.Kube.Api.Tables;
 using Ccm.Sandbox.Kube.Patch;
 using Ccm.Sandbox.Kube.Selectors;
 using Ccm.Sandbox.Kube.Semantics;
@@ -28,13 +29,18 @@ internal sealed class ResourceHandler(ResourceOperations operations, ListRespond
 
                 if (query.Watch)
                 {
-                    await watches.StreamAsync(context, request, query);
+                    await watches.StreamAsync(context, request, query, TableRequest.From(http, request.Type));
                 }
                 else
                 {
-                    await lists.WriteAsync(response, request, query, ct);
+                    await lists.WriteAsync(response, request, query, TableRequest.From(http, request.Type), ct);
                 }
 
+                break;
+
+            case "GET" when request.Subresource is null && TableRequest.From(http, request.Type) is { } table:
+                var shown = operations.Get(request.Type, request.Namespace, request.Name!);
+                await HttpBodies.WriteJsonAsync(response, 200, TableWriter.Serialize(table, shown.Json, DateTimeOffset.UtcNow), ct);
                 break;
 
             case "GET":

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.IO.Pipelines;
 using System.Text;
 using System.Text.Json.Nodes;
+using Ccm.Sandbox.Kube.Api.Tables;
 using Ccm.Sandbox.Kube.Storage;
 using Microsoft.AspNetCore.Http;
 
@@ -24,7 +25,8 @@ internal sealed class WatchResponder(ObjectStore store, TimeSpan bookmarkInterva
     private static readonly byte[] ErrorPrefix = Encoding.UTF8.GetBytes("{\"type\":\"ERROR\",\"object\":");
     private static readonly byte[] Suffix = "}\n"u8.ToArray();
 
-    public async Task StreamAsync(HttpContext context, ResourceRequest request, ListQuery query)
+    /// <param name="table">When kubectl asked for Tables (<c>get -w</c>), each object goes out as a one-row Table.</param>
+    public async Task StreamAsync(HttpContext context, ResourceRequest request, ListQuery query, TableRequest? table = null)
     {
         var response = context.Response;
         var log = store.Events;
@@ -45,7 +47,7 @@ internal sealed class WatchResponder(ObjectStore store, TimeSpan bookmarkInterva
             cursor = snapshot.ResourceVersion;
             foreach (var obj in snapshot.List(request.Type, request.Namespace).Where(watch.Matches))
             {
-                Write(body, AddedPrefix, obj.Json);
+                Write(body, AddedPrefix, Shape(obj.Json));
             }
 
             if (query.SendInitialEvents && query.AllowBookmarks)
@@ -87,7 +89,7 @@ internal sealed class WatchResponder(ObjectStore store, TimeSpan bookmarkInterva
                 cursor = rv;
                 if (watch.Translate(e!) is { } line)
                 {
-                    Write(body, line.Prefix, line.Json);
+                    Write(body, line.Prefix, Shape(line.Json));
                 }
             }
 
@@ -108,6 +110,8 @@ internal sealed class WatchResponder(ObjectStore store, TimeSpan bookmarkInterva
             Write(body, BookmarkPrefix, Bookmark(request.Type, cursor));
             await TryFlushAsync(body, context.RequestAborted);
         }
+
+        byte[] Shape(byte[] json) => table is null ? json : TableWriter.Serialize(table, json, DateTimeOffset.UtcNow);
     }
 
     /// <summary>Flushes; false once the client is gone or the watch is being stopped.</summary>

@@ -10,6 +10,8 @@ namespace Ccm.EndToEnd.Tests;
 /// </summary>
 public sealed partial class SiloProcess : IAsyncDisposable
 {
+    private int disposed;
+
     private SiloProcess(BackgroundProcess process) => Process = process;
 
     public BackgroundProcess Process { get; }
@@ -58,7 +60,8 @@ public sealed partial class SiloProcess : IAsyncDisposable
     /// <summary>SIGTERM (what the kubelet sends), then the exit code.</summary>
     public Task<int> TerminateAsync(TimeSpan timeout) => Process.StopAsync(timeout);
 
-    public ValueTask DisposeAsync() => Process.DisposeAsync();
+    /// <summary>Kills the process tree if it still runs; safe to call twice (the test and its world both may).</summary>
+    public ValueTask DisposeAsync() => Interlocked.Exchange(ref disposed, 1) == 0 ? Process.DisposeAsync() : ValueTask.CompletedTask;
 
     private async Task<int> SignalAsync(string signal, TimeSpan timeout)
     {

@@ -115,6 +115,23 @@ public sealed class KubeShardTests
     }
 
     [Fact]
+    public async Task A_reminder_stored_in_Kubernetes_fires_after_the_silo_restarts()
+    {
+        // The restart is a new silo of the same name with a new client: only the shard's reminder ConfigMap can
+        // carry the reminder over (the in-memory variant is ReminderTests.A_reminder_fires_after_a_silo_restart).
+        await using var ring = await KubeRing.StartAsync();
+        var before = await ring.AddAsync("ccm-0");
+        await Eventually.TrueAsync(() => HeldOnceEachAsync(ring, [before]), "the silo holds every shard");
+        await before.Factory.GetGrain<ICounterGrain>("vtb-1").Remind("routes", TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
+        await before.StopAsync();
+
+        var after = await ring.AddAsync("ccm-0");
+        await ring.EventuallyAsync(() => Task.FromResult(after.Probe.Count("reminder vtb-1 routes") > 0), "the stored reminder ticks on the restarted silo", TimeSpan.FromSeconds(60));
+
+        Assert.Equal(1, after.Probe.Count("activate vtb-1")); // woken by the tick, not by a call
+    }
+
+    [Fact]
     public async Task Without_leader_election_one_silo_owns_every_shard_with_no_lease_traffic()
     {
         await using var ring = await KubeRing.StartAsync();

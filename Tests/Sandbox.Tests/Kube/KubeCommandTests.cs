@@ -55,4 +55,16 @@ public sealed class KubeCommandTests
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("usage", result.StandardError);
     }
+
+    [Theory]
+    [InlineData("--help")]
+    [InlineData("kube", "--help")]
+    [InlineData("aliyun", "-h")]
+    public async Task Help_prints_the_usage_and_exits_0(params string[] arguments)
+    {
+        var result = await ProcessRunner.RunAsync("dotnet", [RepoPaths.BuiltAssembly("Sandbox", "Ccm.Sandbox.dll"), .. arguments]);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("usage: Sandbox", result.StandardOutput);
+    }
 }

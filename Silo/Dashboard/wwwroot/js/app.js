@@ -1,0 +1,74 @@
+// The shell: picks the page for the path, loads its JSON, renders it, and refreshes every few seconds while the tab
+// is visible (nothing is computed on the silos when nobody looks).
+import { getJson, AuthRequired, setToken } from './api.js';
+import { h, replace, link } from './dom.js';
+import { overviewPage } from './overview.js';
+import { grainTablePage } from './tables.js';
+import { detailPage } from './detail.js';
+import { cloudPage } from './cloud.js';
+import { shardsPage } from './shards.js';
+
+const REFRESH_MS = 5000;
+const main = document.getElementById('main');
+const status = document.getElementById('status');
+const banner = document.getElementById('banner');
+
+function route(path) {
+  const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
+  if (parts.length === 0) return overviewPage();
+  const [first, ...rest] = parts;
+  if (['services', 'nodes', 'routetables'].includes(first)) {
+    return rest.length === 0 ? grainTablePage(first) : detailPage(first, rest.join('/'));
+  }
+  if (first === 'cloud') return cloudPage();
+  if (first === 'shards' || first === 'silos') return shardsPage();
+  return { title: 'Not found', load: async () => null, mount: root => { replace(root, h('p', {}, 'No such page. ', link('/', 'Overview'))); return () => {}; } };
+}
+
+const page = route(location.pathname);
+let update = null;
+let timer = null;
+
+for (const a of document.querySelectorAll('#nav a')) {
+  const href = a.getAttribute('href');
+  if (href === '/' ? location.pathname === '/' : location.pathname.startsWith(href)) a.classList.add('active');
+}
+
+async function refresh() {
+  clearTimeout(timer);
+  try {
+    const [data, config] = await Promise.all([page.load(), getJson('/api/config')]);
+    showBanner(config);
+    if (!update) update = page.mount(main);
+    update(data);
+    status.textContent = `silo ${config.silo} · updated ${new Date().toLocaleTimeString()} · refresh ${REFRESH_MS / 1000} s`;
+  } catch (e) {
+    if (e instanceof AuthRequired) return showLogin(e);
+    status.textContent = `refresh failed: ${e.message}`;
+    if (!update) replace(main, h('div', { class: 'error-box' }, e.message));
+  }
+  if (!document.hidden) timer = setTimeout(refresh, REFRESH_MS);
+}
+
+function showBanner(config) {
+  replace(banner, config.dryRun
+    ? h('div', { class: 'dry-banner', id: 'dry-run-banner' }, 'DRY RUN: the CCM computes plans and changes nothing in the cloud or the cluster. ',
+        link('/#pending', 'See the pending plans'))
+    : null);
+}
+
+function showLogin(error) {
+  update = null;
+  document.title = 'CCM dashboard: sign in';
+  const box = h('div', { class: 'card' }, h('h1', {}, 'Sign in to the dashboard'), h('p', {}, error.message), error.hint ? h('p', { class: 'muted' }, error.hint) : null);
+  if (error.auth === 'token') {
+    const input = h('input', { type: 'password', id: 'token', placeholder: 'bearer token', autocomplete: 'off' });
+    box.append(h('form', { class: 'login', onsubmit: e => { e.preventDefault(); setToken(input.value); refresh(); } }, input, h('button', { type: 'submit' }, 'Sign in')));
+  }
+  replace(main, box);
+  status.textContent = 'not signed in';
+}
+
+document.addEventListener('visibilitychange', () => { if (!document.hidden) refresh(); });
+document.title = `CCM: ${page.title}`;
+refresh();

@@ -1,0 +1,87 @@
+using System.Net.Http.Headers;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Ccm.CloudClients.Observability;
+using Ccm.GrainInterfaces;
+using Ccm.Grains;
+using Ccm.Runtime;
+using Ccm.Silo.Hosting;
+using Ccm.Silo.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Ccm.Silo.Tests.Dashboard;
+
+/// <summary>
+/// A real silo host (Kestrel on 127.0.0.1) with the grain runtime, the state board and the cloud call recorder the
+/// dashboard reads; tests publish synthetic grain states to the board and read the dashboard over HTTP.
+/// </summary>
+public sealed class DashboardHost : IAsyncDisposable
+{
+    private DashboardHost(TestSilo silo) => Silo = silo;
+
+    public TestSilo Silo { get; }
+
+    public IGrainStateBoard Board => Silo.Service<IGrainStateBoard>();
+
+    public CloudCallRecorder Cloud => Silo.Service<CloudCallRecorder>();
+
+    public GrainSilo Runtime => Silo.Service<GrainSilo>();
+
+    /// <summary>Starts a silo named <paramref name="name"/>; <paramref name="flags"/> are extra silo flags (auth...).</summary>
+    public static async Task<DashboardHost> StartAsync(
+        TestFiles files, string name = "silo-a", bool dryRun = false, Action<GrainRuntimeOptions>? runtime = null, InMemoryLeaseStore? leases = null, params string[] flags)
+    {
+        var options = SiloTestOptions.Parse(files, [$"--silo-name={name}", .. flags]);
+        var silo = await TestSilo.StartAsync(options, configure: builder =>
+        {
+            builder.Services.AddGrainRuntime(o =>
+            {
+                o.SiloName = name;
+                o.ShardCount = 16;
+                o.Leases.LeaderElect = leases is not null;
+                runtime?.Invoke(o);
+            });
+            builder.Services.AddInMemoryGrainStorage(leases);
+            builder.Services.AddCcmGrains(new CcmOptions { ClusterId = "c-test", RegionId = "cn-hangzhou", VpcId = "vpc-bp1demo", DryRun = dryRun });
+            builder.Services.AddSingleton(new CloudCallRecorder(TimeProvider.System));
+        });
+        return new DashboardHost(silo);
+    }
+
+    public Uri Url(string path) => Silo.Url(ListenerRoles.Dashboard, path);
+
+    public Task<HttpResponseMessage> GetAsync(string path, AuthenticationHeaderValue? auth = null)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, Url(path));
+        request.Headers.Authorization = auth;
+        return Silo.Http.SendAsync(request);
+    }
+
+    /// <summary>GETs a JSON answer and checks it is 200.</summary>
+    public async Task<JsonNode> JsonAsync(string path, AuthenticationHeaderValue? auth = null)
+    {
+        using var response = await GetAsync(path, auth);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"GET {path}: {(int)response.StatusCode} {body}");
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        return JsonNode.Parse(body)!;
+    }
+
+    public async Task<(int Status, JsonNode? Body)> StatusAsync(string path, AuthenticationHeaderValue? auth = null)
+    {
+        using var response = await GetAsync(path, auth);
+        var text = await response.Content.ReadAsStringAsync();
+        JsonNode? body = null;
+        try
+        {
+            body = text.Length > 0 ? JsonNode.Parse(text) : null;
+        }
+        catch (JsonException)
+        {
+        }
+
+        return ((int)response.StatusCode, body);
+    }
+
+    public ValueTask DisposeAsync() => Silo.DisposeAsync();
+}
