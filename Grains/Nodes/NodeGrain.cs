@@ -3,6 +3,7 @@ using Ccm.CloudClients.Ecs;
 using Ccm.GrainInterfaces;
 using Ccm.GrainInterfaces.State;
 using Ccm.Grains.Cluster;
+using Ccm.Grains.State;
 using Ccm.Kube.Api;
 using Ccm.Kube.Models;
 using Ccm.Runtime;
@@ -178,14 +179,9 @@ public sealed partial class NodeGrain(
 
     private void Publish(NodeGrainState next)
     {
-        state = next with { NextReminderAt = reminder is null ? null : NextTick(reminder, time.GetUtcNow()) };
+        state = next with { NextReminderAt = reminder is null ? null : ReminderTicks.NextTick(reminder, time.GetUtcNow()) };
         board.Publish(state);
     }
-
-    private static DateTimeOffset NextTick(IGrainReminder reminder, DateTimeOffset now) =>
-        now < reminder.FirstTickTime
-            ? reminder.FirstTickTime
-            : reminder.FirstTickTime + (reminder.Period * (Math.Floor((now - reminder.FirstTickTime) / reminder.Period) + 1));
 
     /// <summary>A JSON patch <c>test</c> that failed (422) or a resourceVersion precondition (409): the Node moved on.</summary>
     private static bool IsStaleView(KubeApiException error) =>

@@ -5,6 +5,7 @@ using Ccm.GrainInterfaces;
 using Ccm.GrainInterfaces.State;
 using Ccm.Grains.Cluster;
 using Ccm.Grains.Events;
+using Ccm.Grains.State;
 using Ccm.Kube.Models;
 using Ccm.Runtime;
 using Microsoft.Extensions.Logging;
@@ -154,14 +155,9 @@ public sealed partial class RouteTableGrain(
 
     private void Publish(RouteTableGrainState next)
     {
-        state = next with { NextReminderAt = reminder is null ? null : NextTick(reminder, time.GetUtcNow()) };
+        state = next with { NextReminderAt = reminder is null ? null : ReminderTicks.NextTick(reminder, time.GetUtcNow()) };
         board.Publish(state);
     }
-
-    private static DateTimeOffset NextTick(IGrainReminder reminder, DateTimeOffset now) =>
-        now < reminder.FirstTickTime
-            ? reminder.FirstTickTime
-            : reminder.FirstTickTime + (reminder.Period * (Math.Floor((now - reminder.FirstTickTime) / reminder.Period) + 1));
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Deleted stale route {DestinationCidrBlock} -> {NextHopId} from route table {RouteTableId}: {Reason}")]
     private partial void LogDeleted(string destinationCidrBlock, string nextHopId, string routeTableId, string reason);
