@@ -40,12 +40,20 @@ public sealed class GrainStateBoard : IGrainStateBoard, IDisposable
     {
         foreach (var (type, board) in boards)
         {
-            foreach (var key in board.Keys)
+            try
             {
-                if (ShardOf(type, key) == e.Shard)
+                foreach (var key in board.Keys)
                 {
-                    board.TryRemove(key, out _);
+                    if (ShardOf(type, key) == e.Shard)
+                    {
+                        board.TryRemove(key, out _);
+                    }
                 }
+            }
+            catch (ArgumentException)
+            {
+                // The grain type is not registered on this silo (its controller is off): its states, if any were
+                // published, belong to no shard of ours, and the other types' releases must still happen.
             }
         }
     }

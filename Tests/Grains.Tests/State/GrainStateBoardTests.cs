@@ -34,6 +34,20 @@ public class GrainStateBoardTests
         Assert.Equal(["even-0"], board.List<NodeGrainState>().Select(s => s.Key));
     }
 
+    [Fact]
+    public void States_of_a_grain_type_this_silo_does_not_run_do_not_stop_a_shard_release()
+    {
+        var shards = new TwoShards { Unregistered = typeof(IRouteTableGrain) };
+        using var board = new GrainStateBoard(shards);
+        board.Publish(new RouteTableGrainState { Key = "vtb-1", Phase = GrainPhase.Ready });
+        board.Publish(Node("odd-1", GrainPhase.Ready));
+
+        shards.Release(1);
+
+        Assert.Empty(board.List<NodeGrainState>());
+        Assert.Equal(["vtb-1"], board.List<RouteTableGrainState>().Select(s => s.Key));
+    }
+
     private static NodeGrainState Node(string key, GrainPhase phase) => new() { Key = key, Phase = phase };
 
     /// <summary>Keys ending in a digit live on that digit's shard (mod 2).</summary>
@@ -47,7 +61,13 @@ public class GrainStateBoardTests
 
         public event EventHandler<ShardEventArgs>? ShardReleasing;
 
-        public int ShardOf<TGrainInterface>(string key) where TGrainInterface : IGrainWithStringKey => (key[^1] - '0') % 2;
+        /// <summary>A grain interface the silo has not registered: asking its shard throws, as the runtime does.</summary>
+        public Type? Unregistered { get; init; }
+
+        public int ShardOf<TGrainInterface>(string key) where TGrainInterface : IGrainWithStringKey =>
+            typeof(TGrainInterface) == Unregistered
+                ? throw new ArgumentException($"{typeof(TGrainInterface).Name} is not a registered grain interface")
+                : (key[^1] - '0') % 2;
 
         public bool IsActive(int shard) => true;
 
