@@ -58,11 +58,16 @@ internal sealed class ClusterControllers : IAsyncDisposable
         }
     }
 
-    /// <summary>Queues the keys of every event after <paramref name="cursor"/>; resyncs if it fell out of the window.</summary>
+    /// <summary>
+    /// Queues the keys of every event after <paramref name="cursor"/>; resyncs if it fell out of the window. Only events
+    /// the published snapshot already holds are taken: the store appends (and pulses) an event just before it publishes
+    /// the snapshot, and a key reconciled against the older snapshot would see no change and never be looked at again.
+    /// </summary>
     private long Observe(long cursor)
     {
         var log = store.Events;
-        for (var rv = cursor + 1; rv <= log.Head; rv++)
+        var published = Math.Min(log.Head, store.Snapshot.ResourceVersion);
+        for (var rv = cursor + 1; rv <= published; rv++)
         {
             if (log.TryRead(rv, out var e) == EventRead.Expired)
             {

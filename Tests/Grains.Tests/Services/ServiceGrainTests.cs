@@ -61,7 +61,10 @@ public sealed class ServiceGrainTests(ServiceWorld world) : IClassFixture<Servic
             await world.Slb.SetLoadBalancerTCPListenerAttributeAsync(new SetLoadBalancerTCPListenerAttributeRequest { LoadBalancerId = lbId, ListenerPort = 80, Scheduler = "wlc" }, default);
             time.Advance(TimeSpan.FromMinutes(1));
             await Eventually.TrueAsync(() => world.Cloud.Cloud.LoadBalancer(lbId)!.Listeners.Values.Single().Attributes["Scheduler"] == "rr", "the reminder set the scheduler back");
-            Assert.Contains(board.Get<ServiceGrainState>(key)!.RecentPlans, p => p.Trigger == "reminder" && p.Operations.Any(o => o.Action == "SetLoadBalancerTCPListenerAttribute"));
+            // The grain publishes its state after the write the cloud already shows.
+            await Eventually.TrueAsync(
+                () => board.Get<ServiceGrainState>(key)!.RecentPlans.Any(p => p.Trigger == "reminder" && p.Operations.Any(o => o.Action == "SetLoadBalancerTCPListenerAttribute")),
+                "the reminder's plan is published");
 
             await world.KubeApi.DeleteAsync<Service>("default", "grain-web");
             await h.RefreshAsync("grain-web");
