@@ -73,37 +73,7 @@ public sealed class KubectlTableTests(StandaloneKubeEmulatorFixture fixture) : I
         [.. output.Split('\n', StringSplitOptions.RemoveEmptyEntries)
             .Select(line => System.Text.RegularExpressions.Regex.Split(line.Trim(), @"\s{2,}"))];
 
-    private static string Manifest(string ns) => $"""
-        apiVersion: v1
-        kind: Service
-        metadata:
-          name: web
-          namespace: {ns}
-        spec:
-          type: LoadBalancer
-          selector:
-            app: web
-          ports:
-          - port: 80
-            targetPort: 8080
-        ---
-        apiVersion: apps/v1
-        kind: Deployment
-        metadata:
-          name: web
-          namespace: {ns}
-        spec:
-          replicas: 2
-          selector:
-            matchLabels:
-              app: web
-          template:
-            metadata:
-              labels:
-                app: web
-            spec:
-              containers:
-              - name: web
-                image: nginx:1.27
-        """;
+    /// <summary>A LoadBalancer Service and its 2-replica Deployment from the shared builders, as two YAML documents (JSON is YAML).</summary>
+    private static string Manifest(string ns) =>
+        Manifests.Service("web", ns, "LoadBalancer", 80).ToJsonString() + "\n---\n" + Manifests.Deployment("web", ns, 2, "web").ToJsonString();
 }
