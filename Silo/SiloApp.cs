@@ -1,5 +1,4 @@
 using System.Reflection;
-using Ccm.Kube.Config;
 using Ccm.Silo.CloudConfiguration;
 using Ccm.Silo.Composition;
 using Ccm.Silo.Flags;
@@ -9,6 +8,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using k8s;
+using k8s.Exceptions;
 
 namespace Ccm.Silo;
 
@@ -102,12 +103,12 @@ public static class SiloApp
             return ExitFailure;
         }
 
-        KubeClientConfig kube;
+        KubernetesClientConfiguration kube;
         try
         {
             kube = KubeConnection.Load(options);
         }
-        catch (KubeconfigException e)
+        catch (KubeConfigException e)
         {
             await stderr.WriteLineAsync($"error: {e.Message} (see --kubeconfig)");
             return ExitUsage;
@@ -143,7 +144,7 @@ public static class SiloApp
     /// (<see cref="SiloComposition.AddCcm"/>), then <paramref name="configure"/> (tests add their grains or tune the
     /// runtime there). <see cref="RunHostAsync"/> runs it; the end-to-end tests start it in their own process.
     /// </summary>
-    public static WebApplication BuildHost(SiloOptions options, CloudConfig cloud, KubeClientConfig kube, Action<WebApplicationBuilder>? configure)
+    public static WebApplication BuildHost(SiloOptions options, CloudConfig cloud, KubernetesClientConfiguration kube, Action<WebApplicationBuilder>? configure)
     {
         var builder = SiloHost.CreateBuilder(options, cloud);
         builder.Services.AddCcm(options, cloud, kube);

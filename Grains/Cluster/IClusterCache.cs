@@ -1,4 +1,5 @@
-using Ccm.Kube.Models;
+using k8s;
+using k8s.Models;
 
 namespace Ccm.Grains.Cluster;
 
@@ -16,14 +17,14 @@ public interface IClusterCache
     /// <summary>Completes when <see cref="HasSynced"/> becomes true.</summary>
     Task WaitForSyncAsync(CancellationToken cancellationToken);
 
-    Service? GetService(string @namespace, string name);
+    V1Service? GetService(string @namespace, string name);
 
-    IReadOnlyList<Service> ListServices();
+    IReadOnlyList<V1Service> ListServices();
 
     /// <summary>The EndpointSlices labelled <c>kubernetes.io/service-name=&lt;name&gt;</c> in the namespace.</summary>
-    IReadOnlyList<EndpointSlice> GetEndpointSlices(string @namespace, string serviceName);
+    IReadOnlyList<V1EndpointSlice> GetEndpointSlices(string @namespace, string serviceName);
 
-    Node? GetNode(string name);
+    V1Node? GetNode(string name);
 
-    IReadOnlyList<Node> ListNodes();
+    IReadOnlyList<V1Node> ListNodes();
 }

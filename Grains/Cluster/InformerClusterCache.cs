@@ -1,8 +1,10 @@
 using System.Diagnostics.Metrics;
 using Ccm.GrainInterfaces.State;
-using Ccm.Kube.Api;
+using Ccm.Kube.Client;
 using Ccm.Kube.Cache;
-using Ccm.Kube.Models;
+using Ccm.Kube.Watch;
+using k8s;
+using k8s.Models;
 using Microsoft.Extensions.Logging;
 
 namespace Ccm.Grains.Cluster;
@@ -17,12 +19,12 @@ public sealed class InformerClusterCache : IClusterCache, IAsyncDisposable
     private int started;
     private int stopped;
 
-    public InformerClusterCache(IKubeApi api, ILoggerFactory loggers, IMeterFactory meters, TimeProvider time)
+    public InformerClusterCache(IKubernetes api, ILoggerFactory loggers, IMeterFactory meters, TimeProvider time)
     {
-        Services = new Informer<Service>(api, new InformerOptions<Service> { LoggerFactory = loggers, MeterFactory = meters, TimeProvider = time });
-        EndpointSlices = new Informer<EndpointSlice>(api, new InformerOptions<EndpointSlice>
+        Services = new Informer<V1Service>(KubeListWatch.Services(api), new InformerOptions<V1Service> { LoggerFactory = loggers, MeterFactory = meters, TimeProvider = time });
+        EndpointSlices = new Informer<V1EndpointSlice>(KubeListWatch.EndpointSlices(api), new InformerOptions<V1EndpointSlice>
         {
-            Indexes = new Dictionary<string, Func<EndpointSlice, IEnumerable<string>>>
+            Indexes = new Dictionary<string, Func<V1EndpointSlice, IEnumerable<string>>>
             {
                 [KubeIndexes.EndpointSlicesByService] = KubeIndexes.EndpointSliceService,
             },
@@ -30,14 +32,14 @@ public sealed class InformerClusterCache : IClusterCache, IAsyncDisposable
             MeterFactory = meters,
             TimeProvider = time,
         });
-        Nodes = new Informer<Node>(api, new InformerOptions<Node> { LoggerFactory = loggers, MeterFactory = meters, TimeProvider = time });
+        Nodes = new Informer<V1Node>(KubeListWatch.Nodes(api), new InformerOptions<V1Node> { Transform = CacheTrim.Node, LoggerFactory = loggers, MeterFactory = meters, TimeProvider = time });
     }
 
-    public Informer<Service> Services { get; }
+    public Informer<V1Service> Services { get; }
 
-    public Informer<EndpointSlice> EndpointSlices { get; }
+    public Informer<V1EndpointSlice> EndpointSlices { get; }
 
-    public Informer<Node> Nodes { get; }
+    public Informer<V1Node> Nodes { get; }
 
     public bool HasSynced => Services.HasSynced && EndpointSlices.HasSynced && Nodes.HasSynced;
 
@@ -55,23 +57,23 @@ public sealed class InformerClusterCache : IClusterCache, IAsyncDisposable
     public Task WaitForSyncAsync(CancellationToken cancellationToken) =>
         Task.WhenAll(Services.WaitForSyncAsync(cancellationToken), EndpointSlices.WaitForSyncAsync(cancellationToken), Nodes.WaitForSyncAsync(cancellationToken));
 
-    public Service? GetService(string @namespace, string name) => Services.Store.Get(@namespace, name);
+    public V1Service? GetService(string @namespace, string name) => Services.Store.Get(@namespace, name);
 
-    public IReadOnlyList<Service> ListServices() => Services.Store.List();
+    public IReadOnlyList<V1Service> ListServices() => Services.Store.List();
 
-    public IReadOnlyList<EndpointSlice> GetEndpointSlices(string @namespace, string serviceName) =>
+    public IReadOnlyList<V1EndpointSlice> GetEndpointSlices(string @namespace, string serviceName) =>
         EndpointSlices.Store.ByIndex(KubeIndexes.EndpointSlicesByService, ObjectKey.For(@namespace, serviceName));
 
-    public Node? GetNode(string name) => Nodes.Store.Get(null, name);
+    public V1Node? GetNode(string name) => Nodes.Store.Get(null, name);
 
-    public IReadOnlyList<Node> ListNodes() => Nodes.Store.List();
+    public IReadOnlyList<V1Node> ListNodes() => Nodes.Store.List();
 
     /// <summary>Per informer: whether its first list is in, how many objects it holds, its last version.</summary>
     public IReadOnlyList<WatchedKind> Kinds() =>
     [
-        new(Service.Resource.Plural, Services.HasSynced, Services.Store.Count, Services.LastSyncResourceVersion),
-        new(EndpointSlice.Resource.Plural, EndpointSlices.HasSynced, EndpointSlices.Store.Count, EndpointSlices.LastSyncResourceVersion),
-        new(Node.Resource.Plural, Nodes.HasSynced, Nodes.Store.Count, Nodes.LastSyncResourceVersion),
+        new(Services.Resource, Services.HasSynced, Services.Store.Count, Services.LastSyncResourceVersion),
+        new(EndpointSlices.Resource, EndpointSlices.HasSynced, EndpointSlices.Store.Count, EndpointSlices.LastSyncResourceVersion),
+        new(Nodes.Resource, Nodes.HasSynced, Nodes.Store.Count, Nodes.LastSyncResourceVersion),
     ];
 
     /// <summary>Closes the watches (the first step of a graceful stop); the cache keeps its last state for readers.</summary>

@@ -1,4 +1,5 @@
-using Ccm.Kube.Models;
+using k8s;
+using k8s.Models;
 
 namespace Ccm.Grains.Events;
 
@@ -13,9 +14,9 @@ public sealed class EventSpamFilter(int burst, TimeSpan refillInterval, int capa
     private readonly LruCache<string, Bucket> buckets = new(capacity);
 
     /// <summary>Takes a token for the object; false when its bucket is empty (the event is dropped).</summary>
-    public bool Allow(ObjectReference regarding, DateTimeOffset now)
+    public bool Allow(V1ObjectReference regarding, DateTimeOffset now)
     {
-        var key = $"{regarding.Kind}/{regarding.Namespace}/{regarding.Name}/{regarding.Uid}";
+        var key = $"{regarding.Kind}/{regarding.NamespaceProperty}/{regarding.Name}/{regarding.Uid}";
         lock (gate)
         {
             var bucket = buckets.TryGet(key, out var found) ? found : new Bucket(burst, now);

@@ -1,12 +1,13 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using Ccm.Kube.Api;
-using Ccm.Kube.Models;
+using Ccm.Kube.Client;
+using k8s;
+using k8s.Models;
 
 namespace Ccm.Grains.Events;
 
 /// <summary>One event to write: what it is about and what it says.</summary>
-internal sealed record PendingEvent(ObjectReference Regarding, string Type, string Reason, string Message, DateTimeOffset At);
+internal sealed record PendingEvent(V1ObjectReference Regarding, string Type, string Reason, string Message, DateTimeOffset At);
 
 /// <summary>How a write ended, for the recorder's counters.</summary>
 internal enum WriteOutcome
@@ -21,7 +22,7 @@ internal enum WriteOutcome
 /// (same object, type, reason, message and source) patches that Event's <c>count</c> and <c>lastTimestamp</c>.
 /// Used by the recorder's single background loop only, so it keeps its cache without locks.
 /// </summary>
-internal sealed class EventWriter(IKubeApi api, EventRecorderOptions options)
+internal sealed class EventWriter(IKubernetes api, EventRecorderOptions options)
 {
     private readonly LruCache<string, (string Namespace, string Name, int Count)> written = new(options.CacheSize);
 
@@ -38,11 +39,11 @@ internal sealed class EventWriter(IKubeApi api, EventRecorderOptions options)
                     ["count"] = count,
                     ["lastTimestamp"] = pending.At.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
                 });
-                await api.PatchAsync<Event>(existing.Namespace, existing.Name, patch, cancellationToken: cancellationToken);
+                await api.CoreV1.PatchNamespacedEventAsync(patch, existing.Name, existing.Namespace, cancellationToken: cancellationToken);
                 written.Set(key, existing with { Count = count });
                 return WriteOutcome.Aggregated;
             }
-            catch (KubeApiException e) when (e.IsNotFound)
+            catch (Exception e) when (e.IsNotFound())
             {
                 // The Event expired (--event-ttl) or was deleted: start a new one.
                 written.Remove(key);
@@ -52,35 +53,35 @@ internal sealed class EventWriter(IKubeApi api, EventRecorderOptions options)
         var created = NewEvent(pending);
         try
         {
-            await api.CreateAsync(created, cancellationToken);
+            await api.CoreV1.CreateNamespacedEventAsync(created, created.Metadata.NamespaceProperty, cancellationToken: cancellationToken);
         }
-        catch (KubeApiException e) when (e.IsAlreadyExists)
+        catch (Exception e) when (e.IsAlreadyExists())
         {
             // A retry of a create whose response was lost: it is there.
         }
 
-        written.Set(key, (created.Metadata.Namespace!, created.Metadata.Name!, 1));
+        written.Set(key, (created.Metadata.NamespaceProperty!, created.Metadata.Name!, 1));
         return WriteOutcome.Created;
     }
 
-    private Event NewEvent(PendingEvent pending)
+    private Corev1Event NewEvent(PendingEvent pending)
     {
         var regarding = pending.Regarding;
         var nanoseconds = (pending.At - DateTimeOffset.UnixEpoch).Ticks * 100;
-        return new Event
+        return new Corev1Event
         {
-            Metadata = new ObjectMeta
+            Metadata = new V1ObjectMeta
             {
                 Name = $"{regarding.Name}.{nanoseconds:x}",
-                Namespace = string.IsNullOrEmpty(regarding.Namespace) ? "default" : regarding.Namespace,
+                NamespaceProperty = string.IsNullOrEmpty(regarding.NamespaceProperty) ? "default" : regarding.NamespaceProperty,
             },
             InvolvedObject = regarding,
             Reason = pending.Reason,
             Message = pending.Message,
             Type = pending.Type,
-            Source = new EventSource { Component = options.Component },
-            FirstTimestamp = pending.At,
-            LastTimestamp = pending.At,
+            Source = new V1EventSource { Component = options.Component },
+            FirstTimestamp = pending.At.UtcDateTime,
+            LastTimestamp = pending.At.UtcDateTime,
             Count = 1,
             ReportingComponent = options.Component,
             ReportingInstance = options.Instance,
@@ -88,5 +89,5 @@ internal sealed class EventWriter(IKubeApi api, EventRecorderOptions options)
     }
 
     private string AggregationKey(PendingEvent e) => string.Join(
-        '\n', options.Component, e.Regarding.Kind, e.Regarding.Namespace, e.Regarding.Name, e.Regarding.Uid, e.Regarding.ApiVersion, e.Type, e.Reason, e.Message);
+        '\n', options.Component, e.Regarding.Kind, e.Regarding.NamespaceProperty, e.Regarding.Name, e.Regarding.Uid, e.Regarding.ApiVersion, e.Type, e.Reason, e.Message);
 }

@@ -1,4 +1,5 @@
-using Ccm.Kube.Models;
+using k8s;
+using k8s.Models;
 
 namespace Ccm.Grains.Events;
 
@@ -11,7 +12,7 @@ public interface IEventRecorder
 {
     /// <summary>Records an Event regarding <paramref name="regarding"/>; returns at once.</summary>
     /// <param name="reason">UpperCamelCase reason, e.g. <c>EnsuredLoadBalancer</c>, <c>SyncLoadBalancerFailed</c>.</param>
-    void Record(ObjectReference regarding, EventSeverity severity, string reason, string message);
+    void Record(V1ObjectReference regarding, EventSeverity severity, string reason, string message);
 }
 
 public enum EventSeverity

@@ -1,7 +1,8 @@
 using System.Diagnostics.Metrics;
 using System.Threading.Channels;
-using Ccm.Kube.Api;
-using Ccm.Kube.Models;
+using Ccm.Kube.Client;
+using k8s;
+using k8s.Models;
 using Microsoft.Extensions.Logging;
 
 namespace Ccm.Grains.Events;
@@ -26,7 +27,7 @@ public sealed partial class KubeEventRecorder : IEventRecorder, IAsyncDisposable
     private long lastDropWarningTicks;
     private int disposed;
 
-    public KubeEventRecorder(IKubeApi api, EventRecorderOptions options, TimeProvider time, ILogger<KubeEventRecorder> logger, IMeterFactory meters)
+    public KubeEventRecorder(IKubernetes api, EventRecorderOptions options, TimeProvider time, ILogger<KubeEventRecorder> logger, IMeterFactory meters)
     {
         this.options = options;
         this.time = time;
@@ -43,7 +44,7 @@ public sealed partial class KubeEventRecorder : IEventRecorder, IAsyncDisposable
         loop = Task.Run(RunAsync);
     }
 
-    public void Record(ObjectReference regarding, EventSeverity severity, string reason, string message)
+    public void Record(V1ObjectReference regarding, EventSeverity severity, string reason, string message)
     {
         var now = time.GetUtcNow();
         if (options.DryRun)
@@ -58,7 +59,7 @@ public sealed partial class KubeEventRecorder : IEventRecorder, IAsyncDisposable
             return;
         }
 
-        var type = severity == EventSeverity.Warning ? EventTypes.Warning : EventTypes.Normal;
+        var type = severity == EventSeverity.Warning ? "Warning" : "Normal";
         if (!queue.Writer.TryWrite(new PendingEvent(regarding, type, reason, message, now)))
         {
             Count("queue_full");
@@ -116,7 +117,7 @@ public sealed partial class KubeEventRecorder : IEventRecorder, IAsyncDisposable
                 if (attempt >= options.MaxAttempts || !IsRetryable(e))
                 {
                     Count("failed");
-                    LogWriteFailed(e.Message, pending.Reason, pending.Regarding.Kind, pending.Regarding.Namespace, pending.Regarding.Name, attempt);
+                    LogWriteFailed(e.Message, pending.Reason, pending.Regarding.Kind, pending.Regarding.NamespaceProperty, pending.Regarding.Name, attempt);
                     return;
                 }
             }
@@ -128,9 +129,7 @@ public sealed partial class KubeEventRecorder : IEventRecorder, IAsyncDisposable
     /// <summary>Transport failures, timeouts, throttling and server errors may pass; a refusal (403, 422...) will not.</summary>
     private static bool IsRetryable(Exception e) => e switch
     {
-        KubeApiException api => api.IsTooManyRequests || api.IsServerTimeout || api.IsServiceUnavailable || api.IsInternalError || api.Code >= 500,
-        HttpRequestException or TimeoutException or OperationCanceledException => true,
-        _ => false,
+        _ => e.IsRetryable(),
     };
 
     private void Count(string outcome) => outcomes.Add(1, new KeyValuePair<string, object?>("outcome", outcome));

@@ -1,5 +1,6 @@
 using Ccm.CloudClients.Ecs;
-using Ccm.Kube.Models;
+using k8s;
+using k8s.Models;
 
 namespace Ccm.Grains.Nodes;
 
@@ -16,7 +17,7 @@ public static class NodeAddresses
     /// down to that IP (cloud-provider's <c>GetNodeAddressesFromNodeIP</c>); null when the instance has no such
     /// address, so that the node is left alone rather than given an address its kubelet does not use.
     /// </summary>
-    public static IReadOnlyList<NodeAddress>? Desired(Node node, Instance instance)
+    public static IReadOnlyList<V1NodeAddress>? Desired(V1Node node, Instance instance)
     {
         IReadOnlyList<string> internalIps = [.. InstanceBatch.PrivateIps(instance).Where(NotEmpty).Distinct(StringComparer.Ordinal)];
         IReadOnlyList<string> externalIps = [.. instance.PublicIpAddress.Append(instance.EipAddress?.IpAddress ?? "").Where(NotEmpty).Distinct(StringComparer.Ordinal)];
@@ -42,15 +43,15 @@ public static class NodeAddresses
     }
 
     /// <summary>Whether the node already has exactly these addresses (in any order): then nothing is written.</summary>
-    public static bool Same(IReadOnlyList<NodeAddress>? current, IReadOnlyList<NodeAddress> desired) =>
+    public static bool Same(IEnumerable<V1NodeAddress>? current, IReadOnlyList<V1NodeAddress> desired) =>
         Key(current ?? []).SequenceEqual(Key(desired), StringComparer.Ordinal);
 
     private static List<string> Enforce(IReadOnlyList<string> ips, List<string> provided) =>
         ips.Any(provided.Contains) ? [.. ips.Where(provided.Contains)] : [.. ips];
 
-    private static NodeAddress Address(string type, string address) => new() { Type = type, Address = address };
+    private static V1NodeAddress Address(string type, string address) => new() { Type = type, Address = address };
 
-    private static IEnumerable<string> Key(IReadOnlyList<NodeAddress> addresses) =>
+    private static IEnumerable<string> Key(IEnumerable<V1NodeAddress> addresses) =>
         addresses.Select(a => $"{a.Type}/{a.Address}").Order(StringComparer.Ordinal);
 
     private static bool NotEmpty(string value) => !string.IsNullOrEmpty(value);

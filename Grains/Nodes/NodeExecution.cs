@@ -1,5 +1,6 @@
 using Ccm.GrainInterfaces.State;
-using Ccm.Kube.Models;
+using k8s;
+using k8s.Models;
 
 namespace Ccm.Grains.Nodes;
 
@@ -10,4 +11,4 @@ namespace Ccm.Grains.Nodes;
 /// <param name="Events">The Events recorded while applying.</param>
 /// <param name="Failure">The first failure, if any.</param>
 public sealed record NodeExecution(
-    IReadOnlyList<OperationRecord> Operations, Node Node, bool Deleted, IReadOnlyList<GrainEventRecord> Events, Exception? Failure);
+    IReadOnlyList<OperationRecord> Operations, V1Node Node, bool Deleted, IReadOnlyList<GrainEventRecord> Events, Exception? Failure);

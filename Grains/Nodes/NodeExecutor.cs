@@ -1,7 +1,8 @@
 using Ccm.GrainInterfaces.State;
 using Ccm.Grains.Events;
-using Ccm.Kube.Api;
-using Ccm.Kube.Models;
+using Ccm.Kube.Client;
+using k8s;
+using k8s.Models;
 
 namespace Ccm.Grains.Nodes;
 
@@ -9,9 +10,9 @@ namespace Ccm.Grains.Nodes;
 /// Applies a Node's plan through the Kubernetes API, in order, stopping at the first failure. Each write starts from
 /// the Node the previous write returned, so a taint patch tests against the list as it is after the writes before it.
 /// </summary>
-public sealed class NodeExecutor(IKubeApi kube, IEventRecorder events, TimeProvider time)
+public sealed class NodeExecutor(IKubernetes kube, IEventRecorder events, TimeProvider time)
 {
-    public async Task<NodeExecution> ApplyAsync(Node node, IReadOnlyList<NodeOperation> operations, CancellationToken cancellationToken)
+    public async Task<NodeExecution> ApplyAsync(V1Node node, IReadOnlyList<NodeOperation> operations, CancellationToken cancellationToken)
     {
         var records = new List<OperationRecord>();
         var emitted = new List<GrainEventRecord>();
@@ -40,7 +41,7 @@ public sealed class NodeExecutor(IKubeApi kube, IEventRecorder events, TimeProvi
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 failure = ex;
-                var code = ex is KubeApiException api ? $"{api.Code} {api.Reason}" : ex.GetType().Name;
+                var code = KubeErrors.StatusOf(ex) is { } status ? $"{status.Code} {status.Reason}" : ex.GetType().Name;
                 records.Add(new OperationRecord(operation.Action, target, operation.Detail, OperationOutcome.Failed, code, ex.Message));
             }
         }
@@ -49,25 +50,25 @@ public sealed class NodeExecutor(IKubeApi kube, IEventRecorder events, TimeProvi
     }
 
     /// <returns>The Node after the write, and the text of a Normal Event to record for it, if any.</returns>
-    private async Task<(Node Node, string? NormalEvent)> ApplyAsync(Node node, NodeOperation operation, CancellationToken ct)
+    private async Task<(V1Node Node, string? NormalEvent)> ApplyAsync(V1Node node, NodeOperation operation, CancellationToken ct)
     {
         var name = node.Metadata.Name!;
         switch (operation)
         {
             case SetProviderId set:
-                var withId = await kube.PatchAsync<Node>(null, name, NodePatches.ProviderId(set.ProviderId), cancellationToken: ct);
+                var withId = await kube.CoreV1.PatchNodeAsync(NodePatches.ProviderId(set.ProviderId), name, cancellationToken: ct);
                 return (withId, $"spec.providerID set to {set.ProviderId}, the ECS instance with the node's private IP");
             case PatchLabels labels:
-                var patch = KubePatches.Labels(labels.Labels.ToDictionary(l => l.Key, string? (l) => l.Value, StringComparer.Ordinal));
-                return (await kube.PatchAsync<Node>(null, name, patch, cancellationToken: ct), null);
+                var patch = KubePatch.Labels(labels.Labels.ToDictionary(l => l.Key, string? (l) => l.Value, StringComparer.Ordinal));
+                return (await kube.CoreV1.PatchNodeAsync(patch, name, cancellationToken: ct), null);
             case PatchAddresses addresses:
-                return (await kube.PatchStatusAsync<Node>(null, name, NodePatches.Addresses(addresses.Addresses), cancellationToken: ct), null);
+                return (await kube.CoreV1.PatchNodeStatusAsync(NodePatches.Addresses(addresses.Addresses), name, cancellationToken: ct), null);
             case RemoveTaint remove:
                 var kept = (node.Spec?.Taints ?? []).Where(t => t.Key != remove.Key).ToList();
-                return (await kube.PatchAsync<Node>(null, name, NodePatches.Taints(node, kept), cancellationToken: ct), null);
+                return (await kube.CoreV1.PatchNodeAsync(NodePatches.Taints(node, kept), name, cancellationToken: ct), null);
             case AddTaint add:
                 var taints = (node.Spec?.Taints ?? []).Append(add.Taint).ToList();
-                return (await kube.PatchAsync<Node>(null, name, NodePatches.Taints(node, taints), cancellationToken: ct), null);
+                return (await kube.CoreV1.PatchNodeAsync(NodePatches.Taints(node, taints), name, cancellationToken: ct), null);
             case DeleteNode delete:
                 await DeleteAsync(name, delete, ct);
                 return (node, $"Deleting node {name} because {delete.Because}");
@@ -84,17 +85,17 @@ public sealed class NodeExecutor(IKubeApi kube, IEventRecorder events, TimeProvi
     /// </summary>
     private async Task DeleteAsync(string name, DeleteNode delete, CancellationToken ct)
     {
-        var options = new DeleteOptions { Preconditions = new Preconditions { Uid = delete.Uid, ResourceVersion = delete.ResourceVersion } };
+        var options = new V1DeleteOptions { Preconditions = new V1Preconditions { Uid = delete.Uid, ResourceVersion = delete.ResourceVersion } };
         try
         {
-            await kube.DeleteAsync<Node>(null, name, options, ct);
+            await kube.CoreV1.DeleteNodeAsync(name, options, cancellationToken: ct);
         }
-        catch (KubeApiException ex) when (ex.IsNotFound)
+        catch (Exception ex) when (ex.IsNotFound())
         {
         }
     }
 
-    private GrainEventRecord? Event(Node node, NodeOperation operation, string? normal)
+    private GrainEventRecord? Event(V1Node node, NodeOperation operation, string? normal)
     {
         var (warning, reason, message) = operation switch
         {
@@ -108,7 +109,7 @@ public sealed class NodeExecutor(IKubeApi kube, IEventRecorder events, TimeProvi
             return null;
         }
 
-        events.Record(ObjectReference.For(node), warning ? EventSeverity.Warning : EventSeverity.Normal, reason, message);
+        events.Record(ObjectReferences.For(node), warning ? EventSeverity.Warning : EventSeverity.Normal, reason, message);
         return new GrainEventRecord(time.GetUtcNow(), warning, reason, message);
     }
 }

@@ -4,8 +4,9 @@ using Ccm.GrainInterfaces;
 using Ccm.GrainInterfaces.State;
 using Ccm.Grains.Cluster;
 using Ccm.Grains.State;
-using Ccm.Kube.Api;
-using Ccm.Kube.Models;
+using Ccm.Kube.Client;
+using k8s;
+using k8s.Models;
 using Ccm.Runtime;
 using Microsoft.Extensions.Logging;
 
@@ -75,12 +76,12 @@ public sealed partial class NodeGrain(
             LogDeleted(name, plan.Reason);
         }
 
-        if (execution?.Failure is KubeApiException stale && IsStaleView(stale))
+        if (execution?.Failure is { } stale && IsStaleView(stale))
         {
             // The cache had not yet seen a write (often this grain's own, moments ago: a watch event lags its write),
             // and the taint patch's test precondition refused to act on that old view. Nothing is wrong; plan again
             // from the Node the watch delivers instead of logging a failure and backing off.
-            LogStaleView(name, stale.Message);
+            LogStaleView(name, KubeErrors.Describe(stale));
             return ReconcileResult.RequeueAfter(StaleNodeRecheck);
         }
 
@@ -97,7 +98,7 @@ public sealed partial class NodeGrain(
         };
     }
 
-    private async Task<InstanceLookup?> LookupAsync(Node node, NodeIdentity identity, CancellationToken cancellationToken)
+    private async Task<InstanceLookup?> LookupAsync(V1Node node, NodeIdentity identity, CancellationToken cancellationToken)
     {
         try
         {
@@ -127,7 +128,7 @@ public sealed partial class NodeGrain(
     /// node's turn decides needs a fresher instance than the refresh period promises; a NotReady node is always asked
     /// afresh, because then the instance's status decides the shutdown taint and deletion.
     /// </summary>
-    private Instance? Reusable(Node node, NodeIdentity.Known known) =>
+    private Instance? Reusable(V1Node node, NodeIdentity.Known known) =>
         !fromReminder && NodeFacts.IsReady(node) && lastFound is { } found
             && found.Instance.InstanceId == known.ProviderId.InstanceId && time.GetUtcNow() - found.At < options.NodeResyncPeriod
             ? found.Instance
@@ -140,7 +141,7 @@ public sealed partial class NodeGrain(
     }
 
     /// <summary>For a node found by IP: another Node that already names that instance (a stale Node whose IP was reused).</summary>
-    private string? NodeWithInstance(Node node, NodeIdentity identity, InstanceLookup? lookup) =>
+    private string? NodeWithInstance(V1Node node, NodeIdentity identity, InstanceLookup? lookup) =>
         identity is NodeIdentity.Unknown && lookup?.Single is { } instance
             ? cache.ListNodes().FirstOrDefault(n => n.Metadata.Name != node.Metadata.Name
                 && ProviderId.TryParse(n.Spec?.ProviderID, out var id) && id.Value.InstanceId == instance.InstanceId)?.Metadata.Name
@@ -184,8 +185,8 @@ public sealed partial class NodeGrain(
     }
 
     /// <summary>A JSON patch <c>test</c> that failed (422) or a resourceVersion precondition (409): the Node moved on.</summary>
-    private static bool IsStaleView(KubeApiException error) =>
-        error.IsConflict || (error.IsInvalid && error.Message.Contains("test failed", StringComparison.Ordinal));
+    private static bool IsStaleView(Exception error) =>
+        error.IsConflict() || (error.IsInvalid() && KubeErrors.Describe(error).Contains("test failed", StringComparison.Ordinal));
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Node {Node} changed since the cache's copy ({Detail}); planning again from the newer one")]
     private partial void LogStaleView(string node, string detail);

@@ -9,7 +9,7 @@ namespace Ccm.Grains.Nodes;
 public static class NodeGrainsServiceCollectionExtensions
 {
     /// <summary>
-    /// Needs <see cref="CcmOptions"/>, <see cref="CloudClients.Ecs.IEcsClient"/>, <see cref="Kube.Api.IKubeApi"/>, the
+    /// Needs <see cref="CcmOptions"/>, <see cref="CloudClients.Ecs.IEcsClient"/>, <see cref="k8s.IKubernetes"/>, the
     /// cluster cache, the event recorder and the grain runtime. Register an <see cref="InstanceBatchOptions"/> before to
     /// change the batching window.
     /// </summary>

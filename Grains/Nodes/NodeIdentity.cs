@@ -1,4 +1,5 @@
-using Ccm.Kube.Models;
+using k8s;
+using k8s.Models;
 
 namespace Ccm.Grains.Nodes;
 
@@ -25,7 +26,7 @@ public abstract record NodeIdentity
     public sealed record Unknown(string PrivateIp) : NodeIdentity;
 
     /// <summary>Classifies <paramref name="node"/> for a cluster in <paramref name="regionId"/>.</summary>
-    public static NodeIdentity Of(Node node, string regionId)
+    public static NodeIdentity Of(V1Node node, string regionId)
     {
         if (SkipReason(node) is { } reason)
         {
@@ -49,7 +50,7 @@ public abstract record NodeIdentity
     }
 
     /// <summary>Why the node is not ours to manage, or null when it is (upstream's exclusions, plus nodes that are not ECS).</summary>
-    public static string? SkipReason(Node node)
+    public static string? SkipReason(V1Node node)
     {
         if (NodeFacts.Label(node, NodeLabels.Type) == NodeLabels.VirtualKubeletType)
         {

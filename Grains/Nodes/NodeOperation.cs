@@ -1,4 +1,5 @@
-using Ccm.Kube.Models;
+using k8s;
+using k8s.Models;
 
 namespace Ccm.Grains.Nodes;
 
@@ -36,7 +37,7 @@ public sealed record PatchLabels(IReadOnlyDictionary<string, string> Labels) : N
 }
 
 /// <summary>Replaces <c>status.addresses</c> with this list, through the <c>/status</c> subresource.</summary>
-public sealed record PatchAddresses(IReadOnlyList<NodeAddress> Addresses) : NodeOperation
+public sealed record PatchAddresses(IReadOnlyList<V1NodeAddress> Addresses) : NodeOperation
 {
     public override string Action => "PatchAddresses";
 
@@ -52,7 +53,7 @@ public sealed record RemoveTaint(string Key) : NodeOperation
 }
 
 /// <summary>Adds a taint, keeping all others.</summary>
-public sealed record AddTaint(Taint Taint) : NodeOperation
+public sealed record AddTaint(V1Taint Taint) : NodeOperation
 {
     public override string Action => "AddTaint";
 

@@ -1,5 +1,6 @@
 using Ccm.CloudClients.Ecs;
-using Ccm.Kube.Models;
+using k8s;
+using k8s.Models;
 
 namespace Ccm.Grains.Nodes;
 
@@ -13,7 +14,7 @@ public static class NodePlanner
     /// <param name="lookup">The lookup for the Node's identity (by id when providerID is set, by IP when it is not);
     /// ignored for skipped and invalid Nodes.</param>
     /// <param name="context">The cluster's region and VPC.</param>
-    public static NodePlan Plan(Node node, InstanceLookup? lookup, NodePlanContext context)
+    public static NodePlan Plan(V1Node node, InstanceLookup? lookup, NodePlanContext context)
     {
         var identity = NodeIdentity.Of(node, context.RegionId);
         if (node.Metadata.DeletionTimestamp is not null)
@@ -31,7 +32,7 @@ public static class NodePlanner
         };
     }
 
-    private static NodePlan PlanByIp(Node node, NodeIdentity.Unknown identity, InstanceLookup lookup, NodePlanContext context)
+    private static NodePlan PlanByIp(V1Node node, NodeIdentity.Unknown identity, InstanceLookup lookup, NodePlanContext context)
     {
         if (lookup.Matches.Count == 0)
         {
@@ -52,7 +53,7 @@ public static class NodePlanner
         return Sync(node, identity, instance, [new SetProviderId(providerId)], context);
     }
 
-    private static NodePlan PlanById(Node node, NodeIdentity.Known identity, InstanceLookup lookup, NodePlanContext context)
+    private static NodePlan PlanById(V1Node node, NodeIdentity.Known identity, InstanceLookup lookup, NodePlanContext context)
     {
         if (lookup.Single is { } instance)
         {
@@ -75,7 +76,7 @@ public static class NodePlanner
         return new NodePlan(identity, null, [new DeleteNode(uid, node.Metadata.ResourceVersion, because)], because);
     }
 
-    private static NodePlan Sync(Node node, NodeIdentity identity, Instance instance, List<NodeOperation> operations, NodePlanContext context)
+    private static NodePlan Sync(V1Node node, NodeIdentity identity, Instance instance, List<NodeOperation> operations, NodePlanContext context)
     {
         if (NodeAddresses.Desired(node, instance) is not { } addresses)
         {
@@ -116,7 +117,7 @@ public static class NodePlanner
     /// cloud-provider's node lifecycle rule: a Ready node never carries the shutdown taint; a NotReady node whose
     /// instance is Stopped gets it. (A NotReady node whose instance runs again keeps it until the kubelet is Ready.)
     /// </summary>
-    private static NodeOperation? ShutdownTaintChange(Node node, Instance instance)
+    private static NodeOperation? ShutdownTaintChange(V1Node node, Instance instance)
     {
         var tainted = NodeFacts.HasTaint(node, NodeLabels.ShutdownTaint);
         if (NodeFacts.IsReady(node))
@@ -125,7 +126,7 @@ public static class NodePlanner
         }
 
         return instance.Status == "Stopped" && !tainted
-            ? new AddTaint(new Taint { Key = NodeLabels.ShutdownTaint, Effect = "NoSchedule" })
+            ? new AddTaint(new V1Taint { Key = NodeLabels.ShutdownTaint, Effect = "NoSchedule" })
             : null;
     }
 

@@ -1,5 +1,6 @@
 using Ccm.GrainInterfaces.State;
-using Ccm.Kube.Models;
+using k8s;
+using k8s.Models;
 
 namespace Ccm.Grains.Nodes;
 
@@ -7,7 +8,7 @@ namespace Ccm.Grains.Nodes;
 /// One finished turn of a Node grain, turned into the snapshot it publishes: the Node as the turn left it, the plan,
 /// and how applying it went (null when it was not applied: dry-run, or nothing to apply).
 /// </summary>
-internal sealed record NodeTurn(Node Node, NodePlan Plan, NodeExecution? Execution, bool DryRun)
+internal sealed record NodeTurn(V1Node Node, NodePlan Plan, NodeExecution? Execution, bool DryRun)
 {
     /// <summary>How many plans and Events the dashboard keeps per Node.</summary>
     public const int Keep = 10;

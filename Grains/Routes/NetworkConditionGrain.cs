@@ -1,7 +1,8 @@
 using System.Runtime.ExceptionServices;
 using Ccm.Grains.Cluster;
-using Ccm.Kube.Api;
-using Ccm.Kube.Models;
+using Ccm.Kube.Client;
+using k8s;
+using k8s.Models;
 using Ccm.Runtime;
 using Microsoft.Extensions.Logging;
 
@@ -15,12 +16,12 @@ namespace Ccm.Grains.Routes;
 /// reporting meanwhile does not write the same again.
 /// </summary>
 public sealed partial class NetworkConditionGrain(
-    IClusterCache cache, RouteTableSet tables, RouteCoverageBoard coverage, IKubeApi kube, CcmOptions options, TimeProvider time,
+    IClusterCache cache, RouteTableSet tables, RouteCoverageBoard coverage, IKubernetes kube, CcmOptions options, TimeProvider time,
     ILogger<NetworkConditionGrain> logger) : ReconcilerGrain, INetworkConditionGrain
 {
     public const string Key = "network-unavailable";
 
-    private readonly Dictionary<string, (string? SeenVersion, NodeCondition Written)> written = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (string? SeenVersion, V1NodeCondition Written)> written = new(StringComparer.Ordinal);
 
     protected override async Task<ReconcileResult> ReconcileAsync(CancellationToken cancellationToken)
     {
@@ -39,7 +40,7 @@ public sealed partial class NetworkConditionGrain(
             {
                 await SetAsync(nodes[change.NodeName], change, cancellationToken);
             }
-            catch (KubeApiException e) when (e.IsNotFound)
+            catch (Exception e) when (e.IsNotFound())
             {
                 written.Remove(change.NodeName); // the node is gone; nothing to mark
             }
@@ -62,7 +63,7 @@ public sealed partial class NetworkConditionGrain(
         return ReconcileResult.Done;
     }
 
-    private async Task SetAsync(Node node, NetworkCondition change, CancellationToken cancellationToken)
+    private async Task SetAsync(V1Node node, NetworkCondition change, CancellationToken cancellationToken)
     {
         if (options.DryRun)
         {
@@ -72,16 +73,16 @@ public sealed partial class NetworkConditionGrain(
 
         var now = time.GetUtcNow();
         var patch = NetworkConditionPatch.For(change, Current(node), now);
-        await kube.PatchStatusAsync<Node>(null, change.NodeName, patch, cancellationToken: cancellationToken);
-        written[change.NodeName] = (node.Metadata.ResourceVersion, new NodeCondition
+        await kube.CoreV1.PatchNodeStatusAsync(patch, change.NodeName, cancellationToken: cancellationToken);
+        written[change.NodeName] = (node.Metadata.ResourceVersion, new V1NodeCondition
         {
-            Type = NetworkCondition.Type, Status = change.Status, Reason = change.Reason, Message = change.Message, LastTransitionTime = now,
+            Type = NetworkCondition.Type, Status = change.Status, Reason = change.Reason, Message = change.Message, LastTransitionTime = now.UtcDateTime,
         });
         LogSet(change.NodeName, change.Status, change.Reason, change.Message);
     }
 
     /// <summary>The cached condition, or what we wrote while the cache still shows the version we wrote over.</summary>
-    private NodeCondition? Current(Node node)
+    private V1NodeCondition? Current(V1Node node)
     {
         var name = node.Metadata.Name ?? "";
         if (written.TryGetValue(name, out var ours))

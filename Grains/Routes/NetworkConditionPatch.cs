@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using Ccm.Kube.Api;
-using Ccm.Kube.Models;
+using Ccm.Kube.Client;
+using k8s;
+using k8s.Models;
 
 namespace Ccm.Grains.Routes;
 
@@ -14,9 +15,9 @@ public static class NetworkConditionPatch
     /// <param name="wanted">The condition to set.</param>
     /// <param name="present">The node's current one; its transition time is kept when the status does not change.</param>
     /// <param name="now">The heartbeat (and, on a change of status, transition) time.</param>
-    public static KubePatch For(NetworkCondition wanted, NodeCondition? present, DateTimeOffset now)
+    public static V1Patch For(NetworkCondition wanted, V1NodeCondition? present, DateTimeOffset now)
     {
-        var transition = present?.Status == wanted.Status && present.LastTransitionTime is { } since ? since : now;
+        var transition = present?.Status == wanted.Status && present.LastTransitionTime is { } since ? new DateTimeOffset(DateTime.SpecifyKind(since, DateTimeKind.Utc)) : now;
         return KubePatch.StrategicMerge(new JsonObject
         {
             ["status"] = new JsonObject
@@ -35,7 +36,7 @@ public static class NetworkConditionPatch
     }
 
     /// <summary>The node's <c>NetworkUnavailable</c> condition, or null.</summary>
-    public static NodeCondition? Current(Node node) => node.Status?.Conditions?.FirstOrDefault(c => c.Type == NetworkCondition.Type);
+    public static V1NodeCondition? Current(V1Node node) => node.Status?.Conditions?.FirstOrDefault(c => c.Type == NetworkCondition.Type);
 
     private static string Time(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 }

@@ -1,4 +1,5 @@
-using Ccm.Kube.Models;
+using k8s;
+using k8s.Models;
 
 namespace Ccm.Grains.Routes;
 
@@ -13,7 +14,7 @@ public static class NetworkConditionPlanner
     /// <param name="tables">Every configured table's latest coverage (all of them, or the caller waits).</param>
     /// <param name="current">A node's present <c>NetworkUnavailable</c> condition, or null.</param>
     public static IReadOnlyList<NetworkCondition> Plan(
-        IReadOnlyList<NodeRoute> desired, IReadOnlyList<TableCoverage> tables, Func<string, NodeCondition?> current) =>
+        IReadOnlyList<NodeRoute> desired, IReadOnlyList<TableCoverage> tables, Func<string, V1NodeCondition?> current) =>
         [.. desired.Select(route => Wanted(route, tables)).Where(want => Differs(current(want.NodeName), want))];
 
     public static NetworkCondition Wanted(NodeRoute route, IReadOnlyList<TableCoverage> tables)
@@ -26,7 +27,7 @@ public static class NetworkConditionPlanner
                 $"Route {route.DestinationCidrBlock} via {route.InstanceId} is missing from route table(s) {string.Join(", ", missing.Select(Describe))}");
     }
 
-    private static bool Differs(NodeCondition? present, NetworkCondition wanted) =>
+    private static bool Differs(V1NodeCondition? present, NetworkCondition wanted) =>
         present is null || present.Status != wanted.Status || present.Reason != wanted.Reason || present.Message != wanted.Message;
 
     private static string Describe(TableCoverage table) => table.Problem is null ? table.RouteTableId : $"{table.RouteTableId} ({table.Problem})";

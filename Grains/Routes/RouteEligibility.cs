@@ -1,5 +1,7 @@
 using Ccm.Grains.Nodes;
-using Ccm.Kube.Models;
+using Ccm.Kube.Client;
+using k8s;
+using k8s.Models;
 
 namespace Ccm.Grains.Routes;
 
@@ -15,11 +17,11 @@ public static class RouteEligibility
     /// <summary>Labels whose presence keeps a node out of the CCM's care (upstream's spellings, old and new).</summary>
     public static readonly IReadOnlyList<string> ExcludeLabels = ["service.beta.kubernetes.io/exclude-node", "service.alibabacloud.com/exclude-node"];
 
-    private static readonly (string Reason, Func<Node, bool> Applies)[] Rules =
+    private static readonly (string Reason, Func<V1Node, bool> Applies)[] Rules =
     [
         ("being deleted", n => n.Metadata.DeletionTimestamp is not null),
         ("excluded by label", n => ExcludeLabels.Any(l => n.Metadata.Labels?.ContainsKey(l) == true)),
-        ("virtual-kubelet node (no ECS instance)", n => n.Metadata.Labels?.GetValueOrDefault(VirtualKubeletLabel) == VirtualKubeletValue),
+        ("virtual-kubelet node (no ECS instance)", n => n.Metadata.Labels.ValueOrNull(VirtualKubeletLabel) == VirtualKubeletValue),
         ("hybrid node (ack-hybrid://): not an ECS instance", n => ProviderId.IsHybrid(n.Spec?.ProviderID)),
         ("no providerID yet", n => string.IsNullOrWhiteSpace(n.Spec?.ProviderID)),
         ("providerID is not <region>.<instance-id>", n => !ProviderId.TryParse(n.Spec?.ProviderID, out _)),
@@ -27,19 +29,19 @@ public static class RouteEligibility
     ];
 
     /// <summary>Null when <paramref name="node"/> gets a route, else why not.</summary>
-    public static string? SkipReason(Node node) => Rules.FirstOrDefault(r => r.Applies(node)).Reason;
+    public static string? SkipReason(V1Node node) => Rules.FirstOrDefault(r => r.Applies(node)).Reason;
 
     /// <summary>The node's route, or null when it gets none (<see cref="SkipReason"/> says why).</summary>
-    public static NodeRoute? RouteOf(Node node) =>
+    public static NodeRoute? RouteOf(V1Node node) =>
         SkipReason(node) is null && ProviderId.TryParse(node.Spec!.ProviderID, out var id)
             ? new NodeRoute(node.Metadata.Name ?? "", FirstPodCidr(node)!, id.Value.InstanceId)
             : null;
 
     /// <summary>The first IPv4 block of <c>spec.podCIDRs</c> (or of <c>spec.podCIDR</c> when the list is empty); IPv6 is ignored.</summary>
-    public static string? FirstPodCidr(Node node) => PodCidrs(node).FirstOrDefault();
+    public static string? FirstPodCidr(V1Node node) => PodCidrs(node).FirstOrDefault();
 
     /// <summary>Every IPv4 pod CIDR of the node, canonical, in order.</summary>
-    public static IEnumerable<string> PodCidrs(Node node)
+    public static IEnumerable<string> PodCidrs(V1Node node)
     {
         var blocks = node.Spec?.PodCIDRs is { Count: > 0 } list ? list : Enumerable.Repeat(node.Spec?.PodCIDR, 1);
         return blocks.Select(Ipv4Cidr.Canonical).OfType<string>();

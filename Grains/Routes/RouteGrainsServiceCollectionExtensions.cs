@@ -11,7 +11,7 @@ namespace Ccm.Grains.Routes;
 public static class RouteGrainsServiceCollectionExtensions
 {
     /// <summary>
-    /// Needs <see cref="CcmOptions"/>, <see cref="CloudClients.Vpc.IVpcClient"/>, <see cref="Kube.Api.IKubeApi"/>, the
+    /// Needs <see cref="CcmOptions"/>, <see cref="CloudClients.Vpc.IVpcClient"/>, <see cref="k8s.IKubernetes"/>, the
     /// cluster cache, the event recorder and the grain runtime. <see cref="RouteTableSet"/> is shared with the watcher,
     /// which signals one <see cref="IRouteTableGrain"/> per id in it (and discovers the VPC's table when none is configured).
     /// </summary>

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Ccm.Grains.Nodes;
-using Ccm.Kube.Models;
+using k8s;
+using k8s.Models;
 
 namespace Ccm.Grains.Routes;
 
@@ -15,7 +16,7 @@ public sealed record RouteNodeSet(IReadOnlyList<NodeRoute> Desired, IReadOnlyDic
 {
     public static RouteNodeSet Empty { get; } = new([], ImmutableDictionary<string, string>.Empty, LiveNodes.None);
 
-    public static RouteNodeSet From(IEnumerable<Node> nodes)
+    public static RouteNodeSet From(IEnumerable<V1Node> nodes)
     {
         var all = nodes.OrderBy(n => n.Metadata.Name, StringComparer.Ordinal).ToList();
         var skipped = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
@@ -53,7 +54,7 @@ public sealed record RouteNodeSet(IReadOnlyList<NodeRoute> Desired, IReadOnlyDic
         return new RouteNodeSet([.. desired.OrderBy(r => r.NodeName, StringComparer.Ordinal)], skipped.ToImmutable(), LiveOf(all));
     }
 
-    private static LiveNodes LiveOf(IReadOnlyList<Node> nodes) => new()
+    private static LiveNodes LiveOf(IReadOnlyList<V1Node> nodes) => new()
     {
         PodCidrs = nodes.SelectMany(n => RouteEligibility.PodCidrs(n).Append(Ipv4Cidr.Canonical(n.Spec?.PodCIDR)).OfType<string>())
             .ToImmutableHashSet(StringComparer.Ordinal),

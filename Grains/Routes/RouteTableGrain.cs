@@ -6,7 +6,9 @@ using Ccm.GrainInterfaces.State;
 using Ccm.Grains.Cluster;
 using Ccm.Grains.Events;
 using Ccm.Grains.State;
-using Ccm.Kube.Models;
+using Ccm.Kube.Client;
+using k8s;
+using k8s.Models;
 using Ccm.Runtime;
 using Microsoft.Extensions.Logging;
 
@@ -136,7 +138,7 @@ public sealed partial class RouteTableGrain(
         foreach (var e in raised.Where(_ => !options.DryRun))
         {
             var node = cache.GetNode(e.NodeName);
-            events.Record(node is null ? new ObjectReference { ApiVersion = "v1", Kind = "Node", Name = e.NodeName } : ObjectReference.For(node),
+            events.Record(node is null ? new V1ObjectReference { ApiVersion = "v1", Kind = "Node", Name = e.NodeName } : ObjectReferences.For(node),
                 EventSeverity.Warning, e.Reason, e.Message);
         }
 

@@ -8,7 +8,7 @@ namespace Ccm.Grains.Services;
 /// <summary>Registration of the Service grain and the parts its turns are made of.</summary>
 public static class ServiceGrainServiceCollectionExtensions
 {
-    /// <summary>Needs <see cref="Cluster.IClusterCache"/>, <see cref="Events.IEventRecorder"/>, <see cref="Kube.Api.IKubeApi"/>,
+    /// <summary>Needs <see cref="Cluster.IClusterCache"/>, <see cref="Events.IEventRecorder"/>, <see cref="k8s.IKubernetes"/>,
     /// the SLB/ECS/VPC clients, <see cref="IGrainStateBoard"/> and <see cref="CcmOptions"/> from the host.</summary>
     public static IServiceCollection AddServiceGrain(this IServiceCollection services)
     {

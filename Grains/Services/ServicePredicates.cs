@@ -1,4 +1,5 @@
-using Ccm.Kube.Models;
+using k8s;
+using k8s.Models;
 
 namespace Ccm.Grains.Services;
 
@@ -25,27 +26,27 @@ public static class ServicePredicates
     /// A CLB is wanted: <c>type: LoadBalancer</c>, no <c>spec.loadBalancerClass</c>, no class annotation, no tunnel
     /// (upstream leaves tunnel Services to another component), and not being deleted.
     /// </summary>
-    public static bool WantsLoadBalancer(Service service) =>
+    public static bool WantsLoadBalancer(V1Service service) =>
         service.Spec?.Type == "LoadBalancer"
         && service.Spec.LoadBalancerClass is null
         && string.IsNullOrEmpty(Annotation(service, ClassAnnotation))
         && string.IsNullOrEmpty(LoadBalancerAnnotation(service, "tunnel-type"))
         && service.Metadata.DeletionTimestamp is null;
 
-    public static bool HasFinalizer(Service service) => service.Metadata.Finalizers?.Contains(Finalizer) == true;
+    public static bool HasFinalizer(V1Service service) => service.Metadata.Finalizers?.Contains(Finalizer) == true;
 
     /// <summary>Our finalizer is on a Service that no longer wants a CLB (deleted, retyped, reclassed): clean up.</summary>
-    public static bool NeedsCleanup(Service service) => HasFinalizer(service) && !WantsLoadBalancer(service);
+    public static bool NeedsCleanup(V1Service service) => HasFinalizer(service) && !WantsLoadBalancer(service);
 
     /// <summary>The grain has work: it wants a CLB or must clean one up.</summary>
-    public static bool IsManaged(Service service) => WantsLoadBalancer(service) || HasFinalizer(service);
+    public static bool IsManaged(V1Service service) => WantsLoadBalancer(service) || HasFinalizer(service);
 
     /// <summary>
     /// Whether a Node change can change this Service's backends: with <c>externalTrafficPolicy: Cluster</c> every
     /// eligible node is a backend; <c>backend-label</c> and <c>remove-unscheduled-backend</c> select nodes whatever the
     /// policy. ENI backends are pod IPs and depend on endpoints only. (Upstream's <c>FilterServiceOnNodeChange</c>.)
     /// </summary>
-    public static bool BackendsDependOnNodes(Service service, bool eniByDefault)
+    public static bool BackendsDependOnNodes(V1Service service, bool eniByDefault)
     {
         if (!IsManaged(service) || UsesEniBackends(service, eniByDefault))
         {
@@ -58,7 +59,7 @@ public static class ServicePredicates
     }
 
     /// <summary><c>service.beta.kubernetes.io/backend-type: eni</c>, or the cloud-config default when unset.</summary>
-    public static bool UsesEniBackends(Service service, bool eniByDefault) =>
+    public static bool UsesEniBackends(V1Service service, bool eniByDefault) =>
         Annotation(service, "service.beta.kubernetes.io/backend-type") switch
         {
             "eni" => true,
@@ -67,9 +68,9 @@ public static class ServicePredicates
         };
 
     /// <summary>A load-balancer annotation by suffix, new prefix first, then the legacy one.</summary>
-    public static string? LoadBalancerAnnotation(Service service, string suffix) =>
+    public static string? LoadBalancerAnnotation(V1Service service, string suffix) =>
         Annotation(service, AnnotationPrefix + suffix) ?? Annotation(service, LegacyAnnotationPrefix + suffix);
 
-    private static string? Annotation(Service service, string name) =>
+    private static string? Annotation(V1Service service, string name) =>
         service.Metadata.Annotations is { } annotations && annotations.TryGetValue(name, out var value) ? value : null;
 }

@@ -1,6 +1,7 @@
 using Ccm.GrainInterfaces;
 using Ccm.Grains.Services;
-using Ccm.Kube.Models;
+using k8s;
+using k8s.Models;
 
 namespace Ccm.Grains.Watcher;
 
@@ -12,12 +13,12 @@ namespace Ccm.Grains.Watcher;
 public static class FanOutRules
 {
     /// <summary>A Service change wakes its grain when the Service is ours before or after (wants a CLB or carries our finalizer).</summary>
-    public static IReadOnlyList<GrainSignal> ForService(Service? old, Service? @new)
+    public static IReadOnlyList<GrainSignal> ForService(V1Service? old, V1Service? @new)
     {
         var service = @new ?? old!;
         var managed = (old is not null && ServicePredicates.IsManaged(old)) || (@new is not null && ServicePredicates.IsManaged(@new));
         return managed && ObjectChanges.ServiceDiffers(old, @new)
-            ? [GrainSignal.Service(GrainKeys.Service(service.Metadata.Namespace ?? "", service.Metadata.Name ?? ""))]
+            ? [GrainSignal.Service(GrainKeys.Service(service.Metadata.NamespaceProperty ?? "", service.Metadata.Name ?? ""))]
             : [];
     }
 
@@ -25,7 +26,7 @@ public static class FanOutRules
     /// An EndpointSlice change wakes the grain of the Service it belongs to (both Services when the slice moved),
     /// when that Service is ours: the grains of ClusterIP Services have nothing to do.
     /// </summary>
-    public static IReadOnlyList<GrainSignal> ForEndpointSlice(EndpointSlice? old, EndpointSlice? @new, Func<string, string, Service?> service)
+    public static IReadOnlyList<GrainSignal> ForEndpointSlice(V1EndpointSlice? old, V1EndpointSlice? @new, Func<string, string, V1Service?> service)
     {
         if (!ObjectChanges.EndpointSliceDiffers(old, @new))
         {
@@ -33,7 +34,7 @@ public static class FanOutRules
         }
 
         var slice = @new ?? old!;
-        var ns = slice.Metadata.Namespace ?? "";
+        var ns = slice.Metadata.NamespaceProperty ?? "";
         return new[] { old, @new }
             .Select(s => s is null ? null : ObjectChanges.ServiceName(s))
             .OfType<string>()
@@ -48,7 +49,7 @@ public static class FanOutRules
     /// route can change; and the Services whose backends follow the nodes, when the node's eligibility can change.
     /// </summary>
     public static IReadOnlyList<GrainSignal> ForNode(
-        Node? old, Node? @new, Func<IReadOnlyList<Service>> services, IReadOnlyList<string> routeTableIds, bool eniBackendsByDefault)
+        V1Node? old, V1Node? @new, Func<IReadOnlyList<V1Service>> services, IReadOnlyList<string> routeTableIds, bool eniBackendsByDefault)
     {
         var name = (@new ?? old!).Metadata.Name ?? "";
         var signals = new List<GrainSignal>();
@@ -66,17 +67,17 @@ public static class FanOutRules
         {
             signals.AddRange(services()
                 .Where(s => ServicePredicates.BackendsDependOnNodes(s, eniBackendsByDefault))
-                .Select(s => GrainSignal.Service(GrainKeys.Service(s.Metadata.Namespace ?? "", s.Metadata.Name ?? ""))));
+                .Select(s => GrainSignal.Service(GrainKeys.Service(s.Metadata.NamespaceProperty ?? "", s.Metadata.Name ?? ""))));
         }
 
         return signals;
     }
 
     /// <summary>Every grain that has work, from the cache: managed Services, every Node, every route table.</summary>
-    public static IReadOnlyList<GrainSignal> ForEverything(IReadOnlyList<Service> services, IReadOnlyList<Node> nodes, IReadOnlyList<string> routeTableIds) =>
+    public static IReadOnlyList<GrainSignal> ForEverything(IReadOnlyList<V1Service> services, IReadOnlyList<V1Node> nodes, IReadOnlyList<string> routeTableIds) =>
     [
         .. services.Where(ServicePredicates.IsManaged)
-            .Select(s => GrainSignal.Service(GrainKeys.Service(s.Metadata.Namespace ?? "", s.Metadata.Name ?? ""))),
+            .Select(s => GrainSignal.Service(GrainKeys.Service(s.Metadata.NamespaceProperty ?? "", s.Metadata.Name ?? ""))),
         .. nodes.Select(n => GrainSignal.Node(n.Metadata.Name ?? "")),
         .. routeTableIds.Select(GrainSignal.RouteTable),
     ];
@@ -86,6 +87,6 @@ public static class FanOutRules
     /// gone with it). <paramref name="shardOf"/> is the runtime's placement.
     /// </summary>
     public static IReadOnlyList<GrainSignal> ForShard(
-        int shard, IReadOnlyList<Service> services, IReadOnlyList<Node> nodes, IReadOnlyList<string> routeTableIds, Func<GrainSignal, int> shardOf) =>
+        int shard, IReadOnlyList<V1Service> services, IReadOnlyList<V1Node> nodes, IReadOnlyList<string> routeTableIds, Func<GrainSignal, int> shardOf) =>
         [.. ForEverything(services, nodes, routeTableIds).Where(signal => shardOf(signal) == shard)];
 }

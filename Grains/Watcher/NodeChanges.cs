@@ -1,4 +1,5 @@
-using Ccm.Kube.Models;
+using k8s;
+using k8s.Models;
 
 namespace Ccm.Grains.Watcher;
 
@@ -22,7 +23,7 @@ public static class NodeChanges
     ];
 
     /// <summary>The Node grain maps the node to its instance: anything but heartbeat times can matter to it.</summary>
-    public static bool MattersToNodeGrain(Node? old, Node? @new) =>
+    public static bool MattersToNodeGrain(V1Node? old, V1Node? @new) =>
         old is null || @new is null
         || RouteFactsDiffer(old, @new)
         || BackendFactsDiffer(old, @new)
@@ -31,12 +32,12 @@ public static class NodeChanges
         || !old.Conditions().SequenceEqual(@new.Conditions());
 
     /// <summary>Route tables hold one route per eligible node's pod CIDR, next hop its instance.</summary>
-    public static bool MattersToRoutes(Node? old, Node? @new) => old is null || @new is null || RouteFactsDiffer(old, @new);
+    public static bool MattersToRoutes(V1Node? old, V1Node? @new) => old is null || @new is null || RouteFactsDiffer(old, @new);
 
     /// <summary>Load balancer backends: node eligibility (Ready, schedulable, labels, taints) and the instance id.</summary>
-    public static bool MattersToBackends(Node? old, Node? @new) => old is null || @new is null || BackendFactsDiffer(old, @new);
+    public static bool MattersToBackends(V1Node? old, V1Node? @new) => old is null || @new is null || BackendFactsDiffer(old, @new);
 
-    private static bool RouteFactsDiffer(Node old, Node @new) =>
+    private static bool RouteFactsDiffer(V1Node old, V1Node @new) =>
         old.Spec?.ProviderID != @new.Spec?.ProviderID
         || !old.PodCidrs().SequenceEqual(@new.PodCidrs())
         || old.Metadata.DeletionTimestamp != @new.Metadata.DeletionTimestamp
@@ -44,7 +45,7 @@ public static class NodeChanges
         || ExclusionLabels.Any(l => old.Label(l) != @new.Label(l))
         || (old.ReadyStatus() == "Unknown") != (@new.ReadyStatus() == "Unknown");
 
-    private static bool BackendFactsDiffer(Node old, Node @new) =>
+    private static bool BackendFactsDiffer(V1Node old, V1Node @new) =>
         old.Spec?.ProviderID != @new.Spec?.ProviderID
         || old.ReadyStatus() != @new.ReadyStatus()
         || (old.Spec?.Unschedulable ?? false) != (@new.Spec?.Unschedulable ?? false)
@@ -52,24 +53,24 @@ public static class NodeChanges
         || !Same(old.Metadata.Labels, @new.Metadata.Labels)
         || !old.Taints().SequenceEqual(@new.Taints());
 
-    private static string? Label(this Node node, string name) =>
+    private static string? Label(this V1Node node, string name) =>
         node.Metadata.Labels is { } labels && labels.TryGetValue(name, out var value) ? value : null;
 
-    private static string? ReadyStatus(this Node node) => node.Status?.Conditions?.FirstOrDefault(c => c.Type == "Ready")?.Status;
+    private static string? ReadyStatus(this V1Node node) => node.Status?.Conditions?.FirstOrDefault(c => c.Type == "Ready")?.Status;
 
-    private static IEnumerable<string> PodCidrs(this Node node) =>
+    private static IEnumerable<string> PodCidrs(this V1Node node) =>
         node.Spec?.PodCIDRs is { Count: > 0 } cidrs ? cidrs : node.Spec?.PodCIDR is { Length: > 0 } cidr ? [cidr] : [];
 
-    private static IEnumerable<(string?, string?, string?)> Taints(this Node node) =>
+    private static IEnumerable<(string, string, string)> Taints(this V1Node node) =>
         (node.Spec?.Taints ?? []).Select(t => (t.Key, t.Value, t.Effect));
 
-    private static IEnumerable<(string?, string?)> Addresses(this Node node) =>
+    private static IEnumerable<(string, string)> Addresses(this V1Node node) =>
         (node.Status?.Addresses ?? []).Select(a => (a.Type, a.Address));
 
     // Type, status and reason, not the heartbeat and transition times.
-    private static IEnumerable<(string?, string?, string?)> Conditions(this Node node) =>
+    private static IEnumerable<(string, string, string)> Conditions(this V1Node node) =>
         (node.Status?.Conditions ?? []).Select(c => (c.Type, c.Status, c.Reason));
 
-    private static bool Same(IReadOnlyDictionary<string, string>? a, IReadOnlyDictionary<string, string>? b) =>
+    private static bool Same(IDictionary<string, string>? a, IDictionary<string, string>? b) =>
         (a?.Count ?? 0) == (b?.Count ?? 0) && (a is null || a.All(kv => b!.TryGetValue(kv.Key, out var v) && v == kv.Value));
 }

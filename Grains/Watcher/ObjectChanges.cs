@@ -1,5 +1,7 @@
-using System.Text.Json;
-using Ccm.Kube.Models;
+using System.Text;
+using Ccm.Kube.Cache;
+using k8s;
+using k8s.Models;
 
 namespace Ccm.Grains.Watcher;
 
@@ -10,30 +12,30 @@ namespace Ccm.Grains.Watcher;
 /// </summary>
 public static class ObjectChanges
 {
-    public static bool ServiceDiffers(Service? old, Service? @new) =>
+    public static bool ServiceDiffers(V1Service? old, V1Service? @new) =>
         old is null || @new is null
         || old.Metadata.Uid != @new.Metadata.Uid
         || old.Metadata.DeletionTimestamp != @new.Metadata.DeletionTimestamp
         || !(old.Metadata.Finalizers ?? []).SequenceEqual(@new.Metadata.Finalizers ?? [])
         || !SameMap(old.Metadata.Labels, @new.Metadata.Labels)
         || !SameMap(old.Metadata.Annotations, @new.Metadata.Annotations)
-        || !SameJson(old.Spec, @new.Spec, static s => JsonSerializer.SerializeToUtf8Bytes(s, KubeJsonContext.Default.ServiceSpec));
+        || !SameJson(old.Spec, @new.Spec, static s => Encoding.UTF8.GetBytes(KubernetesJson.Serialize(s)));
 
     /// <summary>Endpoints, ports, address type or the owning Service changed.</summary>
-    public static bool EndpointSliceDiffers(EndpointSlice? old, EndpointSlice? @new) =>
+    public static bool EndpointSliceDiffers(V1EndpointSlice? old, V1EndpointSlice? @new) =>
         old is null || @new is null
         || old.AddressType != @new.AddressType
         || ServiceName(old) != ServiceName(@new)
-        || !SameJson(old, @new, static s => JsonSerializer.SerializeToUtf8Bytes(s with { Metadata = new ObjectMeta() }, KubeJsonContext.Default.EndpointSlice));
+        || !SameJson(old, @new, static s => Encoding.UTF8.GetBytes(KubernetesJson.Serialize(new { s.Endpoints, s.Ports })));
 
     /// <summary>The Service a slice belongs to, from its <c>kubernetes.io/service-name</c> label.</summary>
-    public static string? ServiceName(EndpointSlice slice) =>
-        slice.Metadata.Labels is { } labels && labels.TryGetValue(EndpointSlice.ServiceNameLabel, out var name) && name.Length > 0 ? name : null;
+    public static string? ServiceName(V1EndpointSlice slice) =>
+        slice.Metadata.Labels is { } labels && labels.TryGetValue(KubeIndexes.ServiceNameLabel, out var name) && name.Length > 0 ? name : null;
 
     private static bool SameJson<T>(T? a, T? b, Func<T, byte[]> serialize)
         where T : class =>
         a is null || b is null ? a is null && b is null : serialize(a).AsSpan().SequenceEqual(serialize(b));
 
-    private static bool SameMap(IReadOnlyDictionary<string, string>? a, IReadOnlyDictionary<string, string>? b) =>
+    private static bool SameMap(IDictionary<string, string>? a, IDictionary<string, string>? b) =>
         (a?.Count ?? 0) == (b?.Count ?? 0) && (a is null || a.All(kv => b!.TryGetValue(kv.Key, out var v) && v == kv.Value));
 }

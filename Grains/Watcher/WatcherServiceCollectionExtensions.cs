@@ -15,7 +15,7 @@ public static class WatcherServiceCollectionExtensions
     /// Registers <see cref="InformerClusterCache"/> (also as <see cref="IClusterCache"/>), <see cref="RouteTableSet"/>
     /// (discovered in the background when the cloud-config names no table), <see cref="SignalDispatcher"/> and the
     /// watcher grain, activated at start. Call after <c>AddGrainRuntime</c> so the watcher starts after the runtime;
-    /// needs an <see cref="Kube.Api.IKubeApi"/> and, for discovery only, an <see cref="IVpcClient"/>.
+    /// needs an <see cref="k8s.IKubernetes"/> and, for discovery only, an <see cref="IVpcClient"/>.
     /// </summary>
     public static IServiceCollection AddClusterWatcher(this IServiceCollection services)
     {

@@ -1,6 +1,7 @@
-using Ccm.Kube.Api;
-using Ccm.Kube.Models;
+using Ccm.Kube.Http;
 using Ccm.Kube.Watch;
+using k8s;
+using k8s.Models;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -24,7 +25,7 @@ namespace Ccm.Kube.Cache;
 /// stopped.</para>
 /// </remarks>
 public sealed partial class Informer<T> : IAsyncDisposable, IReflectorSink<T>
-    where T : class, IKubeObject<T>
+    where T : class, IKubernetesObject<V1ObjectMeta>
 {
     private readonly Reflector<T> reflector;
     private readonly ILogger logger;
@@ -36,15 +37,19 @@ public sealed partial class Informer<T> : IAsyncDisposable, IReflectorSink<T>
     private readonly CancellationTokenSource stopping = new();
     private Task? running;
 
-    public Informer(IKubeApi api, InformerOptions<T>? options = null)
+    public Informer(IListWatch<T> source, InformerOptions<T>? options = null)
     {
         options ??= new InformerOptions<T>();
         Options = options;
-        logger = options.LoggerFactory?.CreateLogger($"Ccm.Kube.Informer.{T.Resource}") ?? NullLogger.Instance;
+        Resource = source.Resource;
+        logger = options.LoggerFactory?.CreateLogger($"Ccm.Kube.Informer.{source.Resource}") ?? NullLogger.Instance;
         metrics = options.MeterFactory is null ? null : new KubeMetrics(options.MeterFactory);
-        Store = new KubeStore<T>(options.Indexes);
-        reflector = new Reflector<T>(api, options, this, logger, metrics);
+        Store = new KubeStore<T>(options.Indexes, options.DetectMutation);
+        reflector = new Reflector<T>(source, options, this, logger, metrics);
     }
+
+    /// <summary>The resource's plural name (<c>services</c>).</summary>
+    public string Resource { get; }
 
     public InformerOptions<T> Options { get; }
 
@@ -104,31 +109,42 @@ public sealed partial class Informer<T> : IAsyncDisposable, IReflectorSink<T>
         metrics?.Dispose();
     }
 
-    void IReflectorSink<T>.Replace(IReadOnlyList<T> items, string resourceVersion)
+    void IReflectorSink<T>.Replace(IReadOnlyList<T> items)
     {
         lock (dispatchGate)
         {
-            Store.Replace(items, pending);
-            Dispatch();
+            try
+            {
+                Store.Replace(items, pending);
+            }
+            finally
+            {
+                Dispatch();
+            }
         }
 
         synced.TrySetResult();
     }
 
-    void IReflectorSink<T>.Apply(WatchEvent<T> watchEvent)
+    void IReflectorSink<T>.Apply(WatchEventType type, T obj)
     {
         lock (dispatchGate)
         {
-            if (watchEvent.Type == WatchEventType.Deleted)
+            try
             {
-                Store.Remove(watchEvent.Object!, pending);
+                if (type == WatchEventType.Deleted)
+                {
+                    Store.Remove(obj, pending);
+                }
+                else
+                {
+                    Store.Upsert(obj, pending);
+                }
             }
-            else
+            finally
             {
-                Store.Upsert(watchEvent.Object!, pending);
+                Dispatch(); // what changed before a mutation was detected is still delivered
             }
-
-            Dispatch();
         }
     }
 

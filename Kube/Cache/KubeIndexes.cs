@@ -1,32 +1,30 @@
-using Ccm.Kube.Models;
+using k8s;
+using k8s.Models;
 
 namespace Ccm.Kube.Cache;
 
 /// <summary>Index functions the CCM's informers use. Index values are namespaced where the objects are.</summary>
 public static class KubeIndexes
 {
+    /// <summary>The label the EndpointSlice controller sets to the slice's Service name.</summary>
+    public const string ServiceNameLabel = "kubernetes.io/service-name";
+
     /// <summary>Index name for <see cref="EndpointSliceService"/>.</summary>
     public const string EndpointSlicesByService = "service";
 
     /// <summary>Index name for <see cref="PodNode"/>.</summary>
     public const string PodsByNode = "node";
 
-    /// <summary>Index name for <see cref="ObjectNamespace"/>.</summary>
-    public const string ByNamespace = "namespace";
-
     /// <summary>
-    /// A slice's Service as <c>namespace/service-name</c>, from the <c>kubernetes.io/service-name</c> label (the
-    /// EndpointSlice controller sets it; slices without it belong to no Service).
+    /// A slice's Service as <c>namespace/service-name</c>, from the <c>kubernetes.io/service-name</c> label (slices
+    /// without it belong to no Service).
     /// </summary>
-    public static IEnumerable<string> EndpointSliceService(EndpointSlice slice) =>
-        slice.Metadata.Labels?.TryGetValue(EndpointSlice.ServiceNameLabel, out var service) == true && service.Length > 0
-            ? [ObjectKey.For(slice.Metadata.Namespace, service)]
+    public static IEnumerable<string> EndpointSliceService(V1EndpointSlice slice) =>
+        slice.Metadata?.Labels?.TryGetValue(ServiceNameLabel, out var service) == true && service.Length > 0
+            ? [ObjectKey.For(slice.Metadata.NamespaceProperty, service)]
             : [];
 
-    /// <summary>The node a Pod is bound to (unscheduled Pods are not indexed).</summary>
-    public static IEnumerable<string> PodNode(Pod pod) =>
+    /// <summary>A pod's node name, for pods that are scheduled.</summary>
+    public static IEnumerable<string> PodNode(V1Pod pod) =>
         pod.Spec?.NodeName is { Length: > 0 } node ? [node] : [];
-
-    public static IEnumerable<string> ObjectNamespace(IKubeObject obj) =>
-        obj.Metadata.Namespace is { Length: > 0 } ns ? [ns] : [];
 }

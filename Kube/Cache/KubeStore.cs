@@ -1,20 +1,27 @@
-using Ccm.Kube.Models;
+using k8s;
+using k8s.Models;
 
 namespace Ccm.Kube.Cache;
 
 /// <summary>
-/// A thread-safe, indexed cache of objects of one kind, keyed by <see cref="ObjectKey"/>. Readers get immutable
-/// snapshots (the objects are shared records; never mutate them). Only its <see cref="Informer{T}"/> writes.
+/// A thread-safe, indexed cache of objects of one kind, keyed by <see cref="ObjectKey"/>. The objects are shared by
+/// every reader and KubernetesClient's models are mutable: never change one (build a patch, or a copy). With
+/// <c>detectMutation</c> every stored object is fingerprinted and checked when it leaves (<see cref="CacheMutationDetector"/>).
+/// Only its <see cref="Informer{T}"/> writes.
 /// </summary>
 public sealed class KubeStore<T>
-    where T : class, IKubeObject<T>
+    where T : class, IKubernetesObject<V1ObjectMeta>
 {
     private readonly Lock gate = new();
     private readonly Dictionary<string, T> items = new(StringComparer.Ordinal);
     private readonly StoreIndexes<T> indexes;
+    private readonly Dictionary<string, ulong>? fingerprints;
 
-    public KubeStore(IReadOnlyDictionary<string, Func<T, IEnumerable<string>>>? indexers = null) =>
+    public KubeStore(IReadOnlyDictionary<string, Func<T, IEnumerable<string>>>? indexers = null, bool detectMutation = false)
+    {
         indexes = new StoreIndexes<T>(indexers ?? new Dictionary<string, Func<T, IEnumerable<string>>>());
+        fingerprints = detectMutation ? new Dictionary<string, ulong>(StringComparer.Ordinal) : null;
+    }
 
     public int Count
     {
@@ -71,32 +78,11 @@ public sealed class KubeStore<T>
     }
 
     /// <summary>
-    /// Stores a watched object. Returns the changes it makes: none when the cache already holds this exact version
+    /// Stores a watched object. Returns the changes it makes: none when the cache already holds this or a newer version
     /// (a replayed event), Modified for a new version, Added for a new key, and Deleted + Added when the name now
     /// belongs to a different object (another uid).
     /// </summary>
-    internal void Upsert(T obj, List<ObjectChange<T>> changes)
-    {
-        var key = ObjectKey.Of(obj);
-        lock (gate)
-        {
-            var old = items.GetValueOrDefault(key);
-            if (old is not null && IsSameOrOlderVersion(old, obj))
-            {
-                return;
-            }
-
-            if (old is not null && IsOtherIncarnation(old, obj))
-            {
-                changes.Add(new ObjectChange<T>(ChangeType.Deleted, key, old, null));
-                old = null;
-            }
-
-            items[key] = obj;
-            indexes.Update(key, old, obj);
-            changes.Add(new ObjectChange<T>(old is null ? ChangeType.Added : ChangeType.Modified, key, old, obj));
-        }
-    }
+    internal void Upsert(T obj, List<ObjectChange<T>> changes) => Store(obj, changes, fromList: false);
 
     /// <summary>
     /// Removes a deleted object; no change if the cache does not hold it (a replayed DELETED). The change carries the
@@ -107,19 +93,18 @@ public sealed class KubeStore<T>
         var key = ObjectKey.Of(obj);
         lock (gate)
         {
-            if (!items.Remove(key, out var old))
+            if (items.TryGetValue(key, out var old))
             {
-                return;
+                Drop(key, old);
+                changes.Add(new ObjectChange<T>(ChangeType.Deleted, key, obj, null));
             }
-
-            indexes.Update(key, old, null);
-            changes.Add(new ObjectChange<T>(ChangeType.Deleted, key, obj, null));
         }
     }
 
     /// <summary>
     /// Makes the cache equal to a fresh list, as the changes that lead there: Added/Modified for what is new or
-    /// different, Deleted (with the last cached state) for what the list no longer holds.
+    /// different, Deleted (with the last cached state) for what the list no longer holds. A list is the truth even when
+    /// its versions are lower than the cached ones: an API server that lost its state starts counting again.
     /// </summary>
     internal void Replace(IReadOnlyList<T> list, List<ObjectChange<T>> changes)
     {
@@ -129,18 +114,80 @@ public sealed class KubeStore<T>
             foreach (var obj in list)
             {
                 listed.Add(ObjectKey.Of(obj));
-                Upsert(obj, changes);
+                Store(obj, changes, fromList: true);
             }
 
-            foreach (var key in items.Keys.Where(k => !listed.Contains(k)).ToList())
+            foreach (var (key, old) in items.Where(kv => !listed.Contains(kv.Key)).ToList())
             {
-                var old = items[key];
-                items.Remove(key);
-                indexes.Update(key, old, null);
+                Drop(key, old);
                 changes.Add(new ObjectChange<T>(ChangeType.Deleted, key, old, null));
             }
         }
     }
+
+    /// <summary>Throws <see cref="CachedObjectMutatedException"/> if any cached object changed in place (detector on only).</summary>
+    public void VerifyUnchanged()
+    {
+        lock (gate)
+        {
+            foreach (var (key, obj) in items)
+            {
+                Verify(key, obj);
+            }
+        }
+    }
+
+    private void Store(T obj, List<ObjectChange<T>> changes, bool fromList)
+    {
+        var key = ObjectKey.Of(obj);
+        lock (gate)
+        {
+            var old = items.GetValueOrDefault(key);
+            if (old is not null && (fromList ? IsSameVersion(old, obj) : IsSameOrOlderVersion(old, obj)))
+            {
+                return;
+            }
+
+            if (old is not null && IsOtherIncarnation(old, obj))
+            {
+                Drop(key, old);
+                changes.Add(new ObjectChange<T>(ChangeType.Deleted, key, old, null));
+                old = null;
+            }
+            else if (old is not null)
+            {
+                Verify(key, old);
+            }
+
+            items[key] = obj;
+            if (fingerprints is not null)
+            {
+                fingerprints[key] = CacheMutationDetector.Fingerprint(obj);
+            }
+
+            indexes.Update(key, old, obj);
+            changes.Add(new ObjectChange<T>(old is null ? ChangeType.Added : ChangeType.Modified, key, old, obj));
+        }
+    }
+
+    private void Drop(string key, T old)
+    {
+        Verify(key, old);
+        items.Remove(key);
+        fingerprints?.Remove(key);
+        indexes.Update(key, old, null);
+    }
+
+    private void Verify(string key, T cached)
+    {
+        if (fingerprints is not null && fingerprints.TryGetValue(key, out var had) && had != CacheMutationDetector.Fingerprint(cached))
+        {
+            throw new CachedObjectMutatedException(key);
+        }
+    }
+
+    private static bool IsSameVersion(T cached, T incoming) =>
+        !IsOtherIncarnation(cached, incoming) && cached.Metadata.ResourceVersion is { Length: > 0 } had && had == incoming.Metadata.ResourceVersion;
 
     /// <summary>
     /// A replayed or stale event: same object, and a version that is not newer. Versions of one kind order by

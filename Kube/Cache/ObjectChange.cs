@@ -1,4 +1,5 @@
-using Ccm.Kube.Models;
+using k8s;
+using k8s.Models;
 
 namespace Ccm.Kube.Cache;
 
@@ -17,7 +18,7 @@ public enum ChangeType
 /// Both are shared, immutable snapshots: never mutate them.
 /// </summary>
 public sealed record ObjectChange<T>(ChangeType Type, string Key, T? Old, T? New)
-    where T : class, IKubeObject<T>
+    where T : class, IKubernetesObject<V1ObjectMeta>
 {
     /// <summary>The object as it is now, or as it was last seen when deleted.</summary>
     public T Object => New ?? Old!;

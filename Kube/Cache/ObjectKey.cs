@@ -1,4 +1,5 @@
-using Ccm.Kube.Models;
+using k8s;
+using k8s.Models;
 
 namespace Ccm.Kube.Cache;
 
@@ -10,7 +11,7 @@ public static class ObjectKey
 {
     public static string For(string? @namespace, string name) => string.IsNullOrEmpty(@namespace) ? name : $"{@namespace}/{name}";
 
-    public static string Of(IKubeObject obj) => For(obj.Metadata.Namespace, obj.Metadata.Name ?? "");
+    public static string Of(IKubernetesObject<V1ObjectMeta> obj) => For(obj.Metadata.NamespaceProperty, obj.Metadata.Name ?? "");
 
     /// <summary>Splits a key back into namespace (null for cluster-scoped) and name.</summary>
     public static (string? Namespace, string Name) Split(string key)

@@ -1,10 +1,11 @@
-using Ccm.Kube.Models;
+using k8s;
+using k8s.Models;
 
 namespace Ccm.Kube.Cache;
 
 /// <summary>The secondary indexes of a <see cref="KubeStore{T}"/>: index name -> value -> keys. Not thread-safe; the store locks.</summary>
 internal sealed class StoreIndexes<T>(IReadOnlyDictionary<string, Func<T, IEnumerable<string>>> indexers)
-    where T : class, IKubeObject<T>
+    where T : class, IKubernetesObject<V1ObjectMeta>
 {
     private readonly Dictionary<string, Dictionary<string, HashSet<string>>> indexes =
         indexers.Keys.ToDictionary(name => name, _ => new Dictionary<string, HashSet<string>>(StringComparer.Ordinal), StringComparer.Ordinal);

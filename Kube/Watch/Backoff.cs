@@ -2,7 +2,7 @@ namespace Ccm.Kube.Watch;
 
 /// <summary>
 /// Capped exponential backoff with jitter, as client-go's reflector uses between failed lists and watches:
-/// 800 ms doubling to 30 s, each delay stretched by up to 100% at random, and back to the start after two
+/// 800 ms doubling to the cap (client-go: 30 s), each delay stretched by up to 100% at random, and back to the start after two
 /// minutes without a failure (reflector.go: backoff 800ms..30s, factor 2, jitter 1.0, reset 2m). The stretched
 /// delay never exceeds the cap.
 /// </summary>

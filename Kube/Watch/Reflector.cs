@@ -1,92 +1,63 @@
-using System.Text.Json;
-using Ccm.Kube.Api;
 using Ccm.Kube.Cache;
-using Ccm.Kube.Models;
+using Ccm.Kube.Client;
+using Ccm.Kube.Http;
+using k8s;
+using k8s.Models;
 using Microsoft.Extensions.Logging;
 
 namespace Ccm.Kube.Watch;
 
 /// <summary>
-/// Keeps a sink in step with the server: list, then watch from the list's resourceVersion, resuming every new
-/// watch from the last version seen (events and BOOKMARKs), and relisting only when that version has expired.
-/// This is client-go's reflector, reduced to what the CCM needs.
+/// client-go's reflector: lists (all pages), then watches from the list's resourceVersion with bookmarks, resuming from
+/// the last version seen when a watch ends. It relists when the server no longer has that version (410 Gone) and when
+/// the server is behind it ("Too large resource version": the API server restarted and lost its state, or a lagging
+/// replica), which a watch would otherwise accept forever while delivering nothing. Every other failure is retried
+/// with backoff: an informer that stops quietly would leave its grains acting on a frozen cache.
 /// </summary>
-/// <remarks>
-/// Rules (API Concepts, "Efficient detection of changes" and "Watch bookmarks"; client-go reflector.go):
-/// <list type="bullet">
-/// <item>A watch from version V delivers every change after V exactly once, so resuming from the last version
-/// seen neither loses nor repeats an event.</item>
-/// <item>410 Gone, as the HTTP status of the watch request or as an ERROR event with code 410, means V is older
-/// than the server's history: only a fresh list is consistent, and the sink computes what changed.</item>
-/// <item>A watch that the server ends (its <c>timeoutSeconds</c>) is reopened at once; failures back off.</item>
-/// <item>A watch that ends in under a second with no event counts as a failure, so a server that closes every
-/// watch cannot make us spin (client-go's "very short watch").</item>
-/// </list>
-/// </remarks>
-internal sealed partial class Reflector<T>(IKubeApi api, InformerOptions<T> options, IReflectorSink<T> sink, ILogger logger, KubeMetrics? metrics)
-    where T : class, IKubeObject<T>
+internal sealed partial class Reflector<T>(IListWatch<T> source, InformerOptions<T> options, IReflectorSink<T> sink, ILogger logger, KubeMetrics? metrics)
+    where T : class, IKubernetesObject<V1ObjectMeta>
 {
     private static readonly TimeSpan ShortWatch = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan ClientGrace = TimeSpan.FromSeconds(30);
 
     private readonly Backoff backoff = new(options.InitialBackoff, options.MaxBackoff, options.TimeProvider);
-    private readonly string resource = T.Resource.ToString();
 
-    /// <summary>The version the cache is known to be complete at; watches resume from here.</summary>
     public string? LastSyncResourceVersion { get; private set; }
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        var needList = true;
         var listReason = "initial";
         while (!cancellationToken.IsCancellationRequested)
         {
             TimeSpan? pause = null;
             try
             {
-                if (needList)
+                if (listReason is not null)
                 {
                     await ListAsync(listReason, cancellationToken);
-                    needList = false;
+                    listReason = null;
                 }
 
-                var outcome = await WatchAsync(cancellationToken);
-                metrics?.WatchRestart(resource, outcome.ToString());
-                if (outcome == WatchOutcome.Expired)
-                {
-                    needList = true;
-                    listReason = "expired";
-                }
-                else if (outcome == WatchOutcome.TooShort)
-                {
-                    pause = backoff.NextDelay();
-                }
+                (listReason, var tooShort) = await WatchAsync(cancellationToken);
+                pause = tooShort ? backoff.NextDelay() : null;
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
                 return;
             }
-            catch (KubeApiException ex) when (ex.IsGone && !needList)
+            catch (Exception e) when (listReason is null && RelistReason(e) is { } reason)
             {
-                LogExpired(resource, LastSyncResourceVersion);
-                needList = true;
-                listReason = "expired";
+                listReason = reason;
             }
-            catch (Exception ex)
+            catch (Exception e)
             {
-                // Every failure is retried (server refusals, broken connections, bad frames, even our own bugs): an
-                // informer that stops quietly would leave its grains acting on a frozen cache.
-                LogFailed(ex, resource, needList ? "list" : "watch");
-                listReason = needList ? "retry" : listReason;
-
-                // A 429 says how long to stay away (client-go backs off on 429 during watch too); never less.
-                var delay = backoff.NextDelay();
-                pause = ex is KubeApiException { RetryAfter: { } retryAfter } && retryAfter > delay ? retryAfter : delay;
+                LogFailed(e, source.Resource, listReason is null ? "watch" : "list", KubeErrors.Describe(e));
+                listReason = listReason is null ? null : "retry";
+                pause = backoff.NextDelay();
             }
 
             if (pause is { } wait)
             {
-                // Stopping during the pause is a normal end, not a failure.
                 await Task.Delay(wait, options.TimeProvider, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
         }
@@ -94,60 +65,65 @@ internal sealed partial class Reflector<T>(IKubeApi api, InformerOptions<T> opti
 
     private async Task ListAsync(string reason, CancellationToken cancellationToken)
     {
-        // No resourceVersion: a consistent read of the newest state. (client-go lists from "0", the watch cache,
-        // which may be stale; the CCM prefers a slower, current first view.)
-        var list = await api.ListAllAsync<T>(
-            options.Namespace,
-            new ListOptions { LabelSelector = options.LabelSelector, FieldSelector = options.FieldSelector, Limit = options.PageSize },
-            cancellationToken);
-        var version = list.Metadata.ResourceVersion
-            ?? throw new JsonException($"the {resource} list carries no metadata.resourceVersion");
-        metrics?.Relist(resource, reason);
-        sink.Replace(list.Items, version);
-        LastSyncResourceVersion = version;
-        LogListed(resource, list.Items.Count, version, reason);
+        for (var attempt = 1; ; attempt++)
+        {
+            var items = new List<T>();
+            string? version = null;
+            string? next = null;
+            try
+            {
+                do
+                {
+                    var page = await source.ListAsync(new ListRequest(options.LabelSelector, options.FieldSelector, options.PageSize, next), cancellationToken);
+                    version ??= page.ResourceVersion;
+                    items.AddRange(page.Items.Select(options.Transform));
+                    next = page.Continue;
+                }
+                while (next is not null);
+            }
+            catch (Exception e) when (next is not null && e.IsGone() && attempt < 3)
+            {
+                continue; // the continue token outlived the server's history: only a fresh list is consistent
+            }
+
+            metrics?.Relist(source.Resource, reason);
+            sink.Replace(items);
+            LastSyncResourceVersion = version ?? throw new InvalidDataException($"the {source.Resource} list carries no metadata.resourceVersion");
+            LogListed(source.Resource, items.Count, version, reason);
+            return;
+        }
     }
 
-    private async Task<WatchOutcome> WatchAsync(CancellationToken cancellationToken)
+    /// <returns>Why to relist (null: watch again from the last version), and whether the watch ended suspiciously fast.</returns>
+    private async Task<(string? Relist, bool TooShort)> WatchAsync(CancellationToken cancellationToken)
     {
-        var timeout = RandomTimeout();
-        var watchOptions = new WatchOptions
-        {
-            LabelSelector = options.LabelSelector,
-            FieldSelector = options.FieldSelector,
-            ResourceVersion = LastSyncResourceVersion,
-            AllowWatchBookmarks = true,
-            TimeoutSeconds = (int)Math.Ceiling(timeout.TotalSeconds),
-        };
+        var timeout = options.MinWatchTimeout + ((options.MaxWatchTimeout - options.MinWatchTimeout) * Random.Shared.NextDouble());
+        var request = new WatchRequest(options.LabelSelector, options.FieldSelector, LastSyncResourceVersion!, (int)Math.Ceiling(timeout.TotalSeconds));
 
-        // The server should end the watch on time; a silent, half-open connection would not, so we end it too.
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        deadline.CancelAfter(timeout + ClientGrace);
+        // The server should end the watch on time; a silent, half-open connection would not, so we end it too. An
+        // ERROR event ends it at once (KubernetesClient reports those to onError and keeps reading).
+        using var watch = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        watch.CancelAfter(timeout + ClientGrace);
+        Exception? error = null;
         var started = options.TimeProvider.GetTimestamp();
         var events = 0;
         try
         {
-            await foreach (var watchEvent in api.WatchAsync<T>(options.Namespace, watchOptions, deadline.Token))
+            await foreach (var (type, obj) in source.WatchAsync(request, e => { error ??= e; watch.Cancel(); }, watch.Token))
             {
                 events++;
-                metrics?.WatchEvent(resource, watchEvent.Type);
-                if (watchEvent.Type == WatchEventType.Error)
+                metrics?.WatchEvent(source.Resource, type.ToString());
+                if (type is WatchEventType.Added or WatchEventType.Modified or WatchEventType.Deleted)
                 {
-                    return OnError(watchEvent.Error);
+                    sink.Apply(type, options.Transform(obj));
                 }
 
-                if (watchEvent.Type != WatchEventType.Bookmark)
-                {
-                    sink.Apply(watchEvent);
-                }
-
-                LastSyncResourceVersion = watchEvent.ResourceVersion ?? LastSyncResourceVersion;
+                LastSyncResourceVersion = obj.Metadata?.ResourceVersion is { Length: > 0 } rv ? rv : LastSyncResourceVersion;
             }
         }
-        catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            LogClientDeadline(resource, timeout);
-            return WatchOutcome.ClientDeadline;
+            // Ended by an ERROR event, or by our deadline.
         }
 
         if (events > 0)
@@ -155,44 +131,42 @@ internal sealed partial class Reflector<T>(IKubeApi api, InformerOptions<T> opti
             backoff.Reset();
         }
 
-        return events == 0 && options.TimeProvider.GetElapsedTime(started) < ShortWatch ? WatchOutcome.TooShort : WatchOutcome.Ended;
-    }
-
-    private WatchOutcome OnError(Status? status)
-    {
-        if (status?.Code == 410 || status?.Reason is "Expired" or "Gone")
+        metrics?.WatchRestart(source.Resource, error is null ? "ended" : "error");
+        if (error is not null)
         {
-            LogExpired(resource, LastSyncResourceVersion);
-            return WatchOutcome.Expired;
+            return RelistReason(error) is { } reason ? (reason, false) : throw new WatchFailedException(source.Resource, error);
         }
 
-        throw new WatchErrorException(status);
+        return (null, events == 0 && options.TimeProvider.GetElapsedTime(started) < ShortWatch);
     }
 
-    private TimeSpan RandomTimeout()
+    private string? RelistReason(Exception e)
     {
-        var min = options.MinWatchTimeout;
-        var spread = options.MaxWatchTimeout - min;
-        return spread <= TimeSpan.Zero ? min : min + (spread * Random.Shared.NextDouble());
-    }
+        if (e.IsGone())
+        {
+            LogRelist(source.Resource, LastSyncResourceVersion, "its history no longer holds it (410 Gone)");
+            return "expired";
+        }
 
-    private enum WatchOutcome
-    {
-        Ended,
-        TooShort,
-        Expired,
-        ClientDeadline,
+        if (e.IsTooLargeResourceVersion())
+        {
+            LogRelist(source.Resource, LastSyncResourceVersion, "the server is behind it (too large resource version: restarted with lost state?)");
+            return "too-large-resource-version";
+        }
+
+        return null;
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Listed {Resource}: {Count} objects at resourceVersion {ResourceVersion} ({Reason})")]
     private partial void LogListed(string resource, int count, string resourceVersion, string reason);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Watch of {Resource} from resourceVersion {ResourceVersion} expired (410 Gone); relisting")]
-    private partial void LogExpired(string resource, string? resourceVersion);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Watch of {Resource} from resourceVersion {ResourceVersion} cannot go on: {Why}; relisting")]
+    private partial void LogRelist(string resource, string? resourceVersion, string why);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The {Step} of {Resource} failed; retrying with backoff")]
-    private partial void LogFailed(Exception exception, string resource, string step);
-
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Watch of {Resource} outlived its {Timeout} timeout; reopening")]
-    private partial void LogClientDeadline(string resource, TimeSpan timeout);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The {Step} of {Resource} failed ({Error}); retrying with backoff")]
+    private partial void LogFailed(Exception exception, string resource, string step, string error);
 }
+
+/// <summary>A watch ended by an ERROR event or an undecodable frame that a relist would not cure.</summary>
+public sealed class WatchFailedException(string resource, Exception inner)
+    : Exception($"watch of {resource} failed: {KubeErrors.Describe(inner)}", inner);

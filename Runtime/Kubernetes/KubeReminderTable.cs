@@ -1,7 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Ccm.Kube.Api;
-using Ccm.Kube.Models;
+using Ccm.Kube.Client;
+using k8s;
+using k8s.Models;
 using Microsoft.Extensions.Logging;
 
 namespace Ccm.Runtime.Kubernetes;
@@ -11,13 +12,22 @@ namespace Ccm.Runtime.Kubernetes;
 /// reminder. Each write is a JSON merge patch of a single key (a value to set, <c>null</c> to delete), so grains of
 /// one shard never overwrite each other's reminders and no read-modify-write race exists.
 /// </summary>
-public sealed class KubeReminderTable(IKubeApi api, string @namespace, string prefix, ILogger<KubeReminderTable> logger) : IReminderTable
+public sealed class KubeReminderTable(IKubernetes kube, string @namespace, string prefix, ILogger<KubeReminderTable> logger) : IReminderTable
 {
     private readonly LeaseNames names = new(prefix);
 
     public async Task<IReadOnlyList<ReminderEntry>> ReadShardAsync(int shard, CancellationToken cancellationToken)
     {
-        var map = await api.GetOrNullAsync<ConfigMap>(@namespace, names.Reminders(shard), cancellationToken);
+        V1ConfigMap? map;
+        try
+        {
+            map = await kube.CoreV1.ReadNamespacedConfigMapAsync(names.Reminders(shard), @namespace, cancellationToken: cancellationToken);
+        }
+        catch (Exception ex) when (ex.IsNotFound())
+        {
+            map = null;
+        }
+
         var entries = new List<ReminderEntry>();
         foreach (var (key, value) in map?.Data ?? new Dictionary<string, string>())
         {
@@ -47,7 +57,7 @@ public sealed class KubeReminderTable(IKubeApi api, string @namespace, string pr
         {
             await PatchKeyAsync(shard, ReminderKeys.For(grainId, reminderName), null, cancellationToken, createIfMissing: false);
         }
-        catch (KubeApiException ex) when (ex.IsNotFound)
+        catch (Exception ex) when (ex.IsNotFound())
         {
         }
     }
@@ -59,10 +69,10 @@ public sealed class KubeReminderTable(IKubeApi api, string @namespace, string pr
         {
             try
             {
-                await api.PatchAsync<ConfigMap>(@namespace, names.Reminders(shard), patch, cancellationToken: cancellationToken);
+                await kube.CoreV1.PatchNamespacedConfigMapAsync(patch, names.Reminders(shard), @namespace, cancellationToken: cancellationToken);
                 return;
             }
-            catch (KubeApiException ex) when (ex.IsNotFound && createIfMissing && attempt == 0)
+            catch (Exception ex) when (ex.IsNotFound() && createIfMissing && attempt == 0)
             {
                 if (await TryCreateAsync(shard, key, value!, cancellationToken))
                 {
@@ -78,16 +88,17 @@ public sealed class KubeReminderTable(IKubeApi api, string @namespace, string pr
     {
         try
         {
-            await api.CreateAsync(
-                new ConfigMap
+            await kube.CoreV1.CreateNamespacedConfigMapAsync(
+                new V1ConfigMap
                 {
-                    Metadata = new ObjectMeta { Name = names.Reminders(shard), Namespace = @namespace, Labels = names.Labels("reminders") },
+                    Metadata = new V1ObjectMeta { Name = names.Reminders(shard), NamespaceProperty = @namespace, Labels = names.Labels("reminders").ToDictionary() },
                     Data = new Dictionary<string, string> { [key] = value },
                 },
-                cancellationToken);
+                @namespace,
+                cancellationToken: cancellationToken);
             return true;
         }
-        catch (KubeApiException ex) when (ex.IsAlreadyExists)
+        catch (Exception ex) when (ex.IsAlreadyExists())
         {
             return false;
         }

@@ -1,26 +1,29 @@
-using Ccm.Kube.Config;
+using Ccm.Kube.Client;
 using Ccm.Silo.Options;
+using k8s;
 
 namespace Ccm.Silo.Composition;
 
 /// <summary>
-/// Where the API server is, found as the upstream controller managers do: the <c>--kubeconfig</c> file (or the
-/// existing files of <c>$KUBECONFIG</c>), else the pod's service account, else <c>~/.kube/config</c>. A problem is a
-/// <see cref="KubeconfigException"/> whose message names the file and the field.
+/// Where the API server is, in client-go's <c>BuildConfigFromFlags</c> order, as the upstream CCM finds it:
+/// <c>--kubeconfig</c>/<c>--master</c>, else the pod's service account, else <c>$KUBECONFIG</c>, else
+/// <c>~/.kube/config</c>. A problem is a <see cref="k8s.Exceptions.KubeConfigException"/> naming the file.
 /// </summary>
 public static class KubeConnection
 {
-    public static KubeClientConfig Load(SiloOptions options)
-    {
-        if (options.Kubeconfig is not { } list)
-        {
-            return KubeClientConfigLoader.Load();
-        }
+    public static KubernetesClientConfiguration Load(SiloOptions options) =>
+        Ccm.Kube.Client.KubeConnection.Load(options.Kubeconfig, options.Master, new SiloKubeEnvironment(options));
 
-        var files = list.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Where(File.Exists)
-            .Distinct(StringComparer.Ordinal)
-            .ToList();
-        return files.Count > 0 ? KubeClientConfigLoader.FromFiles(files) : throw new KubeconfigException($"kubeconfig {list}: file not found");
+    /// <summary>The process environment, with <c>$KUBECONFIG</c> as the silo's options read it.</summary>
+    private sealed class SiloKubeEnvironment(SiloOptions options) : IKubeEnvironment
+    {
+        public string? HomeDirectory => SystemKubeEnvironment.Instance.HomeDirectory;
+
+        public string ServiceAccountFolder => SystemKubeEnvironment.Instance.ServiceAccountFolder;
+
+        public string? GetEnvironmentVariable(string name) =>
+            name == "KUBECONFIG" ? options.KubeconfigEnvironment : SystemKubeEnvironment.Instance.GetEnvironmentVariable(name);
+
+        public bool FileExists(string path) => File.Exists(path);
     }
 }

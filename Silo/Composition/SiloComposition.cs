@@ -2,8 +2,6 @@ using Ccm.CloudClients.Hosting;
 using Ccm.Grains;
 using Ccm.Grains.Events;
 using Ccm.Grains.Watcher;
-using Ccm.Kube.Api;
-using Ccm.Kube.Config;
 using Ccm.Runtime;
 using Ccm.Runtime.Kubernetes;
 using Ccm.Silo.CloudConfiguration;
@@ -11,6 +9,7 @@ using Ccm.Silo.Composition.Readiness;
 using Ccm.Silo.Health;
 using Ccm.Silo.Hosting;
 using Ccm.Silo.Options;
+using k8s;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -27,16 +26,14 @@ namespace Ccm.Silo.Composition;
 /// </summary>
 public static class SiloComposition
 {
-    public static IServiceCollection AddCcm(this IServiceCollection services, SiloOptions options, CloudConfig cloud, KubeClientConfig kube)
+    public static IServiceCollection AddCcm(this IServiceCollection services, SiloOptions options, CloudConfig cloud, KubernetesClientConfiguration kube)
     {
         var ccm = CcmOptionsFactory.Create(options, cloud);
 
         services.AddSingleton(sp => new KubeClients(
-            kube, options, sp.GetRequiredService<ILoggerFactory>(), sp.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(), sp.GetRequiredService<TimeProvider>()));
+            kube, options, sp.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => sp.GetRequiredService<KubeClients>().Calls);
-        services.AddSingleton<IKubeApi>(sp => options.DryRun
-            ? new DryRunKubeApi(sp.GetRequiredService<KubeClients>().Api, options.LeaderElection.ResourceNamespace)
-            : sp.GetRequiredService<KubeClients>().Api);
+        services.AddSingleton(sp => sp.GetRequiredService<KubeClients>().Api);
 
         services.AddSingleton(CloudEnvironmentFactory.Create(options));
         services.AddAliyunCloudClients(o => ConfigureCloudClients(o, options, cloud));
@@ -46,7 +43,7 @@ public static class SiloComposition
         services.AddCcmGrains(ccm);
         services.AddClusterWatcher();
         services.AddSingleton(sp => new KubeEventRecorder(
-            sp.GetRequiredService<IKubeApi>(),
+            sp.GetRequiredService<IKubernetes>(),
             new EventRecorderOptions { DryRun = options.DryRun, Instance = options.SiloName },
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<KubeEventRecorder>>(),

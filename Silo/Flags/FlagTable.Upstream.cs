@@ -24,8 +24,11 @@ public static partial class FlagTable
             "Path of the cloud-config file, in the upstream format ({\"Global\": {...}}: AccessKey, region, vpcid, vswitchid, routeTableIDs...). Required unless --sandbox.",
             (o, v) => o with { CloudConfigPath = v }),
         Flag.Path("kubeconfig", "file",
-            "Path of a kubeconfig file. Without it and without $KUBECONFIG the silo uses its pod's service account.",
-            (o, v) => o with { Kubeconfig = v }) with { EnvironmentVariable = "KUBECONFIG" },
+            "Path of a kubeconfig file. Without it (and without --master) the silo uses its pod's service account, else $KUBECONFIG, else ~/.kube/config (client-go's order).",
+            (o, v) => o with { Kubeconfig = v }),
+        Flag.String("master", null,
+            "The address of the Kubernetes API server (overrides the server of --kubeconfig).",
+            (o, v) => o with { Master = v }, CheckMaster),
         Flag.List("controllers", "service,node,route",
             "Controllers to run: service (a Classic Load Balancer per LoadBalancer Service), node (Nodes mapped to ECS instances), route (pod-CIDR routes in VPC route tables). nlb, ingress and pvtz are accepted and not provided here.",
             (o, v) => o with { Controllers = v }, CheckController),
@@ -114,6 +117,11 @@ public static partial class FlagTable
         ProvidedControllers.Contains(name) || UnprovidedControllers.Contains(name)
             ? null
             : $"\"{name}\" is not a controller (allowed: {string.Join(", ", ProvidedControllers.Concat(UnprovidedControllers))})";
+
+    private static string? CheckMaster(string value) =>
+        Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
+            ? null
+            : $"\"{value}\" is not an http(s) URL (e.g. https://10.0.0.1:6443)";
 
     private static string? CheckResourceLock(string value) =>
         ResourceLocks.Contains(value)

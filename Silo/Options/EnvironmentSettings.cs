@@ -15,7 +15,7 @@ public static class EnvironmentSettings
         ("POD_NAME", "default of --silo-name"),
         ("POD_NAMESPACE", "default of --leader-elect-resource-namespace"),
         ("POD_IP", "this silo's address, shown to other silos and on the dashboard"),
-        ("KUBECONFIG", "default of --kubeconfig; without either, the pod's service account (/var/run/secrets/kubernetes.io/serviceaccount) is used"),
+        ("KUBECONFIG", "kubeconfig file(s) used without --kubeconfig and --master when the silo is not in a pod (the pod's service account, /var/run/secrets/kubernetes.io/serviceaccount, comes first)"),
         ("SLB_ENDPOINT, VPC_ENDPOINT, ECS_ENDPOINT", "host[:port] of each OpenAPI, replacing the endpoint chosen by --network and the region"),
         ("ALICLOUD_CLIENT_SCHEME", "http or https (default) for the OpenAPI endpoints"),
         ("METADATA_ENDPOINT", "base URL of the ECS instance metadata service (default http://100.100.100.200)"),
@@ -51,6 +51,7 @@ public static class EnvironmentSettings
         return options with
         {
             PodIP = Read("POD_IP"),
+            KubeconfigEnvironment = Read("KUBECONFIG"),
             Endpoints = new CloudEndpoints
             {
                 Slb = Read("SLB_ENDPOINT"),

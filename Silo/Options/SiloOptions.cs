@@ -15,8 +15,14 @@ public sealed record SiloOptions
     /// <summary><c>--cloud-config</c>: path of the upstream cloud-config file; null only with <see cref="Sandbox"/>.</summary>
     public string? CloudConfigPath { get; init; }
 
-    /// <summary><c>--kubeconfig</c>, else <c>$KUBECONFIG</c>; null means in-cluster service-account configuration.</summary>
+    /// <summary><c>--kubeconfig</c>: null means the pod's service account, then <see cref="KubeconfigEnvironment"/>.</summary>
     public string? Kubeconfig { get; init; }
+
+    /// <summary><c>--master</c>: the API server's address, overriding the kubeconfig's.</summary>
+    public string? Master { get; init; }
+
+    /// <summary><c>$KUBECONFIG</c>: used only without <c>--kubeconfig</c>/<c>--master</c> outside a pod (client-go's order).</summary>
+    public string? KubeconfigEnvironment { get; init; }
 
     /// <summary>The controllers to run: a subset of <c>service</c>, <c>node</c>, <c>route</c>.</summary>
     public ImmutableArray<string> Controllers { get; init; } = [];

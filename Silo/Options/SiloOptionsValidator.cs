@@ -38,7 +38,7 @@ public static class SiloOptionsValidator
         {
             RequireFile("--kubeconfig", options.Kubeconfig);
         }
-        else if (options.Kubeconfig is { } list && !list.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries).Any(fileExists))
+        else if (options.Kubeconfig is null && options.KubeconfigEnvironment is { } list && !list.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries).Any(fileExists))
         {
             // $KUBECONFIG may list several files, of which kubectl reads those that exist.
             errors.Add($"$KUBECONFIG: no file of \"{list}\" exists");

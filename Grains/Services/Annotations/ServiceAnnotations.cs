@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
-using Ccm.Kube.Models;
+using k8s;
+using k8s.Models;
 
 namespace Ccm.Grains.Services;
 
@@ -17,7 +18,7 @@ public sealed class ServiceAnnotations
     public static ServiceAnnotations Empty { get; } = new(ImmutableDictionary<AnnotationSpec, string>.Empty);
 
     /// <summary>The annotations that are set, and the errors of those that are set to something unusable.</summary>
-    public static (ServiceAnnotations Annotations, IReadOnlyList<AnnotationError> Errors) Parse(Service service)
+    public static (ServiceAnnotations Annotations, IReadOnlyList<AnnotationError> Errors) Parse(V1Service service)
     {
         var raw = service.Metadata.Annotations ?? ImmutableDictionary<string, string>.Empty;
         var found = ImmutableDictionary.CreateBuilder<AnnotationSpec, string>();

@@ -1,4 +1,6 @@
-using Ccm.Kube.Models;
+using Ccm.Kube.Client;
+using k8s;
+using k8s.Models;
 
 namespace Ccm.Grains.Services;
 
@@ -18,7 +20,7 @@ public static class BackendPolicy
 
     /// <summary>The members of <paramref name="port"/>'s group and the group's key port (NodePort, or target port in ENI mode).</summary>
     public static (int KeyPort, IReadOnlyList<Backend> Backends) For(
-        Service service, ServicePort port, ServiceAnnotations annotations, IReadOnlyList<Node> nodes, IReadOnlyList<ReadyEndpoint> endpoints, bool eniByDefault)
+        V1Service service, V1ServicePort port, ServiceAnnotations annotations, IReadOnlyList<V1Node> nodes, IReadOnlyList<ReadyEndpoint> endpoints, bool eniByDefault)
     {
         var weight = annotations.GetInt(AnnotationCatalog.DefaultWeight) ?? DefaultWeight;
         if (ServicePredicates.UsesEniBackends(service, eniByDefault))
@@ -45,13 +47,13 @@ public static class BackendPolicy
         return (nodePort, [.. instances, .. pods]);
     }
 
-    private static Backend NodeBackend(Node node, int nodePort, int weight) =>
+    private static Backend NodeBackend(V1Node node, int nodePort, int weight) =>
         new(NodeEligibility.InstanceId(node)!, Backend.Ecs, nodePort, weight, NodeName: node.Metadata.Name);
 
-    private static Backend PodBackend(ReadyEndpoint endpoint, ServicePort port, int weight) =>
+    private static Backend PodBackend(ReadyEndpoint endpoint, V1ServicePort port, int weight) =>
         new("", Backend.Eni, endpoint.TargetPort(port), weight, endpoint.Ip, NodeName: endpoint.NodeName);
 
     /// <summary>The group key port in ENI mode: the pods' port (all endpoints agree; the numeric target port when none exist).</summary>
-    private static int TargetKeyPort(ServicePort port, IReadOnlyList<ReadyEndpoint> endpoints) =>
-        endpoints.Count > 0 ? endpoints[0].TargetPort(port) : port.TargetPort?.Number ?? port.Port ?? 0;
+    private static int TargetKeyPort(V1ServicePort port, IReadOnlyList<ReadyEndpoint> endpoints) =>
+        endpoints.Count > 0 ? endpoints[0].TargetPort(port) : port.TargetPort.Number() ?? port.Port;
 }

@@ -1,7 +1,8 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using Ccm.CloudClients;
-using Ccm.Kube.Models;
+using k8s;
+using k8s.Models;
 
 namespace Ccm.Grains.Services;
 
@@ -12,7 +13,7 @@ namespace Ccm.Grains.Services;
 public static class DesiredStateBuilder
 {
     public static (DesiredService? Desired, IReadOnlyList<AnnotationError> Errors) Build(
-        Service service, IReadOnlyList<Node> nodes, IReadOnlyList<EndpointSlice> slices, CcmOptions options)
+        V1Service service, IReadOnlyList<V1Node> nodes, IReadOnlyList<V1EndpointSlice> slices, CcmOptions options)
     {
         var (annotations, errors) = ServiceAnnotations.Parse(service);
         var identity = IdentityOf(service, options);
@@ -38,7 +39,7 @@ public static class DesiredStateBuilder
         var forward = annotations.Get(AnnotationCatalog.ForwardPort) is { } f ? AnnotationValues.ForwardPorts(f)! : new Dictionary<int, int>();
         for (var i = 0; i < ports.Count; i++)
         {
-            var (port, protocol, number) = (ports[i], protocols[i], ports[i].Port!.Value);
+            var (port, protocol, number) = (ports[i], protocols[i], ports[i].Port);
             if (listeners.Any(l => l.Port == number && l.Protocol == protocol))
             {
                 continue;
@@ -70,11 +71,11 @@ public static class DesiredStateBuilder
         }, []);
     }
 
-    public static ServiceIdentity IdentityOf(Service service, CcmOptions options) => new(
-        service.Metadata.Namespace ?? "default", service.Metadata.Name ?? "", service.Metadata.Uid ?? "", options.ClusterId, service.Metadata.Generation ?? 1);
+    public static ServiceIdentity IdentityOf(V1Service service, CcmOptions options) => new(
+        service.Metadata.NamespaceProperty ?? "default", service.Metadata.Name ?? "", service.Metadata.Uid ?? "", options.ClusterId, service.Metadata.Generation ?? 1);
 
     /// <summary>What cleanup needs, read leniently: a Service being deleted must be cleaned up even if an annotation is broken.</summary>
-    public static DeletionPlanner.Intent DeletionIntentOf(Service service, CcmOptions options)
+    public static DeletionPlanner.Intent DeletionIntentOf(V1Service service, CcmOptions options)
     {
         var id = ServicePredicates.LoadBalancerAnnotation(service, AnnotationCatalog.LoadBalancerId.Key)?.Trim();
         var preserve = ServicePredicates.LoadBalancerAnnotation(service, AnnotationCatalog.PreserveOnDelete.Key)?.Trim();
@@ -135,18 +136,18 @@ public static class DesiredStateBuilder
     }
 
     /// <summary>Each Service port's listener protocol, in port order: <c>protocol-port</c>, else the port's own (TCP or UDP).</summary>
-    private static List<string> ListenerProtocols(IReadOnlyList<ServicePort> ports, ServiceAnnotations a)
+    private static List<string> ListenerProtocols(IList<V1ServicePort> ports, ServiceAnnotations a)
     {
         var overrides = a.Get(AnnotationCatalog.ProtocolPort) is { } text ? AnnotationValues.ProtocolPorts(text)! : new Dictionary<int, string>();
-        return [.. ports.Select(p => (p.Port is { } n ? overrides.GetValueOrDefault(n) : null) ?? (p.Protocol ?? "TCP").ToLowerInvariant())];
+        return [.. ports.Select(p => overrides.GetValueOrDefault(p.Port) ?? (p.Protocol ?? "TCP").ToLowerInvariant())];
     }
 
-    private static void CheckListeners(IReadOnlyList<ServicePort> ports, List<string> protocols, ServiceAnnotations a, List<AnnotationError> errors)
+    private static void CheckListeners(IList<V1ServicePort> ports, List<string> protocols, ServiceAnnotations a, List<AnnotationError> errors)
     {
         for (var i = 0; i < ports.Count; i++)
         {
             var field = string.Create(CultureInfo.InvariantCulture, $"spec.ports[{i}]");
-            if (ports[i].Port is not { } number)
+            if (ports[i].Port <= 0)
             {
                 errors.Add(new AnnotationError(field + ".port", "(unset)", "a port number"));
             }
@@ -157,7 +158,7 @@ public static class DesiredStateBuilder
             else if (protocols[i] == "https" && !a.IsSet(AnnotationCatalog.CertId))
             {
                 errors.Add(new AnnotationError(AnnotationCatalog.CertId.Name, "(unset)",
-                    string.Create(CultureInfo.InvariantCulture, $"a server certificate id, which the https listener on port {number} requires")));
+                    string.Create(CultureInfo.InvariantCulture, $"a server certificate id, which the https listener on port {ports[i].Port} requires")));
             }
         }
 

@@ -1,4 +1,6 @@
-using Ccm.Kube.Models;
+using Ccm.Kube.Client;
+using k8s;
+using k8s.Models;
 
 namespace Ccm.Grains.Services;
 
@@ -26,7 +28,7 @@ public static class NodeEligibility
     /// <summary>Control-plane role labels: masters do not serve Services (upstream excludes the master role).</summary>
     public static readonly IReadOnlyList<string> ControlPlaneLabels = ["node-role.kubernetes.io/master", "node-role.kubernetes.io/control-plane"];
 
-    private static readonly (string Reason, Func<Node, ServiceAnnotations, bool> Excludes)[] Rules =
+    private static readonly (string Reason, Func<V1Node, ServiceAnnotations, bool> Excludes)[] Rules =
     [
         ("excluded by label", (n, _) => ExcludeLabels.Any(l => HasLabel(n, l))),
         ("control-plane node", (n, _) => ControlPlaneLabels.Any(l => HasLabel(n, l))),
@@ -39,20 +41,20 @@ public static class NodeEligibility
         ("no instance id yet (providerID unset)", (n, _) => InstanceId(n) is null),
     ];
 
-    public static bool IsVirtualKubelet(Node node) => node.Metadata.Labels?.GetValueOrDefault(VirtualKubeletLabel) == VirtualKubeletValue;
+    public static bool IsVirtualKubelet(V1Node node) => node.Metadata.Labels.ValueOrNull(VirtualKubeletLabel) == VirtualKubeletValue;
 
     /// <summary>Null when <paramref name="node"/> may be an <c>ecs</c> backend of this Service, else why not.</summary>
-    public static string? ExclusionReason(Node node, ServiceAnnotations annotations) =>
+    public static string? ExclusionReason(V1Node node, ServiceAnnotations annotations) =>
         IsVirtualKubelet(node) ? "virtual-kubelet node (its pods are ENI backends)"
         : Rules.FirstOrDefault(r => r.Excludes(node, annotations)).Reason;
 
-    public static bool IsEligible(Node node, ServiceAnnotations annotations) => ExclusionReason(node, annotations) is null;
+    public static bool IsEligible(V1Node node, ServiceAnnotations annotations) => ExclusionReason(node, annotations) is null;
 
     /// <summary>
     /// The ECS instance id from <c>spec.providerID</c>: <c>&lt;region&gt;.&lt;instance-id&gt;</c>, also with the
     /// <c>alicloud://</c> prefix some installations use (upstream #298), or a bare <c>i-...</c>.
     /// </summary>
-    public static string? InstanceId(Node node)
+    public static string? InstanceId(V1Node node)
     {
         var providerId = node.Spec?.ProviderID;
         if (string.IsNullOrWhiteSpace(providerId) || (providerId.Contains("://", StringComparison.Ordinal) && !providerId.StartsWith("alicloud://", StringComparison.Ordinal)))
@@ -67,14 +69,14 @@ public static class NodeEligibility
     }
 
     /// <summary>Ready is True; a node with no conditions at all has never reported and is not ready either.</summary>
-    private static bool IsReady(Node node) =>
+    private static bool IsReady(V1Node node) =>
         node.Status?.Conditions?.Any(c => c.Type == "Ready" && c.Status == "True") == true;
 
-    private static bool MatchesBackendLabel(Node node, ServiceAnnotations annotations) =>
+    private static bool MatchesBackendLabel(V1Node node, ServiceAnnotations annotations) =>
         annotations.Get(AnnotationCatalog.BackendLabel) is not { } selector
-        || AnnotationValues.LabelSelector(selector)!.All(l => node.Metadata.Labels?.GetValueOrDefault(l.Key) == l.Value);
+        || AnnotationValues.LabelSelector(selector)!.All(l => node.Metadata.Labels.ValueOrNull(l.Key) == l.Value);
 
-    private static bool HasLabel(Node node, string label) => node.Metadata.Labels?.ContainsKey(label) == true;
+    private static bool HasLabel(V1Node node, string label) => node.Metadata.Labels?.ContainsKey(label) == true;
 
-    private static bool HasTaint(Node node, string key) => node.Spec?.Taints?.Any(t => t.Key == key) == true;
+    private static bool HasTaint(V1Node node, string key) => node.Spec?.Taints?.Any(t => t.Key == key) == true;
 }

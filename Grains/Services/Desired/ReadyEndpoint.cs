@@ -1,4 +1,6 @@
-using Ccm.Kube.Models;
+using Ccm.Kube.Client;
+using k8s;
+using k8s.Models;
 
 namespace Ccm.Grains.Services;
 
@@ -9,7 +11,7 @@ public sealed record ReadyEndpoint(string Ip, string? NodeName, IReadOnlyDiction
     /// The Service's ready endpoints from its EndpointSlices: terminating ones skipped, a nil <c>ready</c> read as ready
     /// (the API's rule), each IP once (slices may overlap while the controller moves endpoints between them).
     /// </summary>
-    public static IReadOnlyList<ReadyEndpoint> From(IReadOnlyList<EndpointSlice> slices)
+    public static IReadOnlyList<ReadyEndpoint> From(IReadOnlyList<V1EndpointSlice> slices)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var result = new List<ReadyEndpoint>();
@@ -35,6 +37,6 @@ public sealed record ReadyEndpoint(string Ip, string? NodeName, IReadOnlyDiction
     }
 
     /// <summary>The pod's port for a Service port: the slice port of the same name, else a numeric target port, else the port.</summary>
-    public int TargetPort(ServicePort port) =>
-        PortsByName.TryGetValue(port.Name ?? "", out var number) ? number : port.TargetPort?.Number ?? port.Port ?? 0;
+    public int TargetPort(V1ServicePort port) =>
+        PortsByName.TryGetValue(port.Name ?? "", out var number) ? number : port.TargetPort.Number() ?? port.Port;
 }

@@ -1,6 +1,8 @@
 using Ccm.GrainInterfaces.State;
 using Ccm.Grains.Events;
-using Ccm.Kube.Models;
+using Ccm.Kube.Client;
+using k8s;
+using k8s.Models;
 
 namespace Ccm.Grains.Services;
 
@@ -19,15 +21,15 @@ public sealed class ServiceEvents(IEventRecorder recorder, TimeProvider time)
     /// <summary>A listener port left alone because someone else's listener holds it, or pod IPs that cannot be members.</summary>
     public const string Skipped = "SkippedLoadBalancerResource";
 
-    public void Normal(Service service, ServiceMemory memory, string reason, string message) =>
+    public void Normal(V1Service service, ServiceMemory memory, string reason, string message) =>
         Record(service, memory, EventSeverity.Normal, reason, message);
 
-    public void Warning(Service service, ServiceMemory memory, string reason, string message) =>
+    public void Warning(V1Service service, ServiceMemory memory, string reason, string message) =>
         Record(service, memory, EventSeverity.Warning, reason, message);
 
-    private void Record(Service service, ServiceMemory memory, EventSeverity severity, string reason, string message)
+    private void Record(V1Service service, ServiceMemory memory, EventSeverity severity, string reason, string message)
     {
-        recorder.Record(ObjectReference.For(service), severity, reason, message);
+        recorder.Record(ObjectReferences.For(service), severity, reason, message);
         memory.Remember(new GrainEventRecord(time.GetUtcNow(), severity == EventSeverity.Warning, reason, message));
     }
 }

@@ -2,7 +2,8 @@ using System.Collections.Immutable;
 using Ccm.GrainInterfaces;
 using Ccm.GrainInterfaces.State;
 using Ccm.Grains.Cluster;
-using Ccm.Kube.Models;
+using k8s;
+using k8s.Models;
 using Ccm.Runtime;
 using Microsoft.Extensions.Logging;
 
@@ -62,9 +63,9 @@ public sealed class ServiceReconciler(
         }
     }
 
-    private async Task<ServiceTurn> EnsureAsync(string key, Service service, ServiceMemory memory, string trigger, CancellationToken ct)
+    private async Task<ServiceTurn> EnsureAsync(string key, V1Service service, ServiceMemory memory, string trigger, CancellationToken ct)
     {
-        var (desired, errors) = DesiredStateBuilder.Build(service, cache.ListNodes(), cache.GetEndpointSlices(service.Metadata.Namespace!, service.Metadata.Name!), options);
+        var (desired, errors) = DesiredStateBuilder.Build(service, cache.ListNodes(), cache.GetEndpointSlices(service.Metadata.NamespaceProperty!, service.Metadata.Name!), options);
         if (desired is null)
         {
             throw Refuse(key, service, memory, errors);
@@ -159,7 +160,7 @@ public sealed class ServiceReconciler(
         return ServiceTurn.Done;
     }
 
-    private async Task<ServiceTurn> CleanUpAsync(string key, Service service, ServiceMemory memory, string trigger, CancellationToken ct)
+    private async Task<ServiceTurn> CleanUpAsync(string key, V1Service service, ServiceMemory memory, string trigger, CancellationToken ct)
     {
         var intent = DesiredStateBuilder.DeletionIntentOf(service, options);
         var (loadBalancer, ownership) = await FindAsync(key, service, memory, intent.Identity, intent.AdoptedLoadBalancerId, ct);
@@ -200,7 +201,7 @@ public sealed class ServiceReconciler(
     }
 
     private async Task<(CloudClients.Slb.LoadBalancer?, LoadBalancerOwnership)> FindAsync(
-        string key, Service service, ServiceMemory memory, ServiceIdentity identity, string? adoptedId, CancellationToken ct)
+        string key, V1Service service, ServiceMemory memory, ServiceIdentity identity, string? adoptedId, CancellationToken ct)
     {
         try
         {
@@ -213,7 +214,7 @@ public sealed class ServiceReconciler(
     }
 
     /// <summary>Bad input only the user can fix: Warning Events naming each problem, nothing written, no retry until the Service changes.</summary>
-    private TerminalException Refuse(string key, Service service, ServiceMemory memory, IReadOnlyList<AnnotationError> errors)
+    private TerminalException Refuse(string key, V1Service service, ServiceMemory memory, IReadOnlyList<AnnotationError> errors)
     {
         foreach (var error in errors)
         {
@@ -226,7 +227,7 @@ public sealed class ServiceReconciler(
     }
 
     /// <summary>A cloud failure: a Warning Event with the Alibaba error code, then a retry with backoff (and a full re-read).</summary>
-    private ServiceSyncException Fail(string key, Service service, ServiceMemory memory, ExecutionResult result, ServiceStatePublisher.Snapshot? snapshot)
+    private ServiceSyncException Fail(string key, V1Service service, ServiceMemory memory, ExecutionResult result, ServiceStatePublisher.Snapshot? snapshot)
     {
         var failed = result.Records.First(r => r.Outcome == OperationOutcome.Failed);
         var message = $"{failed.Action} {failed.Target} failed: {result.ErrorCode ?? "error"}: {failed.Message}";

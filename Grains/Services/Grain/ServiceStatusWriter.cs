@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
-using Ccm.Kube.Api;
-using Ccm.Kube.Models;
+using Ccm.Kube.Client;
+using k8s;
+using k8s.Models;
 
 namespace Ccm.Grains.Services;
 
@@ -10,19 +11,19 @@ namespace Ccm.Grains.Services;
 /// change of the list fails with 409 instead of being overwritten), and <c>status.loadBalancer.ingress</c> through the
 /// <c>/status</c> subresource, written only when it changes.
 /// </summary>
-public sealed class ServiceStatusWriter(IKubeApi kube)
+public sealed class ServiceStatusWriter(IKubernetes kube)
 {
     /// <summary>The ingress a Service should show: the <c>hostname</c> annotation, else the load balancer's address.</summary>
-    public static IReadOnlyList<LoadBalancerIngress> Ingress(string? address, string? hostname) =>
-        hostname is not null ? [new LoadBalancerIngress { Hostname = hostname }]
+    public static IReadOnlyList<V1LoadBalancerIngress> Ingress(string? address, string? hostname) =>
+        hostname is not null ? [new V1LoadBalancerIngress { Hostname = hostname }]
         : string.IsNullOrEmpty(address) ? []
-        : [new LoadBalancerIngress { Ip = address }];
+        : [new V1LoadBalancerIngress { Ip = address }];
 
     /// <summary>
     /// Writes the ingress when the Service shows something else. Returns the Service as the server has it afterwards
     /// (a status write changes the resourceVersion a later finalizer patch must carry).
     /// </summary>
-    public async Task<Service> EnsureIngressAsync(Service service, IReadOnlyList<LoadBalancerIngress> ingress, CancellationToken cancellationToken)
+    public async Task<V1Service> EnsureIngressAsync(V1Service service, IReadOnlyList<V1LoadBalancerIngress> ingress, CancellationToken cancellationToken)
     {
         var current = service.Status?.LoadBalancer?.Ingress ?? [];
         if (current.Select(i => (i.Ip, i.Hostname)).SequenceEqual(ingress.Select(i => (i.Ip, i.Hostname))))
@@ -33,39 +34,39 @@ public sealed class ServiceStatusWriter(IKubeApi kube)
         var list = new JsonArray([.. ingress.Select(i => (JsonNode)(i.Hostname is { } h ? new JsonObject { ["hostname"] = h } : new JsonObject { ["ip"] = i.Ip }))]);
         var patch = new JsonObject { ["status"] = new JsonObject { ["loadBalancer"] = new JsonObject { ["ingress"] = ingress.Count == 0 ? null : list } } };
         return await IgnoreNotFoundAsync(service,
-            () => kube.PatchStatusAsync<Service>(service.Metadata.Namespace, service.Metadata.Name!, KubePatch.Merge(patch), null, cancellationToken));
+            () => kube.CoreV1.PatchNamespacedServiceStatusAsync(KubePatch.Merge(patch), service.Metadata.Name, service.Metadata.NamespaceProperty, cancellationToken: cancellationToken));
     }
 
-    public async Task<bool> AddFinalizerAsync(Service service, CancellationToken cancellationToken)
+    public async Task<bool> AddFinalizerAsync(V1Service service, CancellationToken cancellationToken)
     {
-        if (KubePatches.AddFinalizer(service, ServicePredicates.Finalizer) is not { } patch)
+        if (KubePatch.AddFinalizer(service.Metadata, ServicePredicates.Finalizer) is not { } patch)
         {
             return false;
         }
 
-        await kube.PatchAsync<Service>(service.Metadata.Namespace, service.Metadata.Name!, patch, null, cancellationToken);
+        await kube.CoreV1.PatchNamespacedServiceAsync(patch, service.Metadata.Name, service.Metadata.NamespaceProperty, cancellationToken: cancellationToken);
         return true;
     }
 
-    public async Task<bool> RemoveFinalizerAsync(Service service, CancellationToken cancellationToken)
+    public async Task<bool> RemoveFinalizerAsync(V1Service service, CancellationToken cancellationToken)
     {
-        if (KubePatches.RemoveFinalizer(service, ServicePredicates.Finalizer) is not { } patch)
+        if (KubePatch.RemoveFinalizer(service.Metadata, ServicePredicates.Finalizer) is not { } patch)
         {
             return false;
         }
 
-        await IgnoreNotFoundAsync(service, () => kube.PatchAsync<Service>(service.Metadata.Namespace, service.Metadata.Name!, patch, null, cancellationToken));
+        await IgnoreNotFoundAsync(service, () => kube.CoreV1.PatchNamespacedServiceAsync(patch, service.Metadata.Name, service.Metadata.NamespaceProperty, cancellationToken: cancellationToken));
         return true;
     }
 
     /// <summary>A Service that is gone needs no status and holds no finalizer: a 404 is success.</summary>
-    private static async Task<Service> IgnoreNotFoundAsync(Service service, Func<Task<Service>> send)
+    private static async Task<V1Service> IgnoreNotFoundAsync(V1Service service, Func<Task<V1Service>> send)
     {
         try
         {
             return await send();
         }
-        catch (KubeApiException ex) when (ex.IsNotFound)
+        catch (Exception ex) when (ex.IsNotFound())
         {
             return service; // deleted meanwhile: nothing left to write to
         }

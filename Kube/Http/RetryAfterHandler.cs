@@ -1,0 +1,43 @@
+using System.Net;
+
+namespace Ccm.Kube.Http;
+
+/// <summary>
+/// client-go's rule for an overloaded API server: a 429 or 5xx that carries <c>Retry-After</c> is sent again after
+/// the delay the server asked for (capped), up to a number of attempts; then the answer goes to the caller. Safe for
+/// every verb because the server did not process the request (API Priority and Fairness rejects before handling).
+/// </summary>
+public sealed class RetryAfterHandler(int maxAttempts = 10, TimeSpan? maxDelay = null, TimeProvider? time = null) : DelegatingHandler
+{
+    private readonly TimeSpan cap = maxDelay ?? TimeSpan.FromSeconds(30);
+    private readonly TimeProvider clock = time ?? TimeProvider.System;
+
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var response = await base.SendAsync(request, cancellationToken);
+            if (attempt >= maxAttempts || DelayOf(response) is not { } delay)
+            {
+                return response;
+            }
+
+            response.Dispose();
+            await Task.Delay(delay < cap ? delay : cap, clock, cancellationToken);
+        }
+    }
+
+    /// <summary>How long the server asked us to stay away, when it did and the status allows a retry.</summary>
+    internal static TimeSpan? DelayOf(HttpResponseMessage response)
+    {
+        var status = (int)response.StatusCode;
+        if (response.StatusCode != HttpStatusCode.TooManyRequests && status / 100 != 5)
+        {
+            return null;
+        }
+
+        var retryAfter = response.Headers.RetryAfter;
+        var asked = retryAfter?.Delta ?? (retryAfter?.Date - DateTimeOffset.UtcNow);
+        return asked is null ? null : asked > TimeSpan.Zero ? asked : TimeSpan.Zero;
+    }
+}
