@@ -1,5 +1,6 @@
 using k8s;
 using k8s.Exceptions;
+using k8s.KubeConfigModels;
 
 namespace Ccm.Kube.Client;
 
@@ -56,11 +57,29 @@ public static class KubeConnection
     {
         try
         {
-            return KubernetesClientConfiguration.BuildConfigFromConfigFile(file, masterUrl: string.IsNullOrEmpty(master) ? null : master);
+            var kubeconfig = KubernetesClientConfiguration.LoadKubeConfig(new FileInfo(file));
+            AllowAnonymousUser(kubeconfig);
+            return KubernetesClientConfiguration.BuildConfigFromConfigObject(kubeconfig, masterUrl: string.IsNullOrEmpty(master) ? null : master);
         }
         catch (Exception e) when (e is not KubeConfigException and (IOException or FormatException or YamlDotNet.Core.YamlException or ArgumentException or NullReferenceException))
         {
             throw new KubeConfigException($"kubeconfig {file}: {e.Message}", e);
+        }
+    }
+
+    /// <summary>
+    /// A context whose user entry carries no credentials (<c>user: {}</c>, e.g. behind <c>kubectl proxy</c>) is anonymous
+    /// access to client-go; KubernetesClient refuses it, so the empty user is dropped from the context.
+    /// </summary>
+    private static void AllowAnonymousUser(K8SConfiguration kubeconfig)
+    {
+        var context = kubeconfig.Contexts?.FirstOrDefault(c => c.Name == kubeconfig.CurrentContext)?.ContextDetails;
+        var user = context is null ? null : kubeconfig.Users?.FirstOrDefault(u => u.Name == context.User)?.UserCredentials;
+        if (context is not null && user is not null
+            && string.IsNullOrEmpty(user.Token) && string.IsNullOrEmpty(user.ClientCertificateData) && string.IsNullOrEmpty(user.ClientCertificate)
+            && string.IsNullOrEmpty(user.UserName) && user.AuthProvider is null && user.ExternalExecution is null)
+        {
+            context.User = null;
         }
     }
 }

@@ -1,4 +1,4 @@
-using Ccm.Kube.Api;
+using Ccm.Kube.Http;
 
 namespace Ccm.Chart.Tests;
 

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Ccm.Kube.Api;
+using Ccm.Kube.Http;
 using Ccm.Sandbox.Demo;
 using Ccm.Sandbox.Kube;
 using Ccm.Silo;

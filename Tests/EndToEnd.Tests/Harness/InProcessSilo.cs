@@ -1,5 +1,5 @@
 using Ccm.GrainInterfaces;
-using Ccm.Kube.Api;
+using Ccm.Kube.Http;
 using Ccm.Runtime;
 using Ccm.Silo.Hosting;
 using Ccm.Silo.Options;

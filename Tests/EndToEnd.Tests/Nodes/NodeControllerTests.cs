@@ -1,6 +1,7 @@
 using Ccm.GrainInterfaces.State;
 using Ccm.Grains.Nodes;
-using Ccm.Kube.Models;
+using k8s.Models;
+using Ccm.Kube.Client;
 using Ccm.Sandbox.Demo;
 using Ccm.Sandbox.Kube;
 using Ccm.TestSupport;
@@ -15,7 +16,7 @@ public sealed class NodeControllerTests : IAsyncLifetime
 {
     private SandboxWorld world = null!;
     private InProcessSilo silo = null!;
-    private IReadOnlyDictionary<string, Node> seeded = null!;
+    private IReadOnlyDictionary<string, V1Node> seeded = null!;
 
     public async Task InitializeAsync()
     {
@@ -46,7 +47,7 @@ public sealed class NodeControllerTests : IAsyncLifetime
                 [(NodeLabels.InstanceType, demo.InstanceType), (NodeLabels.Region, DemoWorld.RegionId), (NodeLabels.Zone, demo.ZoneId),
                  (NodeLabels.BetaInstanceType, demo.InstanceType), (NodeLabels.FailureDomainRegion, DemoWorld.RegionId), (NodeLabels.FailureDomainZone, demo.ZoneId)],
                 new[] { NodeLabels.InstanceType, NodeLabels.Region, NodeLabels.Zone, NodeLabels.BetaInstanceType, NodeLabels.FailureDomainRegion, NodeLabels.FailureDomainZone }
-                    .Select(l => (l, node.Metadata.Labels!.GetValueOrDefault(l))));
+                    .Select(l => (l, node.Metadata.Labels.ValueOrNull(l))));
             Assert.Equal([("InternalIP", demo.PrivateIp), ("Hostname", demo.Name)], node.Status!.Addresses!.Select(a => (a.Type!, a.Address!)));
             Assert.Empty(node.Spec.Taints ?? []);
             Assert.Equal(ProviderIdSource.LookedUpByIp, silo.Board.Get<NodeGrainState>(demo.Name)!.ProviderIdSource);
@@ -110,11 +111,11 @@ public sealed class NodeControllerTests : IAsyncLifetime
         Node(demo.Name) is { Spec.ProviderID: { } id } node && id == demo.ProviderId && (node.Spec.Taints ?? []).Count == 0
         && node.Metadata.Labels!.ContainsKey(NodeLabels.Zone);
 
-    private Node? Node(string name) => NodeObjects.Get(world.Kube, name);
+    private V1Node? Node(string name) => NodeObjects.Get(world.Kube, name);
 
     private IReadOnlyList<string> Taints(string name) => Taints(Node(name));
 
-    private static IReadOnlyList<string> Taints(Node? node) => NodeObjects.Taints(node);
+    private static IReadOnlyList<string> Taints(V1Node? node) => NodeObjects.Taints(node);
 
     /// <summary>As the node lifecycle controller does when a kubelet goes silent, or a kubelet when it reports again.</summary>
     private void SetReady(string name, string status) =>

@@ -1,6 +1,7 @@
 using System.Diagnostics;
-using Ccm.Kube.Api;
-using Ccm.Kube.Models;
+using Ccm.Kube.Client;
+using Ccm.Kube.Http;
+using k8s;
 using Ccm.TestSupport;
 
 namespace Ccm.Runtime.Tests.Kubernetes;
@@ -89,7 +90,8 @@ public sealed class KubeShardTests
             TimeSpan.FromSeconds(30));
 
         Assert.True(stopped.Elapsed < TimeSpan.FromSeconds(60), $"handover took {stopped.Elapsed}, as long as the lease");
-        Assert.Null(await ring.Observer.GetOrNullAsync<Lease>("kube-system", "ccm-silo-ccm-0"));
+        var gone = await Assert.ThrowsAnyAsync<Exception>(() => ring.Observer.CoordinationV1.ReadNamespacedLeaseAsync("ccm-silo-ccm-0", "kube-system"));
+        Assert.True(gone.IsNotFound(), gone.Message);
         AssertNoShardEverRanTwice(ring);
     }
 
@@ -105,7 +107,7 @@ public sealed class KubeShardTests
 
         await first.Factory.GetGrain<ICounterGrain>(key).Remind("routes", TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
         await Eventually.TrueAsync(() => first.Probe.Count($"reminder {key} routes") > 0, "the reminder ticks on its first owner");
-        var configMap = await ring.Observer.GetAsync<ConfigMap>("kube-system", $"ccm-reminders-{first.Silo.Shards.ShardOf<ICounterGrain>(key):D2}");
+        var configMap = await ring.Observer.CoreV1.ReadNamespacedConfigMapAsync($"ccm-reminders-{first.Silo.Shards.ShardOf<ICounterGrain>(key):D2}", "kube-system");
         Assert.Contains($"ICounterGrain.{key}.routes", configMap.Data!.Keys);
 
         await first.Silo.AbortAsync();

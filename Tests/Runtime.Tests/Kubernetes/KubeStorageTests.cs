@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using Ccm.Kube.Models;
+using k8s;
 using Ccm.Runtime.Kubernetes;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -62,7 +62,7 @@ public sealed class KubeStorageTests : IAsyncLifetime
         Assert.Equal(39, stored.Count);
         Assert.All(stored, r => Assert.Equal((first, TimeSpan.FromMinutes(5)), (r.FirstTickTime, r.Period)));
         Assert.Empty(await table.ReadShardAsync(4, CancellationToken.None));
-        var map = await ring.Observer.GetAsync<ConfigMap>("kube-system", "ccm-reminders-03");
+        var map = await ring.Observer.CoreV1.ReadNamespacedConfigMapAsync("ccm-reminders-03", "kube-system");
         Assert.Equal("reminders", map.Metadata.Labels![LeaseNames.RoleLabel]);
         Assert.Contains("IRouteTableGrain.vtb-7.routes", map.Data!.Keys);
     }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Ccm.Kube.Models;
+using k8s;
+using k8s.Models;
 using Ccm.Runtime.Kubernetes;
 
 namespace Ccm.Runtime.Tests.Kubernetes;
@@ -62,11 +63,12 @@ public sealed partial class ReminderStorageFormatTests
     [Fact]
     public void A_lease_replace_keeps_the_fields_the_record_does_not_model()
     {
-        var store = new KubeLeaseStore(new UnusedKubeApi(), "kube-system");
-        var read = new Lease
+        using var unused = new k8s.Kubernetes(new KubernetesClientConfiguration { Host = "http://127.0.0.1:1" });
+        var store = new KubeLeaseStore(unused, "kube-system");
+        var read = new V1Lease
         {
-            Metadata = new ObjectMeta { Name = "ccm-shard-00", Namespace = "kube-system", ResourceVersion = "42", Uid = "u-1", Finalizers = ["keep"] },
-            Spec = new LeaseSpec { HolderIdentity = "a_1", LeaseDurationSeconds = 15, LeaseTransitions = 3, PreferredHolder = "b" },
+            Metadata = new V1ObjectMeta { Name = "ccm-shard-00", NamespaceProperty = "kube-system", ResourceVersion = "42", Uid = "u-1", Finalizers = ["keep"] },
+            Spec = new V1LeaseSpec { HolderIdentity = "a_1", LeaseDurationSeconds = 15, LeaseTransitions = 3, PreferredHolder = "b" },
         };
 
         var record = KubeLeaseStore.ToRecord(read) with { HolderIdentity = "b_1", LeaseTransitions = 4 };
@@ -78,23 +80,4 @@ public sealed partial class ReminderStorageFormatTests
 
     [GeneratedRegex("^[-._a-zA-Z0-9]+$")]
     private static partial Regex ConfigMapKey();
-
-    private sealed class UnusedKubeApi : Ccm.Kube.Api.IKubeApi
-    {
-        public Task<T> GetAsync<T>(string? @namespace, string name, CancellationToken cancellationToken = default) where T : class, IKubeObject<T> => throw new NotSupportedException();
-
-        public Task<KubeList<T>> ListAsync<T>(string? @namespace, Ccm.Kube.Api.ListOptions? options = null, CancellationToken cancellationToken = default) where T : class, IKubeObject<T> => throw new NotSupportedException();
-
-        public IAsyncEnumerable<Ccm.Kube.Api.WatchEvent<T>> WatchAsync<T>(string? @namespace, Ccm.Kube.Api.WatchOptions options, CancellationToken cancellationToken = default) where T : class, IKubeObject<T> => throw new NotSupportedException();
-
-        public Task<T> CreateAsync<T>(T obj, CancellationToken cancellationToken = default) where T : class, IKubeObject<T> => throw new NotSupportedException();
-
-        public Task<T> PatchAsync<T>(string? @namespace, string name, Ccm.Kube.Api.KubePatch patch, Ccm.Kube.Api.PatchOptions? options = null, CancellationToken cancellationToken = default) where T : class, IKubeObject<T> => throw new NotSupportedException();
-
-        public Task<T> PatchStatusAsync<T>(string? @namespace, string name, Ccm.Kube.Api.KubePatch patch, Ccm.Kube.Api.PatchOptions? options = null, CancellationToken cancellationToken = default) where T : class, IKubeObject<T> => throw new NotSupportedException();
-
-        public Task<T?> DeleteAsync<T>(string? @namespace, string name, DeleteOptions? options = null, CancellationToken cancellationToken = default) where T : class, IKubeObject<T> => throw new NotSupportedException();
-
-        public Task<Ccm.Kube.Api.LeaseUpdateResult> UpdateLeaseAsync(Lease lease, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-    }
 }

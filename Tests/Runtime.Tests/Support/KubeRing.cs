@@ -1,12 +1,13 @@
-using Ccm.Kube.Api;
-using Ccm.Kube.Config;
-using Ccm.Kube.Models;
+using Ccm.Kube.Client;
+using Ccm.Kube.Http;
 using Ccm.Runtime.Kubernetes;
 using Ccm.Sandbox.Demo;
 using Ccm.Sandbox.Kube;
 using Ccm.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using k8s;
+using k8s.Models;
 
 namespace Ccm.Runtime.Tests;
 
@@ -16,7 +17,7 @@ namespace Ccm.Runtime.Tests;
 /// </summary>
 internal sealed class KubeRing : IAsyncDisposable
 {
-    private readonly List<HttpKubeApi> clients = [];
+    private readonly List<IKubernetes> clients = [];
 
     private KubeRing(KubeEmulator emulator)
     {
@@ -27,19 +28,17 @@ internal sealed class KubeRing : IAsyncDisposable
     public KubeEmulator Emulator { get; }
 
     /// <summary>A client of the test's own, to read Leases and ConfigMaps as an operator would.</summary>
-    public HttpKubeApi Observer { get; }
+    public IKubernetes Observer { get; }
 
     public List<TestSilo> Silos { get; } = [];
 
     public static async Task<KubeRing> StartAsync() =>
         new(await KubeEmulator.StartAsync(new KubeEmulatorOptions { Seed = SeedKind.Empty, RunControllers = false }));
 
-    public HttpKubeApi Client(KubeCallRecorder? recorder = null)
+    public IKubernetes Client(KubeCallRecorder? recorder = null)
     {
         // No client-side rate limit: with test timings a silo renews 16 Leases every 500 ms.
-        var client = new HttpKubeApi(
-            new KubeClientConfig { Server = Emulator.BaseAddress, Namespace = "kube-system" },
-            new KubeApiOptions { Qps = 0, CallObserver = recorder });
+        var client = EmulatorClient.Create(Emulator, new KubeClientOptions { Qps = 0, CallObserver = recorder });
         clients.Add(client);
         return client;
     }
@@ -54,7 +53,7 @@ internal sealed class KubeRing : IAsyncDisposable
                 ShortLeases.Apply(o, name);
                 configure?.Invoke(o);
             },
-            storage: s => s.AddSingleton<IKubeApi>(api).AddKubernetesGrainStorage());
+            storage: s => s.AddSingleton(api).AddKubernetesGrainStorage());
         Silos.Add(silo);
         return silo;
     }
@@ -68,15 +67,15 @@ internal sealed class KubeRing : IAsyncDisposable
         }
         catch (Xunit.Sdk.XunitException ex)
         {
-            var leases = (await Observer.ListAsync<Lease>("kube-system")).Items.Select(l => $"{l.Metadata.Name}: {l.Spec?.HolderIdentity} ({l.Spec?.LeaseDurationSeconds} s)");
+            var leases = (await Observer.CoordinationV1.ListNamespacedLeaseAsync("kube-system")).Items.Select(l => $"{l.Metadata.Name}: {l.Spec?.HolderIdentity} ({l.Spec?.LeaseDurationSeconds} s)");
             var logs = Silos.SelectMany(s => s.Logs.Entries.Where(e => e.Level >= LogLevel.Information).TakeLast(40).Select(e => $"{e.Category}: {e.Message}"));
             throw new Xunit.Sdk.XunitException($"{ex.Message}\nLeases:\n{string.Join('\n', leases)}\nLogs:\n{string.Join('\n', logs)}");
         }
     }
 
     /// <summary>Every shard Lease of the ring, as stored.</summary>
-    public async Task<IReadOnlyList<Lease>> ShardLeasesAsync() =>
-        [.. (await Observer.ListAsync<Lease>("kube-system", new ListOptions { LabelSelector = $"{LeaseNames.RoleLabel}=shard" })).Items];
+    public async Task<IReadOnlyList<V1Lease>> ShardLeasesAsync() =>
+        [.. (await Observer.CoordinationV1.ListNamespacedLeaseAsync("kube-system", labelSelector: $"{LeaseNames.RoleLabel}=shard")).Items];
 
     public async ValueTask DisposeAsync()
     {

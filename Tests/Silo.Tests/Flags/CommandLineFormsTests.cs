@@ -107,7 +107,8 @@ public sealed class CommandLineFormsTests : IDisposable
         Assert.Equal("ccm-1", fromEnvironment.SiloName);
         Assert.Equal("ccm-system", fromEnvironment.LeaderElection.ResourceNamespace);
         Assert.Equal("10.0.0.7", fromEnvironment.PodIP);
-        Assert.Equal(kubeconfig, fromEnvironment.Kubeconfig);
+        Assert.Null(fromEnvironment.Kubeconfig); // $KUBECONFIG comes after the service account (client-go's order)
+        Assert.Equal(kubeconfig, fromEnvironment.KubeconfigEnvironment);
 
         var overridden = CommandLine.Parse([.. baseArgs, "--silo-name=other", "--leader-elect-resource-namespace=kube-system"], environment).Options!;
         Assert.Equal("other", overridden.SiloName);
@@ -119,7 +120,7 @@ public sealed class CommandLineFormsTests : IDisposable
     {
         var list = $"/nonexistent/kubeconfig:{TestFiles.Fixture("kubeconfig.yaml")}";
         var result = CommandLine.Parse([$"--cloud-config={files.Write("cc.json", "{}")}", "--configure-cloud-routes=false"], TestEnvironment.With(("KUBECONFIG", list)));
-        Assert.Equal(list, result.Options!.Kubeconfig);
+        Assert.Equal(list, result.Options!.KubeconfigEnvironment);
     }
 
     [Fact]
