@@ -3,11 +3,8 @@ namespace Ccm.GrainInterfaces;
 /// <summary>How grain keys are formed, in one place.</summary>
 public static class GrainKeys
 {
-    /// <summary>The watcher grain's key on every silo.</summary>
-    public const string Watcher = "watcher";
-
-    /// <summary>The shard group all route table grains share.</summary>
-    public const string RouteShardGroup = "route-tables";
+    /// <summary>The key of the watcher grain of the silo at <paramref name="siloAddress"/> (one per silo).</summary>
+    public static string Watcher(string siloAddress) => $"watcher/{siloAddress}";
 
     /// <summary>A Service grain's key: <c>namespace/name</c>.</summary>
     public static string Service(string @namespace, string name) => $"{@namespace}/{name}";

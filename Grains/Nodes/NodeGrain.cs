@@ -3,11 +3,12 @@ using Ccm.CloudClients.Ecs;
 using Ccm.GrainInterfaces;
 using Ccm.GrainInterfaces.State;
 using Ccm.Grains.Cluster;
+using Ccm.Grains.Placement;
+using Ccm.Grains.Reconcile;
 using Ccm.Grains.State;
 using Ccm.Kube.Client;
 using k8s;
 using k8s.Models;
-using Ccm.Runtime;
 using Microsoft.Extensions.Logging;
 
 namespace Ccm.Grains.Nodes;
@@ -17,12 +18,12 @@ namespace Ccm.Grains.Nodes;
 /// the silo's batched <see cref="IInstanceLookup"/>, plans with <see cref="NodePlanner"/>, applies with
 /// <see cref="NodeExecutor"/> (or, in dry-run, only publishes the plan), and publishes a <see cref="NodeGrainState"/>.
 /// </summary>
+[GrainType("ccm-node")]
+[OwnerPlacement]
 public sealed partial class NodeGrain(
     IClusterCache cache, IInstanceLookup instances, NodeExecutor executor, IGrainStateBoard board, CcmOptions options,
-    TimeProvider time, ILogger<NodeGrain> logger) : ReconcilerGrain, INodeGrain, IRemindable
+    TimeProvider time, ILogger<NodeGrain> logger, ReconcileServices services) : ReconcilerGrain(services), INodeGrain
 {
-    public const string ReminderName = "node-resync";
-
     /// <summary>How soon a warning that may clear up by itself (an instance not visible yet) is looked at again.</summary>
     public static readonly TimeSpan WarningRecheck = TimeSpan.FromMinutes(1);
 
@@ -30,21 +31,18 @@ public sealed partial class NodeGrain(
     public static readonly TimeSpan StaleNodeRecheck = TimeSpan.FromSeconds(1);
 
     private NodeGrainState? state;
-    private IGrainReminder? reminder;
     private (Instance Instance, DateTimeOffset At)? lastFound;
     private bool fromReminder;
     private ProviderIdSource source = ProviderIdSource.Kubelet;
 
-    public Task ReceiveReminder(string reminderName, TickStatus status)
-    {
-        fromReminder = true; // the periodic refresh always asks the cloud afresh
-        GrainFactory.Signal<INodeGrain>(GetPrimaryKeyString());
-        return Task.CompletedTask;
-    }
+    protected override string Kind => "node";
 
-    protected override async Task<ReconcileResult> ReconcileAsync(CancellationToken cancellationToken)
+    protected override TimeSpan? ResyncPeriod => options.NodeResyncPeriod;
+
+    protected override async Task<ReconcileResult> ReconcileAsync(ReconcileTurn reconcile, CancellationToken cancellationToken)
     {
-        var name = GetPrimaryKeyString();
+        fromReminder = reconcile.Kind == SignalKind.Resync; // the periodic refresh always asks the cloud afresh
+        var name = this.GetPrimaryKeyString();
         if (!cache.HasSynced)
         {
             Publish(Current(name) with { Phase = GrainPhase.Pending, Reason = "waiting for the cluster cache to sync" });
@@ -53,11 +51,11 @@ public sealed partial class NodeGrain(
 
         if (cache.GetNode(name) is not { } node)
         {
-            await ForgetAsync(name);
+            Forget(name);
             return ReconcileResult.Done;
         }
 
-        var trigger = fromReminder ? "reminder" : "signal";
+        var trigger = reconcile.Trigger;
         var identity = NodeIdentity.Of(node, options.RegionId);
         var lookup = await LookupAsync(node, identity, cancellationToken);
         fromReminder = false;
@@ -68,7 +66,6 @@ public sealed partial class NodeGrain(
             source = ProviderIdSource.LookedUpByIp;
         }
 
-        await EnsureReminderAsync();
         var turn = new NodeTurn(execution?.Node ?? node, plan, execution, options.DryRun);
         Publish(turn.State(Current(name), source, time.GetUtcNow(), trigger));
         if (execution is { Deleted: true })
@@ -147,40 +144,18 @@ public sealed partial class NodeGrain(
                 && ProviderId.TryParse(n.Spec?.ProviderID, out var id) && id.Value.InstanceId == instance.InstanceId)?.Metadata.Name
             : null;
 
-    /// <summary>
-    /// Registers the periodic refresh on the first turn that found the Node, after its instance lookup, not on
-    /// activation: registering writes durable storage through the rate-limited Kubernetes client, and in a scale-up the
-    /// lookups of hundreds of new grains should meet in full DescribeInstances batches rather than trickle in behind
-    /// those writes. Only a missing or stale reminder is written.
-    /// </summary>
-    private async Task EnsureReminderAsync()
+    private void Forget(string name)
     {
-        if (reminder is not null && reminder.Period == options.NodeResyncPeriod)
-        {
-            return;
-        }
-
-        reminder = await GetReminder(ReminderName);
-        if (reminder is null || reminder.Period != options.NodeResyncPeriod)
-        {
-            reminder = await RegisterOrUpdateReminder(ReminderName, options.NodeResyncPeriod, options.NodeResyncPeriod);
-        }
-    }
-
-    private async Task ForgetAsync(string name)
-    {
-        await UnregisterReminder(ReminderName);
-        reminder = null;
         state = null;
         board.Remove<NodeGrainState>(name);
-        DeactivateOnIdle();
+        Retire();
     }
 
     private NodeGrainState Current(string name) => state ?? new NodeGrainState { Key = name, Phase = GrainPhase.Pending };
 
     private void Publish(NodeGrainState next)
     {
-        state = next with { NextReminderAt = reminder is null ? null : ReminderTicks.NextTick(reminder, time.GetUtcNow()) };
+        state = next with { NextReminderAt = NextResyncAt };
         board.Publish(state);
     }
 

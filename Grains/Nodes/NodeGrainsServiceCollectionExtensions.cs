@@ -1,5 +1,3 @@
-using Ccm.GrainInterfaces;
-using Ccm.Runtime;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -19,6 +17,6 @@ public static class NodeGrainsServiceCollectionExtensions
         services.TryAddSingleton(new InstanceBatchOptions());
         services.TryAddSingleton<IInstanceLookup>(sp => ActivatorUtilities.CreateInstance<InstanceBatcher>(sp));
         services.TryAddSingleton(sp => ActivatorUtilities.CreateInstance<NodeExecutor>(sp));
-        return services.AddGrain<INodeGrain, NodeGrain>();
+        return services;
     }
 }

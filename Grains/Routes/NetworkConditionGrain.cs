@@ -1,9 +1,11 @@
 using System.Runtime.ExceptionServices;
+using Ccm.GrainInterfaces;
 using Ccm.Grains.Cluster;
+using Ccm.Grains.Placement;
 using Ccm.Kube.Client;
 using k8s;
 using k8s.Models;
-using Ccm.Runtime;
+using Ccm.Grains.Reconcile;
 using Microsoft.Extensions.Logging;
 
 namespace Ccm.Grains.Routes;
@@ -15,15 +17,19 @@ namespace Ccm.Grains.Routes;
 /// write reaches the cache a moment later; until it does, the value written is taken as the node's, so a second table
 /// reporting meanwhile does not write the same again.
 /// </summary>
+[GrainType("ccm-networkcondition")]
+[RouteGroupPlacement]
 public sealed partial class NetworkConditionGrain(
     IClusterCache cache, RouteTableSet tables, RouteCoverageBoard coverage, IKubernetes kube, CcmOptions options, TimeProvider time,
-    ILogger<NetworkConditionGrain> logger) : ReconcilerGrain, INetworkConditionGrain
+    ILogger<NetworkConditionGrain> logger, ReconcileServices services) : ReconcilerGrain(services), INetworkConditionGrain
 {
     public const string Key = "network-unavailable";
 
     private readonly Dictionary<string, (string? SeenVersion, V1NodeCondition Written)> written = new(StringComparer.Ordinal);
 
-    protected override async Task<ReconcileResult> ReconcileAsync(CancellationToken cancellationToken)
+    protected override string Kind => "networkcondition";
+
+    protected override async Task<ReconcileResult> ReconcileAsync(ReconcileTurn reconcile, CancellationToken cancellationToken)
     {
         var reports = tables.Ids.Select(coverage.Get).ToList();
         if (!cache.HasSynced || reports.Count == 0 || reports.Any(r => r is null))

@@ -1,7 +1,5 @@
 using Ccm.CloudClients.Vpc;
-using Ccm.GrainInterfaces;
 using Ccm.Grains.Cluster;
-using Ccm.Runtime;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -12,8 +10,8 @@ public static class RouteGrainsServiceCollectionExtensions
 {
     /// <summary>
     /// Needs <see cref="CcmOptions"/>, <see cref="CloudClients.Vpc.IVpcClient"/>, <see cref="k8s.IKubernetes"/>, the
-    /// cluster cache, the event recorder and the grain runtime. <see cref="RouteTableSet"/> is shared with the watcher,
-    /// which signals one <see cref="IRouteTableGrain"/> per id in it (and discovers the VPC's table when none is configured).
+    /// cluster cache, the event recorder and the reconcile layer. <see cref="RouteTableSet"/> is shared with the watcher,
+    /// which signals one <see cref="GrainInterfaces.IRouteTableGrain"/> per id in it (and discovers the VPC's table when none is configured).
     /// </summary>
     public static IServiceCollection AddRouteGrains(this IServiceCollection services)
     {
@@ -22,6 +20,6 @@ public static class RouteGrainsServiceCollectionExtensions
         services.TryAddSingleton<VpcWriteGate>();
         services.TryAddSingleton<RouteCoverageBoard>();
         services.TryAddSingleton<RouteExecutor>();
-        return services.AddGrain<IRouteTableGrain, RouteTableGrain>().AddGrain<INetworkConditionGrain, NetworkConditionGrain>();
+        return services;
     }
 }

@@ -5,11 +5,12 @@ using Ccm.GrainInterfaces;
 using Ccm.GrainInterfaces.State;
 using Ccm.Grains.Cluster;
 using Ccm.Grains.Events;
+using Ccm.Grains.Placement;
+using Ccm.Grains.Reconcile;
 using Ccm.Grains.State;
 using Ccm.Kube.Client;
 using k8s;
 using k8s.Models;
-using Ccm.Runtime;
 using Microsoft.Extensions.Logging;
 
 namespace Ccm.Grains.Routes;
@@ -22,9 +23,12 @@ namespace Ccm.Grains.Routes;
 /// <see cref="NetworkConditionGrain"/>, and publishes a <see cref="RouteTableGrainState"/>. Woken by the watcher on
 /// node changes and by a reminder every <c>--route-reconciliation-period</c>, which repairs drift made outside.
 /// </summary>
+[GrainType("ccm-routetable")]
+[RouteGroupPlacement]
 public sealed partial class RouteTableGrain(
     IClusterCache cache, IVpcClient vpc, RouteExecutor executor, RouteCoverageBoard coverage, IEventRecorder events, IGrainStateBoard board,
-    CcmOptions options, TimeProvider time, ILogger<RouteTableGrain> logger) : ReconcilerGrain, IRouteTableGrain, IRemindable
+    CcmOptions options, TimeProvider time, ILogger<RouteTableGrain> logger, ReconcileServices services)
+    : ReconcilerGrain(services), IRouteTableGrain, IRemindable
 {
     public const string ReminderName = "route-reconcile";
 
@@ -35,35 +39,39 @@ public sealed partial class RouteTableGrain(
 
     private readonly RouteTableMemory memory = new();
     private RouteTableGrainState? state;
-    private IGrainReminder? reminder;
+    private DateTimeOffset? nextReminderAt;
     private bool fromReminder;
+
+    protected override string Kind => "routetable";
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        // Registering writes durable storage; an activation only does it when the reminder is missing or stale.
-        reminder = await GetReminder(ReminderName);
-        if (reminder is null || reminder.Period != options.RouteReconciliationPeriod)
-        {
-            reminder = await RegisterOrUpdateReminder(ReminderName, options.RouteReconciliationPeriod, options.RouteReconciliationPeriod);
-        }
+        await base.OnActivateAsync(cancellationToken);
+
+        // An Orleans reminder in the Kubernetes-backed table: the period survives restarts and failover. Registering
+        // with the same name and period again only rewrites the row, so it is done once per activation.
+        await this.RegisterOrUpdateReminder(ReminderName, options.RouteReconciliationPeriod, options.RouteReconciliationPeriod, cancellationToken);
+        nextReminderAt = time.GetUtcNow() + options.RouteReconciliationPeriod;
     }
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        coverage.Forget(GetPrimaryKeyString());
-        return Task.CompletedTask;
+        coverage.Forget(this.GetPrimaryKeyString());
+        return base.OnDeactivateAsync(reason, cancellationToken);
     }
 
     public Task ReceiveReminder(string reminderName, TickStatus status)
     {
+        // A tick only wakes the grain: the reconcile runs as an ordinary turn, with its backoff on failure. Ticks can be
+        // missed or doubled when the reminder's owner changes; a doubled turn reads and writes nothing new.
         fromReminder = true;
-        GrainFactory.Signal<IRouteTableGrain>(GetPrimaryKeyString());
-        return Task.CompletedTask;
+        nextReminderAt = status.CurrentTickTime + status.Period;
+        return Signal(SignalKind.Resync);
     }
 
-    protected override async Task<ReconcileResult> ReconcileAsync(CancellationToken cancellationToken)
+    protected override async Task<ReconcileResult> ReconcileAsync(ReconcileTurn reconcile, CancellationToken cancellationToken)
     {
-        var tableId = GetPrimaryKeyString();
+        var tableId = this.GetPrimaryKeyString();
         if (!cache.HasSynced)
         {
             Publish(Current(tableId) with { Phase = GrainPhase.Pending, Reason = "waiting for the cluster cache to sync" });
@@ -115,7 +123,7 @@ public sealed partial class RouteTableGrain(
             var message = $"Route table {tableId} does not exist in region {options.RegionId} ({e.Code}): correct routeTableIDs in the cloud-config";
             var at = time.GetUtcNow();
             coverage.Report(new TableCoverage(tableId, [], at, "the route table does not exist"));
-            GrainFactory.Signal<INetworkConditionGrain>(NetworkConditionGrain.Key);
+            SignalNetworkCondition();
             Publish(Current(tableId) with { Phase = GrainPhase.Failed, Reason = message, LastError = new GrainError(at, message, e.Code), LastReconciledAt = at });
             throw new TerminalException(message, e); // checked again each period; the other tables are not affected
         }
@@ -148,7 +156,7 @@ public sealed partial class RouteTableGrain(
         }
 
         coverage.Report(turn.Coverage(at));
-        GrainFactory.Signal<INetworkConditionGrain>(NetworkConditionGrain.Key);
+        SignalNetworkCondition();
         Publish(turn.State(Current(turn.RouteTableId), [.. raised.Select(e => new GrainEventRecord(at, true, e.Reason, $"{e.NodeName}: {e.Message}"))], at, trigger, period));
     }
 
@@ -157,9 +165,13 @@ public sealed partial class RouteTableGrain(
 
     private void Publish(RouteTableGrainState next)
     {
-        state = next with { NextReminderAt = reminder is null ? null : ReminderTicks.NextTick(reminder, time.GetUtcNow()) };
+        state = next with { NextReminderAt = nextReminderAt };
         board.Publish(state);
     }
+
+    // The writer of NetworkUnavailable shares this silo (route group placement), so its board is ours; a one-way hint.
+    private void SignalNetworkCondition() =>
+        _ = GrainFactory.GetGrain<INetworkConditionGrain>(NetworkConditionGrain.Key).Signal(SignalKind.Event);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Deleted stale route {DestinationCidrBlock} -> {NextHopId} from route table {RouteTableId}: {Reason}")]
     private partial void LogDeleted(string destinationCidrBlock, string nextHopId, string routeTableId, string reason);

@@ -1,5 +1,3 @@
-using Ccm.GrainInterfaces;
-using Ccm.Runtime;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -9,7 +7,7 @@ namespace Ccm.Grains.Services;
 public static class ServiceGrainServiceCollectionExtensions
 {
     /// <summary>Needs <see cref="Cluster.IClusterCache"/>, <see cref="Events.IEventRecorder"/>, <see cref="k8s.IKubernetes"/>,
-    /// the SLB/ECS/VPC clients, <see cref="IGrainStateBoard"/> and <see cref="CcmOptions"/> from the host.</summary>
+    /// the SLB/ECS/VPC clients, <see cref="GrainInterfaces.IGrainStateBoard"/> and <see cref="CcmOptions"/> from the host.</summary>
     public static IServiceCollection AddServiceGrain(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
@@ -20,6 +18,6 @@ public static class ServiceGrainServiceCollectionExtensions
         services.TryAddSingleton<ServiceEvents>();
         services.TryAddSingleton<ServiceStatePublisher>();
         services.TryAddSingleton<ServiceReconciler>();
-        return services.AddGrain<IServiceGrain, ServiceGrain>();
+        return services;
     }
 }

@@ -42,6 +42,14 @@ public static class ServicePredicates
     public static bool IsManaged(V1Service service) => WantsLoadBalancer(service) || HasFinalizer(service);
 
     /// <summary>
+    /// Whether the Service looks done from Kubernetes alone: it wants a load balancer, carries our finalizer and shows
+    /// an address. Only a guess (backends may have drifted): it decides the priority of a re-check, never whether one runs.
+    /// </summary>
+    public static bool LooksConverged(V1Service service) =>
+        WantsLoadBalancer(service) && HasFinalizer(service) && service.Metadata.DeletionTimestamp is null
+        && service.Status?.LoadBalancer?.Ingress is { Count: > 0 };
+
+    /// <summary>
     /// Whether a Node change can change this Service's backends: with <c>externalTrafficPolicy: Cluster</c> every
     /// eligible node is a backend; <c>backend-label</c> and <c>remove-unscheduled-backend</c> select nodes whatever the
     /// policy. ENI backends are pod IPs and depend on endpoints only. (Upstream's <c>FilterServiceOnNodeChange</c>.)

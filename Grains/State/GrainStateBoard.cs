@@ -1,25 +1,18 @@
 using System.Collections.Concurrent;
 using Ccm.GrainInterfaces;
 using Ccm.GrainInterfaces.State;
-using Ccm.Runtime;
+using Ccm.Grains.Placement;
 
 namespace Ccm.Grains.State;
 
 /// <summary>
-/// The silo's <see cref="IGrainStateBoard"/>: a dictionary per state type. When a shard starts leaving the silo its
-/// grains' entries go with it (the new owner's board will have them), so the dashboard never shows a grain twice
-/// across silos.
+/// The silo's <see cref="IGrainStateBoard"/>: a dictionary per state type, holding the grains this silo runs. When
+/// membership changes, the entries of keys another silo now owns are dropped (<see cref="KeepOnly"/>): their new owner
+/// publishes them, so the dashboard never shows a grain twice across silos.
 /// </summary>
-public sealed class GrainStateBoard : IGrainStateBoard, IDisposable
+public sealed class GrainStateBoard : IGrainStateBoard
 {
     private readonly ConcurrentDictionary<Type, ConcurrentDictionary<string, GrainState>> boards = new();
-    private readonly IShardDirectory shards;
-
-    public GrainStateBoard(IShardDirectory shards)
-    {
-        this.shards = shards;
-        shards.ShardReleasing += OnShardReleasing;
-    }
 
     public void Publish<TState>(TState state) where TState : GrainState => Board(typeof(TState))[state.Key] = state;
 
@@ -31,38 +24,21 @@ public sealed class GrainStateBoard : IGrainStateBoard, IDisposable
     public IReadOnlyList<TState> List<TState>() where TState : GrainState =>
         [.. Board(typeof(TState)).Values.Cast<TState>().OrderBy(s => s.Key, StringComparer.Ordinal)];
 
-    public void Dispose() => shards.ShardReleasing -= OnShardReleasing;
-
-    private ConcurrentDictionary<string, GrainState> Board(Type stateType) =>
-        boards.GetOrAdd(stateType, _ => new ConcurrentDictionary<string, GrainState>(StringComparer.Ordinal));
-
-    private void OnShardReleasing(object? sender, ShardEventArgs e)
+    /// <summary>Drops every entry whose placement key this silo no longer owns (route tables share the route group's).</summary>
+    public void KeepOnly(Func<string, bool> owns)
     {
         foreach (var (type, board) in boards)
         {
-            try
+            foreach (var key in board.Keys)
             {
-                foreach (var key in board.Keys)
+                if (!owns(type == typeof(RouteTableGrainState) ? RouteGroupPlacement.Group : key))
                 {
-                    if (ShardOf(type, key) == e.Shard)
-                    {
-                        board.TryRemove(key, out _);
-                    }
+                    board.TryRemove(key, out _);
                 }
-            }
-            catch (ArgumentException)
-            {
-                // The grain type is not registered on this silo (its controller is off): its states, if any were
-                // published, belong to no shard of ours, and the other types' releases must still happen.
             }
         }
     }
 
-    private int ShardOf(Type stateType, string key) => stateType switch
-    {
-        _ when stateType == typeof(ServiceGrainState) => shards.ShardOf<IServiceGrain>(key),
-        _ when stateType == typeof(NodeGrainState) => shards.ShardOf<INodeGrain>(key),
-        _ when stateType == typeof(RouteTableGrainState) => shards.ShardOf<IRouteTableGrain>(key),
-        _ => -1,
-    };
+    private ConcurrentDictionary<string, GrainState> Board(Type stateType) =>
+        boards.GetOrAdd(stateType, _ => new ConcurrentDictionary<string, GrainState>(StringComparer.Ordinal));
 }

@@ -73,20 +73,30 @@ public static class FanOutRules
         return signals;
     }
 
-    /// <summary>Every grain that has work, from the cache: managed Services, every Node, every route table.</summary>
+    /// <summary>
+    /// Every grain that has work, from the cache (at start, once the cache has synced): managed Services, every Node,
+    /// every route table. An object that already looks converged (a Service with our finalizer and an address, an
+    /// initialised Node) is re-checked at resync priority, so a restart's re-checks never delay a real change in the
+    /// cloud budget; one that does not look converged (new, failed, deleting) goes at event priority.
+    /// </summary>
     public static IReadOnlyList<GrainSignal> ForEverything(IReadOnlyList<V1Service> services, IReadOnlyList<V1Node> nodes, IReadOnlyList<string> routeTableIds) =>
     [
         .. services.Where(ServicePredicates.IsManaged)
-            .Select(s => GrainSignal.Service(GrainKeys.Service(s.Metadata.NamespaceProperty ?? "", s.Metadata.Name ?? ""))),
-        .. nodes.Select(n => GrainSignal.Node(n.Metadata.Name ?? "")),
+            .Select(s => GrainSignal.Service(GrainKeys.Service(s.Metadata.NamespaceProperty ?? "", s.Metadata.Name ?? ""), ServicePredicates.LooksConverged(s) ? SignalKind.Resync : SignalKind.Event)),
+        .. nodes.Select(n => GrainSignal.Node(n.Metadata.Name ?? "", NodeChanges.LooksInitialized(n) ? SignalKind.Resync : SignalKind.Event)),
         .. routeTableIds.Select(GrainSignal.RouteTable),
     ];
 
     /// <summary>
-    /// A shard just became this silo's: every grain of it that has work (the previous owner's pending signals are
-    /// gone with it). <paramref name="shardOf"/> is the runtime's placement.
+    /// Membership changed and this silo now owns keys another silo owned (it died or left): every such grain that has
+    /// work, at event priority, since its pending work (a retry, an unprocessed signal) went with the old owner. Only the
+    /// inherited share is woken, not the whole cluster. <paramref name="ownedBefore"/> and <paramref name="ownsNow"/> are
+    /// the placement rule before and after.
     /// </summary>
-    public static IReadOnlyList<GrainSignal> ForShard(
-        int shard, IReadOnlyList<V1Service> services, IReadOnlyList<V1Node> nodes, IReadOnlyList<string> routeTableIds, Func<GrainSignal, int> shardOf) =>
-        [.. ForEverything(services, nodes, routeTableIds).Where(signal => shardOf(signal) == shard)];
+    public static IReadOnlyList<GrainSignal> ForInherited(
+        IReadOnlyList<V1Service> services, IReadOnlyList<V1Node> nodes, IReadOnlyList<string> routeTableIds,
+        Func<string, bool> ownedBefore, Func<string, bool> ownsNow) =>
+        [.. ForEverything(services, nodes, routeTableIds)
+            .Where(s => !ownedBefore(s.PlacementKey) && ownsNow(s.PlacementKey))
+            .Select(s => s with { Kind = SignalKind.Event })];
 }

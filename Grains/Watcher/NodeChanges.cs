@@ -32,6 +32,10 @@ public static class NodeChanges
         || !old.Conditions().SequenceEqual(@new.Conditions());
 
     /// <summary>Route tables hold one route per eligible node's pod CIDR, next hop its instance.</summary>
+    /// <summary>Whether the node looks initialised (a providerID, no uninitialized taint): it decides a re-check's priority only.</summary>
+    public static bool LooksInitialized(V1Node node) =>
+        !string.IsNullOrEmpty(node.Spec?.ProviderID) && node.Spec?.Taints?.Any(t => t.Key == "node.cloudprovider.kubernetes.io/uninitialized") != true;
+
     public static bool MattersToRoutes(V1Node? old, V1Node? @new) => old is null || @new is null || RouteFactsDiffer(old, @new);
 
     /// <summary>Load balancer backends: node eligibility (Ready, schedulable, labels, taints) and the instance id.</summary>

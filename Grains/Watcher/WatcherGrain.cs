@@ -1,22 +1,29 @@
 using Ccm.GrainInterfaces;
 using Ccm.GrainInterfaces.State;
 using Ccm.Grains.Cluster;
-using Ccm.Runtime;
+using Ccm.Grains.Placement;
+using Ccm.Grains.State;
 using Microsoft.Extensions.Logging;
+using Orleans.Placement;
+using Orleans.Runtime;
 
 namespace Ccm.Grains.Watcher;
 
 /// <summary>
-/// The silo's watcher: starts the cluster cache's list+watch loops and turns every cache change into signals for
-/// the grains it can affect (<see cref="FanOutRules"/>). Until the cache has synced nothing is signalled (a grain
-/// would read a partial cluster); at sync every grain with work is signalled once. A shard acquired later has each
-/// of its grains signalled, since the previous owner's pending signals went with it.
+/// The silo's watcher (key: <see cref="GrainKeys.Watcher"/> of this silo's address, placed here): starts the cluster
+/// cache's list+watch loops and turns every cache change into signals for the grains it can affect
+/// (<see cref="FanOutRules"/>), sent by <see cref="SignalDispatcher"/> to the grains this silo owns. Until the cache has
+/// synced nothing is signalled (a grain would read a partial cluster); at sync every owned grain with work is signalled
+/// once. When membership changes, the grains this silo inherited are signalled, and the state board drops what it no
+/// longer owns.
 /// </summary>
-/// <remarks>Informer handlers and shard events run on their own loops, not in this grain's turns: they only
-/// compute signals and hand them to the runtime, which is thread-safe.</remarks>
+/// <remarks>Informer handlers and membership events run on their own loops, not in this grain's turns: they only
+/// compute signals and hand them to Orleans, which is thread-safe.</remarks>
+[GrainType("ccm-watcher")]
+[PreferLocalPlacement]
 internal sealed partial class WatcherGrain(
-    InformerClusterCache cache, SignalDispatcher dispatcher, RouteTableSet routeTables, IShardDirectory shards, CcmOptions options,
-    TimeProvider time, ILogger<WatcherGrain> logger) : Grain, IWatcherGrain, IDisposable
+    InformerClusterCache cache, SignalDispatcher dispatcher, RouteTableSet routeTables, ClusterOwnership ownership, GrainStateBoard board,
+    CcmOptions options, TimeProvider time, ILogger<WatcherGrain> logger) : Grain, IWatcherGrain, IDisposable
 {
     private static readonly TimeSpan SlowSyncWarning = TimeSpan.FromMinutes(1);
 
@@ -31,20 +38,20 @@ internal sealed partial class WatcherGrain(
         subscriptions.Add(cache.Services.Subscribe(c => Send(FanOutRules.ForService(c.Old, c.New))));
         subscriptions.Add(cache.EndpointSlices.Subscribe(c => Send(FanOutRules.ForEndpointSlice(c.Old, c.New, cache.GetService))));
         subscriptions.Add(cache.Nodes.Subscribe(c => Send(FanOutRules.ForNode(c.Old, c.New, cache.ListServices, routeTables.Ids, options.DefaultEniBackends))));
-        shards.ShardAcquired += OnShardAcquired;
+        ownership.Changed += OnMembershipChanged;
         routeTables.Resolved += OnRouteTablesResolved;
         cache.Start();
         _ = SignalEverythingOnceSyncedAsync();
 
-        // Besides warning about a slow sync, the timer keeps this silo-local activation resident (never idle-collected).
-        RegisterGrainTimer(_ => WarnIfSyncIsSlow(), TimeSpan.FromSeconds(15), TimeSpan.FromSeconds(15));
+        // Besides warning about a slow sync, the timer keeps this activation resident (never collected as idle).
+        this.RegisterGrainTimer(_ => WarnIfSyncIsSlow(), new GrainTimerCreationOptions(TimeSpan.FromSeconds(15), TimeSpan.FromSeconds(15)) { KeepAlive = true });
         return Task.CompletedTask;
     }
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         deactivated.Cancel();
-        shards.ShardAcquired -= OnShardAcquired;
+        ownership.Changed -= OnMembershipChanged;
         routeTables.Resolved -= OnRouteTablesResolved;
         subscriptions.ForEach(s => s.Dispose());
         subscriptions.Clear();
@@ -57,7 +64,7 @@ internal sealed partial class WatcherGrain(
     {
         Synced = cache.HasSynced,
         Kinds = cache.Kinds(),
-        SignalsSent = dispatcher.Accepted,
+        SignalsSent = dispatcher.Sent,
     });
 
     private void Send(IReadOnlyList<GrainSignal> signals)
@@ -84,18 +91,14 @@ internal sealed partial class WatcherGrain(
         dispatcher.Send(FanOutRules.ForEverything(cache.ListServices(), cache.ListNodes(), routeTables.Ids));
     }
 
-    private void OnShardAcquired(object? sender, ShardEventArgs e) =>
-        Send(FanOutRules.ForShard(e.Shard, cache.ListServices(), cache.ListNodes(), routeTables.Ids, ShardOf));
+    private void OnMembershipChanged(IReadOnlyList<SiloAddress> before, IReadOnlyList<SiloAddress> after)
+    {
+        board.KeepOnly(ownership.Owns);
+        Send(FanOutRules.ForInherited(
+            cache.ListServices(), cache.ListNodes(), routeTables.Ids, key => ownership.OwnsAmong(key, before), key => ownership.OwnsAmong(key, after)));
+    }
 
     private void OnRouteTablesResolved(object? sender, EventArgs e) => Send([.. routeTables.Ids.Select(GrainSignal.RouteTable)]);
-
-    // Placement is asked only for grains this silo runs: the runtime knows no other type.
-    private int ShardOf(GrainSignal signal) => !dispatcher.IsEnabled(signal.Target) ? -1 : signal.Target switch
-    {
-        SignalTarget.Service => shards.ShardOf<IServiceGrain>(signal.Key),
-        SignalTarget.Node => shards.ShardOf<INodeGrain>(signal.Key),
-        _ => shards.ShardOf<IRouteTableGrain>(signal.Key),
-    };
 
     private Task WarnIfSyncIsSlow()
     {

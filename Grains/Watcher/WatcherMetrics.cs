@@ -14,7 +14,7 @@ public sealed class WatcherMetrics
     {
         var meter = meters.Create(MeterName);
         signals = meter.CreateCounter<long>(
-            "ccm.watcher.signals", "{signal}", "Signals sent to grains; placement=local when the grain's shard runs on this silo, else elsewhere");
+            "ccm.watcher.signals", "{signal}", "Changes seen per grain type; placement=local when this silo owns the grain (and signals it), else elsewhere (its owner does)");
         meter.CreateObservableGauge(
             "ccm.watcher.cache.objects",
             () => cache.Kinds().Select(k => new Measurement<int>(k.Objects, new KeyValuePair<string, object?>("resource", k.Resource))),

@@ -1,7 +1,5 @@
 using Ccm.CloudClients.Vpc;
-using Ccm.GrainInterfaces;
 using Ccm.Grains.Cluster;
-using Ccm.Runtime;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -25,7 +23,6 @@ public static class WatcherServiceCollectionExtensions
         services.TryAddSingleton(sp => new RouteTableSet(sp.GetRequiredService<CcmOptions>(), sp.GetRequiredService<IVpcClient>));
         services.AddSingleton<WatcherMetrics>();
         services.AddSingleton<SignalDispatcher>();
-        services.AddGrain<IWatcherGrain, WatcherGrain>();
         services.AddHostedService<WatcherStarter>();
         services.AddSingleton<IHostedService, RouteTableDiscovery>();
         return services;

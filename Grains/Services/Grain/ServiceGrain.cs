@@ -1,45 +1,36 @@
 using Ccm.GrainInterfaces;
-using Ccm.Runtime;
+using Ccm.Grains.Placement;
+using Ccm.Grains.Reconcile;
 
 namespace Ccm.Grains.Services;
 
 /// <summary>
 /// The Classic Load Balancer of one Service (key <c>namespace/name</c>). Signalled by the watcher when the Service,
-/// its EndpointSlices or relevant Nodes change; a reminder re-checks it every <see cref="CcmOptions.ServiceResyncPeriod"/>
+/// its EndpointSlices or relevant Nodes change; a timer re-checks it every <see cref="CcmOptions.ServiceResyncPeriod"/>
 /// and corrects drift in listeners and attributes as well as backends (upstream only re-checks backends). Each turn is
 /// <see cref="ServiceReconciler.ReconcileAsync"/>.
 /// </summary>
-public sealed class ServiceGrain(ServiceReconciler reconciler, CcmOptions options, TimeProvider time) : ReconcilerGrain, IServiceGrain, IRemindable
+[GrainType("ccm-service")]
+[OwnerPlacement]
+public sealed class ServiceGrain(ServiceReconciler reconciler, CcmOptions options, ReconcileServices services)
+    : ReconcilerGrain(services), IServiceGrain
 {
-    public const string ResyncReminder = "service-resync";
-
     private readonly ServiceMemory memory = new();
 
-    public override async Task OnActivateAsync(CancellationToken cancellationToken)
-    {
-        await RegisterOrUpdateReminder(ResyncReminder, options.ServiceResyncPeriod, options.ServiceResyncPeriod);
-        memory.NextReminderAt = time.GetUtcNow() + options.ServiceResyncPeriod;
-    }
+    protected override string Kind => "service";
 
-    public Task ReceiveReminder(string reminderName, TickStatus status)
-    {
-        // The tick itself only wakes the grain; the reconcile runs as an ordinary turn, with its backoff on failure.
-        memory.NextTrigger = "reminder";
-        memory.NextReminderAt = status.CurrentTickTime + status.Period;
-        GrainFactory.Signal<IServiceGrain>(GetPrimaryKeyString());
-        return Task.CompletedTask;
-    }
+    protected override TimeSpan? ResyncPeriod => options.ServiceResyncPeriod;
 
-    protected override async Task<ReconcileResult> ReconcileAsync(CancellationToken cancellationToken)
+    protected override async Task<ReconcileResult> ReconcileAsync(ReconcileTurn reconcile, CancellationToken cancellationToken)
     {
-        var turn = await reconciler.ReconcileAsync(GetPrimaryKeyString(), memory, cancellationToken);
-        if (turn.Retire)
+        memory.NextTrigger = reconcile.Trigger;
+        memory.NextReminderAt = NextResyncAt;
+        var result = await reconciler.ReconcileAsync(this.GetPrimaryKeyString(), memory, cancellationToken);
+        if (result.Retire)
         {
-            // Nothing to watch over any more; a later signal activates the grain afresh (and re-registers the reminder).
-            await UnregisterReminder(ResyncReminder);
-            DeactivateOnIdle();
+            Retire(); // nothing to watch over any more; a later signal activates the grain afresh
         }
 
-        return turn.Result;
+        return result.Result;
     }
 }

@@ -4,7 +4,7 @@ using Ccm.GrainInterfaces.State;
 using Ccm.Grains.Cluster;
 using k8s;
 using k8s.Models;
-using Ccm.Runtime;
+using Ccm.Grains.Reconcile;
 using Microsoft.Extensions.Logging;
 
 namespace Ccm.Grains.Services;

@@ -1,4 +1,4 @@
-using Ccm.Runtime;
+using Ccm.Grains.Reconcile;
 
 namespace Ccm.Grains.Services;
 

@@ -1,4 +1,4 @@
-namespace Ccm.Runtime;
+namespace Ccm.Grains.Reconcile;
 
 /// <summary>
 /// Thrown from <see cref="ReconcilerGrain.ReconcileAsync"/> when retrying cannot help until something changes (an

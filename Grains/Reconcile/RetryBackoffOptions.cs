@@ -1,4 +1,4 @@
-namespace Ccm.Runtime;
+namespace Ccm.Grains.Reconcile;
 
 /// <summary>
 /// Capped exponential backoff of failed reconcile turns: the n-th consecutive failure waits

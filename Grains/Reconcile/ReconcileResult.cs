@@ -1,4 +1,4 @@
-namespace Ccm.Runtime;
+namespace Ccm.Grains.Reconcile;
 
 /// <summary>What a successful reconcile turn asks for next (see <see cref="ReconcilerGrain.ReconcileAsync"/>).</summary>
 public readonly record struct ReconcileResult

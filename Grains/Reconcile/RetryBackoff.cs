@@ -1,4 +1,4 @@
-namespace Ccm.Runtime;
+namespace Ccm.Grains.Reconcile;
 
 /// <summary>The delay before retrying a reconcile after <c>failures</c> consecutive failures (pure).</summary>
 internal static class RetryBackoff

@@ -1,10 +1,10 @@
-namespace Ccm.Runtime;
+namespace Ccm.Grains.Reconcile;
 
 /// <summary>
 /// Recent turns for the dashboard: durations of the last <see cref="Capacity"/> turns (for percentiles) and
 /// per-second counts over the last <see cref="RateSeconds"/> seconds (for turns/s). Bounded memory, thread-safe.
 /// </summary>
-internal sealed class TurnWindow(TimeProvider time)
+public sealed class TurnWindow(TimeProvider time)
 {
     public const int Capacity = 2048;
     public const int RateSeconds = 10;

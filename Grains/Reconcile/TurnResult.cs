@@ -1,4 +1,4 @@
-namespace Ccm.Runtime;
+namespace Ccm.Grains.Reconcile;
 
 /// <summary>How a turn ended.</summary>
 public enum TurnResult
@@ -15,12 +15,7 @@ public enum TurnResult
     /// <summary>A reconcile threw a <see cref="TerminalException"/>: no retry until the next signal.</summary>
     Terminal,
 
-    /// <summary>Stopped because its shard moved or the silo stopped; not a failure.</summary>
+    /// <summary>Stopped because the grain deactivated (the silo stopped, or the grain moved); not a failure.</summary>
     Cancelled,
 }
 
-/// <summary>The result of one turn and, when it failed, why.</summary>
-internal readonly record struct TurnOutcome(TurnResult Result, Exception? Error = null)
-{
-    public static TurnOutcome Succeeded { get; } = new(TurnResult.Succeeded);
-}

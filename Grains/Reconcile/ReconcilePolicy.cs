@@ -1,4 +1,4 @@
-namespace Ccm.Runtime;
+namespace Ccm.Grains.Reconcile;
 
 /// <summary>What a finished reconcile turn leads to.</summary>
 /// <param name="Result">How the turn ended.</param>

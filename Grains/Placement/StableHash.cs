@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Ccm.Runtime;
+namespace Ccm.Grains.Placement;
 
 /// <summary>
 /// A hash that is the same in every process and every release (unlike <see cref="string.GetHashCode()"/>), because

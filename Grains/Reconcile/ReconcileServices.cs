@@ -1,0 +1,29 @@
+using Microsoft.Extensions.Logging;
+
+namespace Ccm.Grains.Reconcile;
+
+/// <summary>What every <see cref="ReconcilerGrain"/> needs from the silo, in one constructor argument.</summary>
+public sealed class ReconcileServices(ReconcileOptions options, ReconcileActivity activity, TimeProvider time, ILogger<ReconcilerGrain> logger)
+{
+    public ReconcileOptions Options => options;
+
+    public RetryBackoffOptions Backoff => options.Retry;
+
+    /// <summary>The silo's live reconcilers and their counters (dashboard, metrics).</summary>
+    public ReconcileActivity Activity => activity;
+
+    public TimeProvider Time => time;
+
+    /// <summary>Where turn failures are logged, once each, with the grain's type and key.</summary>
+    public ILogger Logger => logger;
+}
+
+/// <summary>How reconcile turns are timed.</summary>
+public sealed class ReconcileOptions
+{
+    /// <summary>Longest a turn may work (permit waits excluded) before its token fires; it is then retried with backoff.</summary>
+    public TimeSpan TurnTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Retry backoff after a failed turn: 1 s doubling to 5 min, up to 20% shorter at random.</summary>
+    public RetryBackoffOptions Retry { get; set; } = new();
+}

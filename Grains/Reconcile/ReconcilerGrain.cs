@@ -1,0 +1,150 @@
+using Ccm.GrainInterfaces;
+using Microsoft.Extensions.Logging;
+
+namespace Ccm.Grains.Reconcile;
+
+/// <summary>
+/// The CCM's reconcile layer on Orleans' <see cref="Grain"/>: one reconcile at a time, signals that coalesce, backoff
+/// with jitter after a failure, no retry after a terminal one, and an optional periodic resync. Orleans owns activation,
+/// placement, threading and timers; this class only decides when the next turn runs.
+/// </summary>
+/// <remarks>
+/// <para>The turn runs in one non-interleaving grain timer used as a pump: <see cref="Signal"/> (which interleaves,
+/// so it returns at once even during a turn) marks the grain dirty and starts the pump; a turn clears the mark before
+/// it reads anything, and when it ends it restarts the pump at once if the mark is set again, else after the retry or
+/// requeue delay, else never. So any number of signals during a turn add exactly one more turn, which reads the newest
+/// state (controller-runtime's workqueue "dirty" set).</para>
+/// <para>A turn's token fires when the grain deactivates (the silo stops, or the grain is collected or moved) and when
+/// the turn has worked longer than <see cref="ReconcileOptions.TurnTimeout"/>; time spent waiting for a cloud
+/// rate-limit permit is not work and does not count (<see cref="TurnDeadline"/>).</para>
+/// </remarks>
+public abstract partial class ReconcilerGrain(ReconcileServices services) : Grain, IReconcilerGrain
+{
+    private readonly ILogger logger = services.Logger;
+    private IGrainTimer? pump;
+    private IGrainTimer? resync;
+    private SignalKind? pending;
+    private SignalKind lastKind = SignalKind.Event;
+    private bool running;
+    private int failures;
+
+    /// <summary>When the next periodic resync is due (null without one), for the state a grain publishes.</summary>
+    protected DateTimeOffset? NextResyncAt { get; private set; }
+
+    /// <summary>How often to resync without a signal; null for never (the default). Read once, at activation.</summary>
+    protected virtual TimeSpan? ResyncPeriod => null;
+
+    /// <summary>The grain type's name in logs, metrics and the dashboard (<c>service</c>, <c>node</c>...).</summary>
+    protected abstract string Kind { get; }
+
+    private ActivationInfo Info => field ??= services.Activity.Register(Kind, this.GetPrimaryKeyString());
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        pump = this.RegisterGrainTimer(PumpAsync, new GrainTimerCreationOptions(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan) { KeepAlive = true });
+        if (ResyncPeriod is { } period)
+        {
+            // The first resync at a random point of one period: after a restart, unchanged objects are re-checked
+            // spread over the period rather than all at once (their changes are signalled as they happen anyway).
+            var first = period * Random.Shared.NextDouble();
+            NextResyncAt = services.Time.GetUtcNow() + first;
+            resync = this.RegisterGrainTimer(ResyncTickAsync, new GrainTimerCreationOptions(first, period) { KeepAlive = true, Interleave = true });
+        }
+
+        _ = Info;
+        return base.OnActivateAsync(cancellationToken);
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        services.Activity.Unregister(Info);
+        return base.OnDeactivateAsync(reason, cancellationToken);
+    }
+
+    public Task Signal(SignalKind kind)
+    {
+        pending = pending is { } had && had > kind ? had : kind;
+        Info.SignalPending = true;
+        services.Activity.Signalled(Kind);
+        if (!running)
+        {
+            pump!.Change(TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Converges one object; never runs concurrently with another turn of this grain. Returns what to do next; throws
+    /// to fail (retried with backoff), or throws a <see cref="TerminalException"/> to fail until the next signal.
+    /// </summary>
+    protected abstract Task<ReconcileResult> ReconcileAsync(ReconcileTurn reconcile, CancellationToken cancellationToken);
+
+    /// <summary>Asks Orleans to deactivate this grain once the turn ends (its object is gone); a later signal activates it afresh.</summary>
+    protected void Retire() => DeactivateOnIdle();
+
+    private Task ResyncTickAsync(CancellationToken cancellationToken)
+    {
+        NextResyncAt = services.Time.GetUtcNow() + ResyncPeriod!.Value;
+        return Signal(SignalKind.Resync);
+    }
+
+    private async Task PumpAsync(CancellationToken stopping)
+    {
+        running = true;
+        var kind = pending ?? lastKind; // a timed wake (retry, requeue) keeps the priority of the turn that asked for it
+        pending = null;
+        lastKind = kind;
+        Info.Begin(services.Time.GetUtcNow());
+        var started = services.Time.GetTimestamp();
+        ReconcileResult? result = null;
+        Exception? error = null;
+        using (var deadline = new TurnDeadline(services.Options.TurnTimeout, services.Time, stopping))
+        {
+            try
+            {
+                result = await ReconcileAsync(new ReconcileTurn(kind, deadline), deadline.Token);
+            }
+            catch (Exception e)
+            {
+                error = e;
+            }
+        }
+
+        var decision = ReconcilePolicy.Decide(result, error, stopping.IsCancellationRequested, failures, services.Backoff, Random.Shared.NextDouble());
+        failures = decision.Failures;
+        var wake = pending is not null ? TimeSpan.Zero : decision.WakeAfter;
+        var now = services.Time.GetUtcNow();
+        Info.End(now, decision.Result, error, failures, wake is { } w ? now + w : null, pending is not null);
+        services.Activity.Turn(Kind, kind, decision.Result, services.Time.GetElapsedTime(started));
+        Report(decision, error, wake);
+        running = false;
+        pump!.Change(wake ?? Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+    }
+
+    private void Report(ReconcileDecision decision, Exception? error, TimeSpan? wake)
+    {
+        var key = this.GetPrimaryKeyString();
+        switch (decision.Result)
+        {
+            case TurnResult.Failed:
+                LogFailed(error, Kind, key, decision.Failures, wake);
+                break;
+            case TurnResult.Terminal:
+                LogTerminal(error, Kind, key, decision.Failures);
+                break;
+            case TurnResult.Cancelled:
+                LogCancelled(Kind, key);
+                break;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Reconcile of {GrainType} {Key} failed ({Failures} in a row); retrying in {Delay}")]
+    private partial void LogFailed(Exception? exception, string grainType, string key, int failures, TimeSpan? delay);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Reconcile of {GrainType} {Key} failed terminally ({Failures} in a row); no retry until the next signal")]
+    private partial void LogTerminal(Exception? exception, string grainType, string key, int failures);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Reconcile of {GrainType} {Key} cancelled: the grain is deactivating")]
+    private partial void LogCancelled(string grainType, string key);
+}
