@@ -54,12 +54,20 @@ public sealed class CloudControl
     public void TerminateInstance(string instanceId) => store.Update(s => InstanceChanges.Terminate(s, instanceId));
 
     /// <summary>A secondary ENI (an ECI pod's, say) that CLBs can use as an <c>eni</c> backend.</summary>
-    public NetworkInterface AddNetworkInterface(string vSwitchId, string privateIpAddress, string? instanceId = null) =>
-        store.Update(s => InstanceChanges.AddNetworkInterface(s, vSwitchId, privateIpAddress, instanceId, settings.Clock.GetUtcNow()));
+    public NetworkInterface AddNetworkInterface(string vSwitchId, string privateIpAddress, string? instanceId = null)
+    {
+        // The control API deserialises absent fields as null: name them rather than fail deeper down.
+        ArgumentException.ThrowIfNullOrEmpty(vSwitchId, "VSwitchId");
+        ArgumentException.ThrowIfNullOrEmpty(privateIpAddress, "PrivateIpAddress");
+        return store.Update(s => InstanceChanges.AddNetworkInterface(s, vSwitchId, privateIpAddress, instanceId, settings.Clock.GetUtcNow()));
+    }
 
     /// <summary>Adds an Available custom entry nobody asked the API for (e.g. another controller's route).</summary>
-    public RouteEntry AddForeignRouteEntry(string routeTableId, string destinationCidrBlock, string nextHopId, string nextHopType = "Instance") =>
-        store.Update(s =>
+    public RouteEntry AddForeignRouteEntry(string routeTableId, string destinationCidrBlock, string nextHopId, string nextHopType = "Instance")
+    {
+        ArgumentException.ThrowIfNullOrEmpty(destinationCidrBlock, "DestinationCidrBlock");
+        ArgumentException.ThrowIfNullOrEmpty(nextHopId, "NextHopId");
+        return store.Update(s =>
         {
             var table = s.RouteTables.GetValueOrDefault(routeTableId) ?? throw new KeyNotFoundException(routeTableId);
             var now = settings.Clock.GetUtcNow();
@@ -72,6 +80,7 @@ public sealed class CloudControl
             };
             return (s with { RouteTables = s.RouteTables.SetItem(routeTableId, table with { Entries = table.Entries.Add(id, entry) }) }, entry);
         });
+    }
 
     /// <summary>Removes an entry at once, whatever its status; false when the table holds no such destination.</summary>
     public bool DeleteRouteEntryByHand(string routeTableId, string destinationCidrBlock) =>

@@ -7,6 +7,15 @@ internal static class InstanceChanges
 {
     public static (CloudSnapshot, Instance) Add(CloudSnapshot s, NewInstance spec, DateTimeOffset now)
     {
+        var instanceType = spec.InstanceType ?? InstanceValues.DefaultInstanceType;
+        if (string.IsNullOrWhiteSpace(instanceType))
+        {
+            throw new ArgumentException("InstanceType must not be empty; leave it out for the default.");
+        }
+
+        var status = OneOf(spec.Status, nameof(NewInstance.Status), "Running", InstanceValues.Statuses);
+        var chargeType = OneOf(spec.InstanceChargeType, nameof(NewInstance.InstanceChargeType), "PostPaid", InstanceValues.ChargeTypes);
+        var spotStrategy = OneOf(spec.SpotStrategy, nameof(NewInstance.SpotStrategy), "NoSpot", InstanceValues.SpotStrategies);
         var vSwitch = spec.VSwitchId is null
             ? s.VSwitches.Values.FirstOrDefault() ?? throw new InvalidOperationException("The cloud has no vSwitch to put an instance in.")
             : s.VSwitches.GetValueOrDefault(spec.VSwitchId) ?? throw new KeyNotFoundException(spec.VSwitchId);
@@ -28,12 +37,12 @@ internal static class InstanceChanges
         (var macNumber, s) = s.NextNumber("mac");
         var instance = new Instance
         {
-            InstanceId = id, InstanceName = spec.InstanceName ?? id, HostName = spec.InstanceName ?? id, InstanceType = spec.InstanceType,
+            InstanceId = id, InstanceName = spec.InstanceName ?? id, HostName = spec.InstanceName ?? id, InstanceType = instanceType,
             ZoneId = vSwitch.ZoneId, VpcId = vSwitch.VpcId, VSwitchId = vSwitch.VSwitchId,
             PrivateIpAddress = spec.PrivateIpAddress ?? AddressAllocator.Free(s, vSwitch, firstHost: 20)
                 ?? throw new InvalidOperationException($"vSwitch {vSwitch.VSwitchId} has no free address."),
-            NetworkInterfaceId = eniId, MacAddress = CloudControl.Mac(0x100 + macNumber), CreationTime = now, Status = spec.Status,
-            Tags = CloudControl.TagsOf(spec.Tags),
+            NetworkInterfaceId = eniId, MacAddress = CloudControl.Mac(0x100 + macNumber), CreationTime = now, Status = status,
+            InstanceChargeType = chargeType, SpotStrategy = spotStrategy, Tags = CloudControl.TagsOf(spec.Tags),
         };
         return (s with
         {
@@ -41,6 +50,12 @@ internal static class InstanceChanges
             NetworkInterfaces = s.NetworkInterfaces.Add(eniId, CloudSeed.PrimaryEni(instance, now)),
         }, instance);
     }
+
+    /// <summary>The value, or <paramref name="fallback"/> when left out; a value the API never reports names the field.</summary>
+    private static string OneOf(string? value, string field, string fallback, IReadOnlyList<string> allowed) =>
+        value is null ? fallback
+        : allowed.Contains(value) ? value
+        : throw new ArgumentException($"{field} must be one of {string.Join(", ", allowed)}; got \"{value}\".");
 
     public static CloudSnapshot SetStatus(CloudSnapshot s, string instanceId, string status)
     {

@@ -43,7 +43,7 @@ internal static class EcsMapper
         {
             InstanceId = i.InstanceId, InstanceName = i.InstanceName, HostName = i.HostName.Length > 0 ? i.HostName : i.InstanceName,
             InstanceType = i.InstanceType, InstanceTypeFamily = Family(i.InstanceType), Cpu = cpu, Memory = memory,
-            RegionId = regionId, ZoneId = i.ZoneId, Status = i.Status,
+            RegionId = regionId, ZoneId = i.ZoneId, Status = i.Status, InstanceChargeType = i.InstanceChargeType, SpotStrategy = i.SpotStrategy,
             CreationTime = WireTime.Minutes(i.CreationTime), StartTime = WireTime.Minutes(i.CreationTime),
             SerialNumber = SerialNumber(i.InstanceId),
             StoppedMode = i.Status == "Stopped" ? "KeepCharging" : null,

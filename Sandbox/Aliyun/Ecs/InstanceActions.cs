@@ -9,8 +9,6 @@ namespace Ccm.Sandbox.Aliyun.Ecs;
 /// </summary>
 internal static class InstanceActions
 {
-    private static readonly string[] Statuses = ["Pending", "Running", "Starting", "Stopping", "Stopped"];
-
     public static ApiResult Describe(ActionContext c)
     {
         c.CheckRegion(required: true);
@@ -23,7 +21,7 @@ internal static class InstanceActions
         var publicFilter = JsonParameter.StringArray(p, "PublicIpAddresses", 100);
         var eipFilter = JsonParameter.StringArray(p, "EipAddresses", 100);
         var status = p.NonEmpty("Status");
-        if (status is not null && !Statuses.Contains(status))
+        if (status is not null && !InstanceValues.Statuses.Contains(status))
         {
             throw CommonErrors.InvalidParameter("Status", "The specified Status is not valid; use Pending, Running, Starting, Stopping or Stopped.");
         }
@@ -36,7 +34,7 @@ internal static class InstanceActions
                 && (status is null || i.Status == status)
                 && p.Matches("VpcId", i.VpcId) && p.Matches("VSwitchId", i.VSwitchId) && p.Matches("ZoneId", i.ZoneId)
                 && p.Matches("InstanceName", i.InstanceName) && p.Matches("InstanceType", i.InstanceType)
-                && p.Matches("SecurityGroupId", i.SecurityGroupId)
+                && p.Matches("SecurityGroupId", i.SecurityGroupId) && p.Matches("InstanceChargeType", i.InstanceChargeType)
                 && (p.NonEmpty("InstanceNetworkType") is not { } network || network == "vpc"))
             .Where(i => i.Tags.HasAll(tags))
             .ToList();
