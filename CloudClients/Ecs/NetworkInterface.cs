@@ -60,6 +60,9 @@ public sealed record NetworkInterfaceSet
 
     public string? InstanceId { get; init; }
 
+    /// <summary>True (the default for an ENI) means the VPC drops traffic not addressed from or to the ENI itself.</summary>
+    public bool? SourceDestCheck { get; init; }
+
     [JsonConverter(typeof(WrappedListConverter<PrivateIpSet>))]
     public IReadOnlyList<PrivateIpSet> PrivateIpSets { get; init; } = [];
 

@@ -68,7 +68,8 @@ internal static class EcsMapper
     {
         NetworkInterfaceId = e.NetworkInterfaceId, NetworkInterfaceName = e.NetworkInterfaceName, Status = e.Status, Type = e.Type,
         VpcId = e.VpcId, VSwitchId = e.VSwitchId, ZoneId = e.ZoneId, PrivateIpAddress = e.PrimaryIpAddress, MacAddress = e.MacAddress,
-        InstanceId = e.InstanceId ?? "", CreationTime = WireTime.Seconds(e.CreationTime),
+        InstanceId = e.InstanceId ?? "", CreationTime = WireTime.Seconds(e.CreationTime), Description = e.Description,
+        SourceDestCheck = e.SourceDestCheck,
         Attachment = e.InstanceId is null ? null : new NetworkInterfaceAttachment(e.InstanceId, e.Type == "Primary" ? 0 : 1),
         PrivateIpSets = PrivateIps(e), Ipv6Sets = new Ipv6SetList([]),
         SecurityGroupIds = new SecurityGroupIdSet([e.SecurityGroupId]), Tags = Tags(e.Tags),

@@ -6,6 +6,8 @@ namespace Ccm.Sandbox.Aliyun.Ecs;
 /// <summary>
 /// DescribeNetworkInterfaces: how the CCM finds the ENI behind a pod IP for ENI backends (<c>PrivateIpAddress.N</c>, at
 /// most 100, matching primary or secondary addresses; <c>Status=InUse</c>). Token paging allows <c>MaxResults</c> 10–500.
+/// ModifyNetworkInterfaceAttribute: how the CCM turns a node's primary ENI's <c>SourceDestCheck</c> off before it removes
+/// the cloud taint (upstream <c>node_controller.go</c>, <c>--skip-disable-source-dest-check</c>); name and description too.
 /// </summary>
 internal static class NetworkInterfaceActions
 {
@@ -36,5 +38,33 @@ internal static class NetworkInterfaceActions
             new DescribeNetworkInterfacesResponse(c.RequestId, page.NextToken, page.PageNumber, page.PageSize, page.TotalCount,
                 new NetworkInterfaceSetList([.. page.Items.Select(EcsMapper.NetworkInterface)])),
             EcsJson.Default.DescribeNetworkInterfacesResponse);
+    }
+
+    /// <summary>Sets what it is given and leaves the rest; setting a value it already has succeeds unchanged.</summary>
+    public static ApiResult ModifyAttribute(ActionContext c)
+    {
+        c.CheckRegion(required: true);
+        var p = c.Parameters;
+        var id = p.Required("NetworkInterfaceId");
+        if (p.List("SecurityGroupId").Count > 0)
+        {
+            throw EcsErrors.SecurityGroupsNotModelled();
+        }
+
+        var sourceDestCheck = p.Bool("SourceDestCheck");
+        var name = p.NonEmpty("NetworkInterfaceName");
+        var description = p.NonEmpty("Description");
+        c.Store.Update(s =>
+        {
+            var eni = s.NetworkInterfaces.GetValueOrDefault(id) ?? throw EcsErrors.NetworkInterfaceNotFound(id);
+            var changed = eni with
+            {
+                SourceDestCheck = sourceDestCheck ?? eni.SourceDestCheck,
+                NetworkInterfaceName = name ?? eni.NetworkInterfaceName,
+                Description = description ?? eni.Description,
+            };
+            return s with { NetworkInterfaces = s.NetworkInterfaces.SetItem(id, changed) };
+        });
+        return ApiResult.Of(new RequestIdResponse(c.RequestId), WireJson.Default.RequestIdResponse);
     }
 }

@@ -30,6 +30,14 @@ public sealed record NetworkInterface
 
     public string NetworkInterfaceName { get; init; } = "";
 
+    public string Description { get; init; } = "";
+
+    /// <summary>
+    /// Whether the VPC drops traffic whose source or destination is not this ENI's own address. On by default, as for
+    /// a real ENI; a node that forwards pod traffic needs it off (upstream turns it off before removing the cloud taint).
+    /// </summary>
+    public bool SourceDestCheck { get; init; } = true;
+
     public ImmutableArray<string> SecondaryIpAddresses { get; init; } = [];
 
     public string SecurityGroupId { get; init; } = "sg-bp1sandbox0000000001";

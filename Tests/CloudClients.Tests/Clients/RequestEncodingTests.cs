@@ -158,6 +158,14 @@ public class RequestEncodingTests
     }
 
     [Fact]
+    public void ModifyNetworkInterfaceAttribute_sends_only_what_it_sets()
+    {
+        var p = Encode(new ModifyNetworkInterfaceAttributeRequest { NetworkInterfaceId = "eni-1", SourceDestCheck = false });
+
+        Assert.Equal(new Dictionary<string, string> { ["NetworkInterfaceId"] = "eni-1", ["SourceDestCheck"] = "false" }, p);
+    }
+
+    [Fact]
     public void Backend_batches_default_to_the_documented_twenty()
     {
         var servers = Enumerable.Range(0, 45).Select(i => new BackendServer { ServerId = $"i-{i}", Port = 80 }).ToList();
