@@ -103,6 +103,24 @@ public class RequestEncodingTests
     }
 
     [Fact]
+    public void ModifyLoadBalancerInstanceChargeType_sends_what_upstream_sends()
+    {
+        var p = Encode(new ModifyLoadBalancerInstanceChargeTypeRequest("lb-1", "PayBySpec") { LoadBalancerSpec = "slb.s1.small" });
+
+        Assert.Equal(new Dictionary<string, string> { ["LoadBalancerId"] = "lb-1", ["InstanceChargeType"] = "PayBySpec", ["LoadBalancerSpec"] = "slb.s1.small" }, p);
+    }
+
+    [Fact]
+    public void Domain_extensions_are_addressed_by_listener_port_then_by_their_own_id()
+    {
+        var create = Encode(new CreateDomainExtensionRequest("lb-1", 443, "*.example.com", "cert-1"));
+        var set = Encode(new SetDomainExtensionAttributeRequest("de-1", "cert-2"));
+
+        Assert.Equal(("443", "*.example.com", "cert-1"), (create["ListenerPort"], create["Domain"], create["ServerCertificateId"]));
+        Assert.Equal(new Dictionary<string, string> { ["DomainExtensionId"] = "de-1", ["ServerCertificateId"] = "cert-2" }, set);
+    }
+
+    [Fact]
     public void CreateRouteEntries_flattens_objects_as_RouteEntries_N_Field()
     {
         var p = Encode(new CreateRouteEntriesRequest([new RouteEntrySpec("vtb-1", "172.20.0.0/24", "i-1"), new RouteEntrySpec("vtb-1", "172.20.1.0/24", "i-2")]));
