@@ -105,6 +105,11 @@ public sealed class CloudControl
     /// <summary>Another VPC with one vSwitch and its system route table (for next hops that are in the wrong VPC, say).</summary>
     public VSwitch AddVpc(string cidrBlock, string vSwitchCidrBlock, string zoneId) => store.Update(s => NetworkChanges.AddVpc(s, cidrBlock, vSwitchCidrBlock, zoneId, settings.Clock.GetUtcNow()));
 
+    /// <summary>The EIP as the API would show it now (transitions that have settled applied), or null when released.</summary>
+    public EipAddress? EipAddress(string allocationId) =>
+        store.Current.EipAddresses.GetValueOrDefault(allocationId)?.At(settings.Clock.GetUtcNow());
+
+    /// <summary>An EIP nobody allocated through the API: bound at once to <paramref name="instanceId"/> when given, else Available.</summary>
     public EipAddress AddEipAddress(string ipAddress, string? instanceId = null, string? instanceType = null) =>
         store.Update(s =>
         {
@@ -112,7 +117,7 @@ public sealed class CloudControl
             var eip = new EipAddress
             {
                 AllocationId = id, IpAddress = ipAddress, AllocationTime = settings.Clock.GetUtcNow(), InstanceId = instanceId,
-                InstanceType = instanceId is null ? null : instanceType ?? "EcsInstance", Status = instanceId is null ? "Available" : "InUse",
+                InstanceType = instanceId is null ? null : instanceType ?? "EcsInstance",
             };
             return (s with { EipAddresses = s.EipAddresses.Add(id, eip) }, eip);
         });

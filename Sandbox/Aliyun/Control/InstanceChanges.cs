@@ -63,7 +63,10 @@ internal static class InstanceChanges
         return s with { Instances = s.Instances.SetItem(instanceId, instance with { Status = status }) };
     }
 
-    /// <summary>A released ECS leaves every CLB backend list; route entries that use it as next hop stay behind.</summary>
+    /// <summary>
+    /// A released ECS leaves every CLB backend list and its EIPs become Available; route entries that use it as next hop
+    /// stay behind.
+    /// </summary>
     public static CloudSnapshot Terminate(CloudSnapshot s, string instanceId)
     {
         if (!s.Instances.ContainsKey(instanceId))
@@ -75,12 +78,13 @@ internal static class InstanceChanges
         var groups = s.VServerGroups.Values
             .Where(g => g.BackendServers.Any(b => b.ServerId == instanceId))
             .Select(g => KeyValuePair.Create(g.VServerGroupId, g with { BackendServers = [.. g.BackendServers.Where(b => b.ServerId != instanceId)] }));
-        return s with
+        s = enis.Aggregate(s, (current, eni) => current.UnbindFrom(eni));
+        return (s with
         {
             Instances = s.Instances.Remove(instanceId),
             NetworkInterfaces = s.NetworkInterfaces.RemoveRange(enis),
             VServerGroups = s.VServerGroups.SetItems(groups),
-        };
+        }).UnbindFrom(instanceId);
     }
 
     public static (CloudSnapshot, NetworkInterface) AddNetworkInterface(

@@ -20,10 +20,10 @@ internal static class EcsMapper
 
     private sealed record Mapped(NetworkInterface? Eni, EipAddress? Eip, string RegionId, bool TokenRequired, InstanceItem Item);
 
-    public static InstanceItem Instance(CloudSnapshot s, Instance i, bool metadataTokenRequired)
+    public static InstanceItem Instance(CloudSnapshot s, Instance i, bool metadataTokenRequired, DateTimeOffset now)
     {
         var eni = s.NetworkInterfaces.GetValueOrDefault(i.NetworkInterfaceId);
-        var eip = BoundEip(s, i.InstanceId);
+        var eip = BoundEip(s, i.InstanceId, now);
         if (Cache.TryGetValue(i, out var cached) && ReferenceEquals(cached.Eni, eni) && ReferenceEquals(cached.Eip, eip)
             && cached.RegionId == s.RegionId
             && cached.TokenRequired == metadataTokenRequired)
@@ -75,9 +75,12 @@ internal static class EcsMapper
         SecurityGroupIds = new SecurityGroupIdSet([e.SecurityGroupId]), Tags = Tags(e.Tags),
     };
 
-    /// <summary>The EIP bound to the instance itself (not to one of its secondary ENIs), as DescribeInstances reports it.</summary>
-    public static EipAddress? BoundEip(CloudSnapshot s, string instanceId) =>
-        s.EipAddresses.Values.FirstOrDefault(e => e.InstanceId == instanceId && e.InstanceType == "EcsInstance");
+    /// <summary>
+    /// The EIP bound to the instance itself (not to one of its secondary ENIs) at <paramref name="now"/>, as
+    /// DescribeInstances reports it; an EIP still Associating counts, one whose unassociation has settled does not.
+    /// </summary>
+    public static EipAddress? BoundEip(CloudSnapshot s, string instanceId, DateTimeOffset now) =>
+        s.EipAddresses.Values.Select(e => e.At(now)).FirstOrDefault(e => e?.InstanceId == instanceId && e.InstanceType == "EcsInstance");
 
     private static int Bandwidth(EipAddress eip) =>
         int.TryParse(eip.Bandwidth, NumberStyles.None, CultureInfo.InvariantCulture, out var bandwidth) ? bandwidth : 0;

@@ -30,7 +30,7 @@ internal static class InstanceActions
         var instances = s.Instances.Values
             .Where(i => (ids is null || ids.Contains(i.InstanceId)) && (ips is null || ips.Contains(i.PrivateIpAddress))
                 && (innerIps is null || innerIps.Count == 0) && (publicFilter is null || publicFilter.Count == 0)
-                && (eipFilter is null || eipFilter.Count == 0 || eipFilter.Contains(EcsMapper.BoundEip(s, i.InstanceId)?.IpAddress ?? ""))
+                && (eipFilter is null || eipFilter.Count == 0 || eipFilter.Contains(EcsMapper.BoundEip(s, i.InstanceId, c.Now)?.IpAddress ?? ""))
                 && (status is null || i.Status == status)
                 && p.Matches("VpcId", i.VpcId) && p.Matches("VSwitchId", i.VSwitchId) && p.Matches("ZoneId", i.ZoneId)
                 && p.Matches("InstanceName", i.InstanceName) && p.Matches("InstanceType", i.InstanceType)
@@ -42,7 +42,7 @@ internal static class InstanceActions
         var tokenRequired = c.Settings.MetadataTokenRequired;
         return ApiResult.Of(
             new DescribeInstancesResponse(c.RequestId, page.NextToken, page.PageNumber, page.PageSize, page.TotalCount,
-                new InstanceSet([.. page.Items.Select(i => EcsMapper.Instance(s, i, tokenRequired))])),
+                new InstanceSet([.. page.Items.Select(i => EcsMapper.Instance(s, i, tokenRequired, c.Now))])),
             EcsJson.Default.DescribeInstancesResponse);
     }
 }

@@ -121,6 +121,21 @@ public class RequestEncodingTests
     }
 
     [Fact]
+    public void EIP_writes_carry_their_ClientToken_and_tags_in_the_repeated_form()
+    {
+        var allocate = Encode(new AllocateEipAddressRequest { ClientToken = "t-1", Bandwidth = "10", Tags = [new Tag("k", "v")] });
+        var associate = Encode(new AssociateEipAddressRequest("eip-1", "lb-1", "SlbInstance") { ClientToken = "t-2" });
+        var describe = Encode(new DescribeEipAddressesRequest { AssociatedInstanceType = "SlbInstance", AssociatedInstanceId = "lb-1", Tags = [new Tag("k", "v")] });
+
+        Assert.Equal(("t-1", "10", "k", "v"), (allocate["ClientToken"], allocate["Bandwidth"], allocate["Tag.1.Key"], allocate["Tag.1.Value"]));
+        Assert.Equal(new Dictionary<string, string>
+        {
+            ["ClientToken"] = "t-2", ["AllocationId"] = "eip-1", ["InstanceId"] = "lb-1", ["InstanceType"] = "SlbInstance",
+        }, associate);
+        Assert.Equal(("SlbInstance", "lb-1", "k"), (describe["AssociatedInstanceType"], describe["AssociatedInstanceId"], describe["Tag.1.Key"]));
+    }
+
+    [Fact]
     public void CreateRouteEntries_flattens_objects_as_RouteEntries_N_Field()
     {
         var p = Encode(new CreateRouteEntriesRequest([new RouteEntrySpec("vtb-1", "172.20.0.0/24", "i-1"), new RouteEntrySpec("vtb-1", "172.20.1.0/24", "i-2")]));
