@@ -11,6 +11,7 @@ namespace Ccm.CloudClients.Ecs;
 [JsonSerializable(typeof(Instance))]
 [JsonSerializable(typeof(InstanceNetworkInterface))]
 [JsonSerializable(typeof(PrivateIpSet))]
+[JsonSerializable(typeof(Ipv6Set))]
 [JsonSerializable(typeof(NetworkInterfaceSet))]
 [JsonSerializable(typeof(Tag))]
 [JsonSerializable(typeof(string))]

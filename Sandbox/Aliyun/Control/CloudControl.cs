@@ -53,13 +53,13 @@ public sealed class CloudControl
     /// <summary>Releases the instance and its ENIs; the CLBs drop it from their backends, route entries keep pointing at it.</summary>
     public void TerminateInstance(string instanceId) => store.Update(s => InstanceChanges.Terminate(s, instanceId));
 
-    /// <summary>A secondary ENI (an ECI pod's, say) that CLBs can use as an <c>eni</c> backend.</summary>
-    public NetworkInterface AddNetworkInterface(string vSwitchId, string privateIpAddress, string? instanceId = null)
+    /// <summary>A secondary ENI (an ECI pod's, say) that CLBs can use as an <c>eni</c> backend, with IPv6 addresses if given.</summary>
+    public NetworkInterface AddNetworkInterface(string vSwitchId, string privateIpAddress, string? instanceId = null, IReadOnlyList<string>? ipv6Addresses = null)
     {
         // The control API deserialises absent fields as null: name them rather than fail deeper down.
         ArgumentException.ThrowIfNullOrEmpty(vSwitchId, "VSwitchId");
         ArgumentException.ThrowIfNullOrEmpty(privateIpAddress, "PrivateIpAddress");
-        return store.Update(s => InstanceChanges.AddNetworkInterface(s, vSwitchId, privateIpAddress, instanceId, settings.Clock.GetUtcNow()));
+        return store.Update(s => InstanceChanges.AddNetworkInterface(s, vSwitchId, privateIpAddress, instanceId, ipv6Addresses ?? [], settings.Clock.GetUtcNow()));
     }
 
     /// <summary>Adds an Available custom entry nobody asked the API for (e.g. another controller's route).</summary>

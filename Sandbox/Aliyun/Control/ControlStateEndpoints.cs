@@ -30,7 +30,7 @@ internal static class ControlStateEndpoints
         state.MapPost("/network-interfaces", http => ControlEndpoints.Guard(http, async () =>
         {
             var body = await ControlEndpoints.Read(http, ControlJson.Default.NetworkInterfaceRequest);
-            await ControlEndpoints.Json(http, cloud.AddNetworkInterface(body.VSwitchId, body.PrivateIpAddress, body.InstanceId),
+            await ControlEndpoints.Json(http, cloud.AddNetworkInterface(body.VSwitchId, body.PrivateIpAddress, body.InstanceId, body.Ipv6Addresses),
                 ControlJson.Default.NetworkInterface);
         }));
         state.MapGet("/route-tables/{id}/entries", (HttpContext http, string id) => ControlEndpoints.Guard(http, () =>

@@ -88,7 +88,7 @@ internal static class InstanceChanges
     }
 
     public static (CloudSnapshot, NetworkInterface) AddNetworkInterface(
-        CloudSnapshot s, string vSwitchId, string privateIpAddress, string? instanceId, DateTimeOffset now)
+        CloudSnapshot s, string vSwitchId, string privateIpAddress, string? instanceId, IReadOnlyList<string> ipv6Addresses, DateTimeOffset now)
     {
         var vSwitch = s.VSwitches.GetValueOrDefault(vSwitchId) ?? throw new KeyNotFoundException(vSwitchId);
         (var id, s) = s.NextId("eni");
@@ -97,7 +97,7 @@ internal static class InstanceChanges
         {
             NetworkInterfaceId = id, VpcId = vSwitch.VpcId, VSwitchId = vSwitch.VSwitchId, ZoneId = vSwitch.ZoneId,
             PrimaryIpAddress = privateIpAddress, MacAddress = CloudControl.Mac(0x100 + macNumber), CreationTime = now,
-            InstanceId = instanceId, Type = "Secondary", Status = "InUse",
+            InstanceId = instanceId, Type = "Secondary", Status = "InUse", Ipv6Addresses = [.. ipv6Addresses],
         };
         return (s with { NetworkInterfaces = s.NetworkInterfaces.Add(id, eni) }, eni);
     }

@@ -55,7 +55,7 @@ internal static class EcsMapper
                 : new EipAddressInfo("", "", 0, "", false),
             NetworkInterfaces = new InstanceNetworkInterfaceList(eni is null ? [] :
             [
-                new InstanceNetworkInterface(eni.NetworkInterfaceId, "Primary", eni.MacAddress, eni.PrimaryIpAddress, PrivateIps(eni), new Ipv6SetList([])),
+                new InstanceNetworkInterface(eni.NetworkInterfaceId, "Primary", eni.MacAddress, eni.PrimaryIpAddress, PrivateIps(eni), Ipv6s(eni)),
             ]),
             SecurityGroupIds = new SecurityGroupIdSet([i.SecurityGroupId]),
             Tags = Tags(i.Tags),
@@ -71,7 +71,7 @@ internal static class EcsMapper
         InstanceId = e.InstanceId ?? "", CreationTime = WireTime.Seconds(e.CreationTime), Description = e.Description,
         SourceDestCheck = e.SourceDestCheck,
         Attachment = e.InstanceId is null ? null : new NetworkInterfaceAttachment(e.InstanceId, e.Type == "Primary" ? 0 : 1),
-        PrivateIpSets = PrivateIps(e), Ipv6Sets = new Ipv6SetList([]),
+        PrivateIpSets = PrivateIps(e), Ipv6Sets = Ipv6s(e),
         SecurityGroupIds = new SecurityGroupIdSet([e.SecurityGroupId]), Tags = Tags(e.Tags),
     };
 
@@ -87,6 +87,8 @@ internal static class EcsMapper
 
     private static PrivateIpSetList PrivateIps(NetworkInterface e) =>
         new([.. e.AllIpAddresses.Select((ip, index) => new PrivateIpSetItem(ip, Primary: index == 0))]);
+
+    private static Ipv6SetList Ipv6s(NetworkInterface e) => new([.. e.Ipv6Addresses.Select(a => new Ipv6SetItem(a))]);
 
     /// <summary><c>ecs.g7.large</c> → <c>ecs.g7</c>.</summary>
     private static string Family(string type) => type.LastIndexOf('.') is > 0 and var dot ? type[..dot] : type;

@@ -40,6 +40,9 @@ public sealed record NetworkInterface
 
     public ImmutableArray<string> SecondaryIpAddresses { get; init; } = [];
 
+    /// <summary>IPv6 addresses (an ENI backend of an IPv6 CLB with <c>backend-ip-version: ipv6</c> is found by one).</summary>
+    public ImmutableArray<string> Ipv6Addresses { get; init; } = [];
+
     public string SecurityGroupId { get; init; } = "sg-bp1sandbox0000000001";
 
     public ImmutableArray<ResourceTag> Tags { get; init; } = [];

@@ -102,6 +102,17 @@ public class VpcEcsAcceptanceTests(EmulatorFixture fixture) : IClassFixture<Emul
     }
 
     [Fact]
+    public async Task Network_interfaces_are_found_by_IPv6_address_for_IPv6_backends()
+    {
+        var pod = fixture.Emulator.Cloud.AddNetworkInterface(DemoWorld.VSwitches[1].VSwitchId, "192.168.16.240", ipv6Addresses: ["2001:db8:1::240"]);
+
+        var enis = await fixture.CreateClients().Ecs.DescribeNetworkInterfacesAsync(
+            new DescribeNetworkInterfacesRequest { Ipv6Addresses = ["2001:db8:1::240"], Status = "InUse" }, default).ToListAsync();
+
+        Assert.Equal((pod.NetworkInterfaceId, "2001:db8:1::240"), (Assert.Single(enis).NetworkInterfaceId, enis[0].Ipv6Sets.Single().Ipv6Address));
+    }
+
+    [Fact]
     public async Task Instances_carry_what_upstream_copies_to_node_labels()
     {
         var added = fixture.Emulator.Cloud.AddInstance(new()

@@ -106,6 +106,21 @@ public sealed class EcsTests
     }
 
     [Fact]
+    public async Task Network_interfaces_are_found_by_IPv6_address_and_list_it_in_Ipv6Sets()
+    {
+        await using var f = await EmulatorFixture.StartAsync();
+        var pod = f.Emulator.Cloud.AddNetworkInterface(DemoWorld.VSwitches[0].VSwitchId, "192.168.0.202", ipv6Addresses: ["2001:db8::10"]);
+
+        var found = (await f.Client.V2(SignedClient.Ecs, "DescribeNetworkInterfaces", P(("Status", "InUse"), ("Ipv6Address.1", "2001:db8::10")))).Ok();
+        var none = (await f.Client.V2(SignedClient.Ecs, "DescribeNetworkInterfaces", P(("Ipv6Address.1", "2001:db8::11")))).Ok();
+
+        var eni = Assert.Single(found["NetworkInterfaceSets"].GetProperty("NetworkInterfaceSet").EnumerateArray());
+        Assert.Equal((pod.NetworkInterfaceId, "2001:db8::10"),
+            (eni.GetProperty("NetworkInterfaceId").GetString(), eni.GetProperty("Ipv6Sets").GetProperty("Ipv6Set")[0].GetProperty("Ipv6Address").GetString()));
+        Assert.Equal(0, none["TotalCount"].GetInt32());
+    }
+
+    [Fact]
     public async Task A_primary_ENI_starts_with_SourceDestCheck_on_and_ModifyNetworkInterfaceAttribute_turns_it_off()
     {
         await using var f = await EmulatorFixture.StartAsync();

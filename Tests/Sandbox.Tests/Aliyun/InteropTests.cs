@@ -102,7 +102,7 @@ public sealed class InteropTests
     }
 
     [Fact]
-    public async Task The_V3_ECS_SDK_turns_off_the_primary_ENIs_source_destination_check()
+    public async Task The_V3_ECS_SDK_turns_off_the_primary_ENIs_source_destination_check_and_finds_ENIs_by_IPv6()
     {
         await using var emulator = await StandaloneEmulator.StartAsync();
         var result = await RunAsync(emulator, "eni-v3.js");
@@ -111,6 +111,9 @@ public sealed class InteropTests
         Assert.Equal((true, false), (result.GetProperty("sourceDestCheckBefore").GetBoolean(), result.GetProperty("sourceDestCheckAfter").GetBoolean()));
         Assert.Equal(("InvalidEniId.NotFound", 404), (result.GetProperty("unknown").GetProperty("code").GetString(),
             result.GetProperty("unknown").GetProperty("statusCode").GetInt32()));
+        var byIpv6 = Assert.Single(result.GetProperty("byIpv6").EnumerateArray());
+        Assert.Equal((result.GetProperty("podEni").GetString(), "2001:db8::230"),
+            (byIpv6.GetProperty("id").GetString(), Assert.Single(byIpv6.GetProperty("ipv6").EnumerateArray()).GetString()));
     }
 
     [Fact]
