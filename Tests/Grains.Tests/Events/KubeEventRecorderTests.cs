@@ -23,7 +23,7 @@ public sealed class KubeEventRecorderTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         emulator = await KubeEmulator.StartAsync(new KubeEmulatorOptions());
-        api = new HttpKubeApi(new KubeClientConfig { Server = emulator.BaseAddress });
+        api = new HttpKubeApi(EmulatorClientConfig.For(emulator));
     }
 
     public async Task DisposeAsync()

@@ -24,7 +24,7 @@ public sealed class NodeExecutorTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         kube = await KubeEmulator.StartAsync(new KubeEmulatorOptions { RunControllers = false });
-        api = new HttpKubeApi(new KubeClientConfig { Server = kube.BaseAddress }, new KubeApiOptions { Qps = 0 });
+        api = new HttpKubeApi(EmulatorClientConfig.For(kube), new KubeApiOptions { Qps = 0 });
     }
 
     public async Task DisposeAsync()

@@ -47,7 +47,7 @@ public sealed class ServiceWorld : IAsyncLifetime
     {
         Cloud = await AliyunEmulator.StartAsync(new AliyunEmulatorOptions { AccessKeyId = AccessKeyId, AccessKeySecret = AccessKeySecret });
         Kube = await KubeEmulator.StartAsync(new KubeEmulatorOptions { Seed = SeedKind.Empty, RunControllers = false });
-        KubeApi = new HttpKubeApi(new KubeClientConfig { Server = Kube.BaseAddress }, new KubeApiOptions { Qps = 0 });
+        KubeApi = new HttpKubeApi(EmulatorClientConfig.For(Kube), new KubeApiOptions { Qps = 0 });
         clients = CreateClients(attempts: 8);
     }
 

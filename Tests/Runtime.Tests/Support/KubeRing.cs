@@ -38,7 +38,13 @@ internal sealed class KubeRing : IAsyncDisposable
     {
         // No client-side rate limit: with test timings a silo renews 16 Leases every 500 ms.
         var client = new HttpKubeApi(
-            new KubeClientConfig { Server = Emulator.BaseAddress, Namespace = "kube-system" },
+            new KubeClientConfig
+            {
+                Server = Emulator.BaseAddress,
+                Namespace = "kube-system",
+                BearerToken = new StaticTokenSource(Emulator.BearerToken!),
+                CertificateAuthorities = [Emulator.CertificateAuthority!],
+            },
             new KubeApiOptions { Qps = 0, CallObserver = recorder });
         clients.Add(client);
         return client;

@@ -17,7 +17,12 @@ public sealed class DryRunKubeApiTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         emulator = await KubeEmulator.StartAsync(new KubeEmulatorOptions());
-        http = new HttpKubeApi(new KubeClientConfig { Server = emulator.BaseAddress });
+        http = new HttpKubeApi(new KubeClientConfig
+        {
+            Server = emulator.BaseAddress,
+            BearerToken = new StaticTokenSource(emulator.BearerToken!),
+            CertificateAuthorities = [emulator.CertificateAuthority!],
+        });
         api = new DryRunKubeApi(http, "kube-system");
     }
 

@@ -61,7 +61,7 @@ internal sealed class NodeSilo : IAsyncDisposable
             .AddLogging(b => b.SetMinimumLevel(LogLevel.Debug).AddProvider(logs))
             .AddEmulatedCloudClients(cloud)
             .AddSingleton(batch ?? new InstanceBatchOptions())
-            .AddSingleton<IKubeApi>(new HttpKubeApi(new KubeClientConfig { Server = kube.BaseAddress }, new KubeApiOptions { Qps = 0 }))
+            .AddSingleton<IKubeApi>(new HttpKubeApi(EmulatorClientConfig.For(kube), new KubeApiOptions { Qps = 0 }))
             .AddSingleton<IClusterCache>(new FakeClusterCache())
             .AddSingleton<IEventRecorder>(new RecordingEventRecorder())
             .AddGrainRuntime(o =>

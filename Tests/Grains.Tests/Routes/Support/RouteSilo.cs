@@ -81,7 +81,7 @@ internal sealed class RouteSilo : IAsyncDisposable
             .AddSingleton(logs)
             .AddLogging(b => b.SetMinimumLevel(LogLevel.Debug).AddProvider(logs))
             .AddRouteCloudClients(cloud)
-            .AddSingleton<IKubeApi>(new HttpKubeApi(new KubeClientConfig { Server = kube.BaseAddress }, new KubeApiOptions { Qps = 0 }))
+            .AddSingleton<IKubeApi>(new HttpKubeApi(EmulatorClientConfig.For(kube), new KubeApiOptions { Qps = 0 }))
             .AddSingleton<IClusterCache>(new FakeClusterCache())
             .AddSingleton<IEventRecorder>(new RecordingEventRecorder())
             .AddGrainRuntime(o =>
