@@ -38,6 +38,12 @@ public sealed record KubeEmulatorOptions
     /// <summary>How often a watch that asked for bookmarks gets one (the API server sends them about once a minute).</summary>
     public TimeSpan BookmarkInterval { get; init; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// How long a read that asks for a resourceVersion newer than the store's waits for the store to get there before it
+    /// fails with 504 "Too large resource version" (the API server's watch cache waits 3 seconds).
+    /// </summary>
+    public TimeSpan TooLargeResourceVersionWait { get; init; } = TimeSpan.FromSeconds(3);
+
     /// <summary>Whether the stand-in controllers run (deployments, scheduling, endpoint slices, garbage collection, namespaces).</summary>
     public bool RunControllers { get; init; } = true;
 

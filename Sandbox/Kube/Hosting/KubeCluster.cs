@@ -25,11 +25,12 @@ internal sealed class KubeCluster : IAsyncDisposable
         var strategies = new StrategyRegistry(clusterIps, new NodePortAllocator(firstPort, lastPort, random));
         var writer = new ObjectWriter(strategies, options.TimeProvider, Catalog.Require("namespaces"));
         Operations = new ResourceOperations(Store, writer);
+        var freshness = new Freshness(Store, options.TooLargeResourceVersionWait);
         Handler = new KubeApiHandler(
             Catalog,
             new DiscoveryDocuments(Catalog),
             new OpenApiDocuments(Catalog),
-            new ResourceHandler(Operations, new ListResponder(Store), new WatchResponder(Store, options.BookmarkInterval)),
+            new ResourceHandler(Operations, new ListResponder(Store, freshness), new WatchResponder(Store, freshness, options.BookmarkInterval), freshness),
             loggers.CreateLogger<KubeApiHandler>());
 
         ClusterSeed.Apply(Operations, Catalog, options.Seed, clusterIps.First, options.TimeProvider);

@@ -62,7 +62,10 @@ public sealed class KubeHttp(HttpClient client) : IDisposable
         var text = await response.Content.ReadAsStringAsync();
         var mediaType = response.Content.Headers.ContentType?.MediaType;
         var body = text.Length == 0 ? null : mediaType == "text/plain" ? JsonValue.Create(text) : JsonNode.Parse(text);
-        return new KubeReply((int)response.StatusCode, mediaType, body);
+        return new KubeReply((int)response.StatusCode, mediaType, body)
+        {
+            RetryAfter = response.Headers.RetryAfter?.Delta,
+        };
     }
 
     /// <summary>The events of a watch, one JSON object per line, until the server ends the stream or the token fires.</summary>
@@ -92,6 +95,9 @@ public sealed record KubeReply(int Status, string? MediaType, JsonNode? Body)
     public string? Reason => (string?)Body?["reason"];
 
     public string? ResourceVersion => (string?)Body?["metadata"]?["resourceVersion"];
+
+    /// <summary>The <c>Retry-After</c> header, when the server sent one in seconds.</summary>
+    public TimeSpan? RetryAfter { get; init; }
 
     public override string ToString() => $"{Status} {Body?.ToJsonString()}";
 }
