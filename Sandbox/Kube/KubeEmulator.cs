@@ -53,7 +53,7 @@ public sealed class KubeEmulator : IAsyncDisposable
     /// <summary>In-process access to the objects (same rules as HTTP; errors are <see cref="KubeApiException"/>).</summary>
     public KubeObjects Objects { get; }
 
-    /// <summary>Fault hooks: compact the watch history, close every watch, slow every request down.</summary>
+    /// <summary>Fault hooks: compact the watch history, close every watch, restart with lost state, slow requests down.</summary>
     public KubeFaults Faults { get; }
 
     /// <summary>The newest resourceVersion.</summary>
@@ -71,7 +71,7 @@ public sealed class KubeEmulator : IAsyncDisposable
         var loggers = options.LoggerFactory ?? NullLoggerFactory.Instance;
         var certificates = options.PlainHttp ? null : ServingCertificates.Create(options.TimeProvider);
         var cluster = new KubeCluster(options, loggers);
-        var faults = new KubeFaults(cluster.Store.Events);
+        var faults = new KubeFaults(cluster);
         var app = BuildApp(endpoint, cluster.Handler.HandleAsync, faults, certificates, token, loggers);
         try
         {
