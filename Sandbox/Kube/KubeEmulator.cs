@@ -2,12 +2,9 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Ccm.Sandbox.Kube.Hosting;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Ccm.Sandbox.Kube;
@@ -72,7 +69,7 @@ public sealed class KubeEmulator : IAsyncDisposable
         var certificates = options.PlainHttp ? null : ServingCertificates.Create(options.TimeProvider);
         var cluster = new KubeCluster(options, loggers);
         var faults = new KubeFaults(cluster);
-        var app = BuildApp(endpoint, cluster.Handler.HandleAsync, faults, certificates, token, loggers);
+        var app = KubeWebApp.Build(endpoint, cluster.Handler.HandleAsync, faults, certificates, token, loggers);
         try
         {
             await app.StartAsync(cancellationToken);
@@ -125,44 +122,5 @@ public sealed class KubeEmulator : IAsyncDisposable
         await app.DisposeAsync();
         await cluster.DisposeAsync();
         certificates?.Dispose();
-    }
-
-    private static WebApplication BuildApp(
-        System.Net.IPEndPoint endpoint, RequestDelegate api, KubeFaults faults, ServingCertificates? certificates, string? token, ILoggerFactory loggers)
-    {
-        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ApplicationName = "Ccm.Sandbox.Kube" });
-        builder.Services.AddSingleton(loggers);
-        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
-        {
-            kestrel.AddServerHeader = false;
-            kestrel.Limits.MaxRequestBodySize = 64 * 1024 * 1024;
-            kestrel.Limits.Http2.MaxStreamsPerConnection = 1000; // kube-apiserver's --http2-max-streams-per-connection
-            kestrel.Listen(endpoint, listen =>
-            {
-                if (certificates is not null)
-                {
-                    listen.UseHttps(certificates.Server);
-                }
-            });
-        });
-
-        var app = builder.Build();
-        app.Use(async (context, next) =>
-        {
-            var latency = faults.RequestLatency;
-            if (latency > TimeSpan.Zero)
-            {
-                await Task.Delay(latency, context.RequestAborted);
-            }
-
-            await next(context);
-        });
-        if (token is not null)
-        {
-            app.Use(new BearerTokenGate(token, loggers.CreateLogger<BearerTokenGate>()).InvokeAsync);
-        }
-
-        app.Run(api);
-        return app;
     }
 }
