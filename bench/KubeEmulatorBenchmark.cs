@@ -22,7 +22,8 @@ public sealed class KubeEmulatorBenchmark : IBenchmark
     {
         var events = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 50_000;
         await using var emulator = await KubeEmulator.StartAsync(new KubeEmulatorOptions { WatchHistorySize = Math.Max(50_000, events * 2) }, cancellationToken);
-        using var http = new HttpClient { BaseAddress = emulator.BaseAddress, Timeout = TimeSpan.FromMinutes(5) };
+        using var http = emulator.CreateHttpClient();
+        http.Timeout = TimeSpan.FromMinutes(5);
 
         Console.WriteLine($"load average: {LoadAverage()} on {Environment.ProcessorCount} cores (numbers scale with what else runs)");
         await WatchThroughputAsync(emulator, http, "warmup", Math.Min(20_000, events), print: false, cancellationToken);

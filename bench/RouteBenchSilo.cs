@@ -36,7 +36,12 @@ internal sealed class RouteBenchSilo : IAsyncDisposable
             .AddSingleton(CloudEnvironment.Empty.With(CloudEnvironment.VpcEndpoint, cloud.BaseAddress.Authority).With(CloudEnvironment.ClientScheme, "HTTP")
                 .With(CloudEnvironment.AccessKeyId, AccessKeyId).With(CloudEnvironment.AccessKeySecret, AccessKeySecret))
             .AddAliyunCloudClients(o => o.RegionId = DemoWorld.RegionId)
-            .AddSingleton<IKubeApi>(new HttpKubeApi(new KubeClientConfig { Server = kube.BaseAddress }, new KubeApiOptions { Qps = 0 }))
+            .AddSingleton<IKubeApi>(new HttpKubeApi(new KubeClientConfig
+            {
+                Server = kube.BaseAddress,
+                BearerToken = new StaticTokenSource(kube.BearerToken!),
+                CertificateAuthorities = [kube.CertificateAuthority!],
+            }, new KubeApiOptions { Qps = 0 }))
             .AddSingleton(cache)
             .AddSingleton<IEventRecorder>(new DiscardingEventRecorder())
             .AddGrainRuntime(o =>

@@ -24,4 +24,7 @@ public sealed class EcsClient : IEcsClient
             (token, ct) => transport.CallAsync(EcsActions.DescribeNetworkInterfaces,
                 request.ToParameters().Add("MaxResults", request.MaxResults).Add("NextToken", token), EcsJsonContext.Default.DescribeNetworkInterfacesResponse, ct),
             r => r.NetworkInterfaceSets, r => r.NextToken, cancellationToken);
+
+    public Task<OpenApiResponse> ModifyNetworkInterfaceAttributeAsync(ModifyNetworkInterfaceAttributeRequest request, CancellationToken cancellationToken) =>
+        transport.CallAsync(EcsActions.ModifyNetworkInterfaceAttribute, request.ToParameters(), EcsJsonContext.Default.OpenApiResponse, cancellationToken);
 }

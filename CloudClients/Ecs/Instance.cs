@@ -26,7 +26,11 @@ public sealed record Instance
 
     public string? InstanceNetworkType { get; init; }
 
+    /// <summary><c>PostPaid</c> | <c>PrePaid</c>; upstream copies it to the label <c>node.alibabacloud.com/instance-charge-type</c>.</summary>
     public string? InstanceChargeType { get; init; }
+
+    /// <summary><c>NoSpot</c> | <c>SpotWithPriceLimit</c> | <c>SpotAsPriceGo</c>; upstream's label <c>node.alibabacloud.com/spot-strategy</c>.</summary>
+    public string? SpotStrategy { get; init; }
 
     public string? CreationTime { get; init; }
 
@@ -47,8 +51,18 @@ public sealed record Instance
     [JsonConverter(typeof(WrappedListConverter<InstanceNetworkInterface>))]
     public IReadOnlyList<InstanceNetworkInterface> NetworkInterfaces { get; init; } = [];
 
+    /// <summary>Upstream reads the node pool from the tag <see cref="NodePoolIdTagKey"/> (label <c>node.alibabacloud.com/nodepool-id</c>).</summary>
     [JsonConverter(typeof(WrappedListConverter<Tag>))]
     public IReadOnlyList<Tag> Tags { get; init; } = [];
+
+    /// <summary>The ECS tag ACK puts on a node pool's instances; upstream <c>pkg/controller/node/manager.go</c>.</summary>
+    public const string NodePoolIdTagKey = "ack.alibabacloud.com/nodepool-id";
+
+    /// <summary>The value of <see cref="NodePoolIdTagKey"/>, or null when the instance belongs to no node pool.</summary>
+    public string? NodePoolId => Tags.FirstOrDefault(t => t.Key == NodePoolIdTagKey)?.Value;
+
+    /// <summary>The id of the ENI of <c>Type == "Primary"</c>, whose SourceDestCheck the node controller turns off.</summary>
+    public string? PrimaryNetworkInterfaceId => NetworkInterfaces.FirstOrDefault(n => n.Type == "Primary")?.NetworkInterfaceId;
 }
 
 public sealed record VpcAttributes

@@ -14,6 +14,9 @@ public sealed record DescribeNetworkInterfacesRequest : IRpcRequest
 
     public IReadOnlyList<string>? PrivateIpAddresses { get; init; }
 
+    /// <summary><c>Ipv6Address.N</c>: how upstream finds ENI backends when <c>backend-ip-version</c> is <c>ipv6</c>; at most 100.</summary>
+    public IReadOnlyList<string>? Ipv6Addresses { get; init; }
+
     public IReadOnlyList<string>? NetworkInterfaceIds { get; init; }
 
     public string? VpcId { get; init; }
@@ -33,7 +36,8 @@ public sealed record DescribeNetworkInterfacesRequest : IRpcRequest
     void IRpcRequest.WriteTo(RpcParameters p)
     {
         ArgumentOutOfRangeException.ThrowIfGreaterThan(PrivateIpAddresses?.Count ?? 0, MaxIpsPerCall, nameof(PrivateIpAddresses));
-        p.AddRepeated("PrivateIpAddress", PrivateIpAddresses).AddRepeated("NetworkInterfaceId", NetworkInterfaceIds)
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(Ipv6Addresses?.Count ?? 0, MaxIpsPerCall, nameof(Ipv6Addresses));
+        p.AddRepeated("PrivateIpAddress", PrivateIpAddresses).AddRepeated("Ipv6Address", Ipv6Addresses).AddRepeated("NetworkInterfaceId", NetworkInterfaceIds)
             .Add("VpcId", VpcId).Add("VSwitchId", VSwitchId).Add("InstanceId", InstanceId).Add("Type", Type).Add("Status", Status);
     }
 }
@@ -60,11 +64,23 @@ public sealed record NetworkInterfaceSet
 
     public string? InstanceId { get; init; }
 
+    /// <summary>True (the default for an ENI) means the VPC drops traffic not addressed from or to the ENI itself.</summary>
+    public bool? SourceDestCheck { get; init; }
+
     [JsonConverter(typeof(WrappedListConverter<PrivateIpSet>))]
     public IReadOnlyList<PrivateIpSet> PrivateIpSets { get; init; } = [];
 
+    [JsonConverter(typeof(WrappedListConverter<Ipv6Set>))]
+    public IReadOnlyList<Ipv6Set> Ipv6Sets { get; init; } = [];
+
     [JsonConverter(typeof(WrappedListConverter<Tag>))]
     public IReadOnlyList<Tag> Tags { get; init; } = [];
+}
+
+/// <summary>One IPv6 address of an ENI (<c>Ipv6Sets{Ipv6Set[]{Ipv6Address}}</c>).</summary>
+public sealed record Ipv6Set
+{
+    public string? Ipv6Address { get; init; }
 }
 
 public sealed record DescribeNetworkInterfacesResponse : OpenApiResponse

@@ -30,6 +30,9 @@ public interface ISlbClient
 
     Task<ModifyLoadBalancerSpecResponse> ModifyLoadBalancerInstanceSpecAsync(ModifyLoadBalancerInstanceSpecRequest request, CancellationToken cancellationToken);
 
+    /// <summary>PayBySpec to PayByCLCU (the documented direction); the CLB then has no spec. Answers only a RequestId.</summary>
+    Task<OpenApiResponse> ModifyLoadBalancerInstanceChargeTypeAsync(ModifyLoadBalancerInstanceChargeTypeRequest request, CancellationToken cancellationToken);
+
     /// <summary>Creates the listener <b>stopped</b>; start it with <see cref="StartLoadBalancerListenerAsync"/>.</summary>
     Task<OpenApiResponse> CreateLoadBalancerTCPListenerAsync(CreateLoadBalancerTCPListenerRequest request, CancellationToken cancellationToken);
 
@@ -54,6 +57,19 @@ public interface ISlbClient
     Task<OpenApiResponse> DeleteLoadBalancerListenerAsync(ListenerKey listener, CancellationToken cancellationToken);
 
     IAsyncEnumerable<Listener> DescribeLoadBalancerListenersAsync(DescribeLoadBalancerListenersRequest request, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Adds an SNI domain to an existing HTTPS listener. Not idempotent: a repeat answers an error for the domain the
+    /// first attempt added, so list before retrying. A missing or non-HTTPS listener answers "The specified resource does not exist".
+    /// </summary>
+    Task<CreateDomainExtensionResponse> CreateDomainExtensionAsync(CreateDomainExtensionRequest request, CancellationToken cancellationToken);
+
+    /// <summary>A repeat answers <c>InvalidParameter.DomainExtensionId</c>, which callers treat as already gone.</summary>
+    Task<OpenApiResponse> DeleteDomainExtensionAsync(string domainExtensionId, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<DomainExtension>> DescribeDomainExtensionsAsync(DescribeDomainExtensionsRequest request, CancellationToken cancellationToken);
+
+    Task<OpenApiResponse> SetDomainExtensionAttributeAsync(SetDomainExtensionAttributeRequest request, CancellationToken cancellationToken);
 
     /// <summary>Not idempotent (no ClientToken): after a failure whose outcome is unknown, look the group up by name first.</summary>
     Task<VServerGroupAttributeResponse> CreateVServerGroupAsync(CreateVServerGroupRequest request, CancellationToken cancellationToken);

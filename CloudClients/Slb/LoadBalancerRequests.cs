@@ -131,3 +131,20 @@ public sealed record ModifyLoadBalancerInstanceSpecRequest(string LoadBalancerId
 {
     void IRpcRequest.WriteTo(RpcParameters p) => p.Add("LoadBalancerId", LoadBalancerId).Add("LoadBalancerSpec", LoadBalancerSpec).Add("AutoPay", AutoPay);
 }
+
+/// <summary>
+/// ModifyLoadBalancerInstanceChargeType. The API documents <c>PayByCLCU</c> as the only valid target (pay-as-you-go CLBs
+/// move from PayBySpec to PayByCLCU, never back); upstream also sends <c>PayBySpec</c> with a spec, which the service
+/// refuses. <c>InternetChargeType</c> may only be <c>paybytraffic</c>; spec and bandwidth need not be set.
+/// </summary>
+public sealed record ModifyLoadBalancerInstanceChargeTypeRequest(string LoadBalancerId, string InstanceChargeType) : IRpcRequest
+{
+    public string? LoadBalancerSpec { get; init; }
+
+    public string? InternetChargeType { get; init; }
+
+    public int? Bandwidth { get; init; }
+
+    void IRpcRequest.WriteTo(RpcParameters p) => p.Add("LoadBalancerId", LoadBalancerId).Add("InstanceChargeType", InstanceChargeType)
+        .Add("LoadBalancerSpec", LoadBalancerSpec).Add("InternetChargeType", InternetChargeType).Add("Bandwidth", Bandwidth);
+}

@@ -25,6 +25,9 @@ public static class SlbActions
     public static readonly CloudAction ModifyLoadBalancerInternetSpec = CloudAction.Write("ModifyLoadBalancerInternetSpec", WriteSafety.NotIdempotent);
     public static readonly CloudAction ModifyLoadBalancerInstanceSpec = CloudAction.Write("ModifyLoadBalancerInstanceSpec", WriteSafety.NotIdempotent);
 
+    // Places no order (the answer is a bare RequestId) and names the target type: a repeat finds it already there.
+    public static readonly CloudAction ModifyLoadBalancerInstanceChargeType = CloudAction.Write("ModifyLoadBalancerInstanceChargeType", WriteSafety.IdempotentByEffect);
+
     // A repeated create answers ListenerAlreadyExists: the caller must re-read rather than have us guess.
     public static readonly CloudAction CreateLoadBalancerTCPListener = CloudAction.Write("CreateLoadBalancerTCPListener", WriteSafety.NotIdempotent);
     public static readonly CloudAction CreateLoadBalancerUDPListener = CloudAction.Write("CreateLoadBalancerUDPListener", WriteSafety.NotIdempotent);
@@ -42,6 +45,14 @@ public static class SlbActions
     public static readonly CloudAction StopLoadBalancerListener = CloudAction.Write("StopLoadBalancerListener", WriteSafety.IdempotentByEffect);
     public static readonly CloudAction DeleteLoadBalancerListener = CloudAction.Write("DeleteLoadBalancerListener", WriteSafety.IdempotentByEffect);
     public static readonly CloudAction DescribeLoadBalancerListeners = CloudAction.Read("DescribeLoadBalancerListeners");
+
+    // No ClientToken: a repeat after a lost response finds the domain taken; the caller lists and decides.
+    public static readonly CloudAction CreateDomainExtension = CloudAction.Write("CreateDomainExtension", WriteSafety.NotIdempotent);
+
+    // A repeated delete answers InvalidParameter.DomainExtensionId (gone); setting the certificate is absolute.
+    public static readonly CloudAction DeleteDomainExtension = CloudAction.Write("DeleteDomainExtension", WriteSafety.IdempotentByEffect);
+    public static readonly CloudAction DescribeDomainExtensions = CloudAction.Read("DescribeDomainExtensions");
+    public static readonly CloudAction SetDomainExtensionAttribute = CloudAction.Write("SetDomainExtensionAttribute", WriteSafety.IdempotentByEffect);
 
     // No ClientToken: a repeat after a lost response creates a second, orphaned group.
     public static readonly CloudAction CreateVServerGroup = CloudAction.Write("CreateVServerGroup", WriteSafety.NotIdempotent);

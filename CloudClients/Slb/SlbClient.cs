@@ -48,6 +48,9 @@ public sealed partial class SlbClient : ISlbClient
     public Task<ModifyLoadBalancerSpecResponse> ModifyLoadBalancerInstanceSpecAsync(ModifyLoadBalancerInstanceSpecRequest request, CancellationToken cancellationToken) =>
         Call(SlbActions.ModifyLoadBalancerInstanceSpec, request, Json.ModifyLoadBalancerSpecResponse, cancellationToken);
 
+    public Task<OpenApiResponse> ModifyLoadBalancerInstanceChargeTypeAsync(ModifyLoadBalancerInstanceChargeTypeRequest request, CancellationToken cancellationToken) =>
+        Call(SlbActions.ModifyLoadBalancerInstanceChargeType, request, Json.OpenApiResponse, cancellationToken);
+
     private Task<T> Call<T>(CloudAction action, IRpcRequest request, JsonTypeInfo<T> type, CancellationToken cancellationToken)
         where T : class, IOpenApiResponse =>
         transport.CallAsync(action, request.ToParameters(), type, cancellationToken);

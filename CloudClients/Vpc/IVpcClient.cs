@@ -30,4 +30,20 @@ public interface IVpcClient
     IAsyncEnumerable<VSwitch> DescribeVSwitchesAsync(DescribeVSwitchesRequest request, CancellationToken cancellationToken);
 
     IAsyncEnumerable<EipAddress> DescribeEipAddressesAsync(DescribeEipAddressesRequest request, CancellationToken cancellationToken);
+
+    /// <summary>Idempotent by <c>ClientToken</c>. <c>QuotaExceeded.Eip</c> when the account has no EIP left.</summary>
+    Task<AllocateEipAddressResponse> AllocateEipAddressAsync(AllocateEipAddressRequest request, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Asynchronous: poll DescribeEipAddresses until <c>InUse</c>. <c>IncorrectEipStatus</c> (EIP not Available, or still
+    /// changing), <c>InvalidAssociation.Duplicated</c> (the target has an EIP), <c>OperationDenied</c> (a CLB outside a VPC),
+    /// <c>InvalidAllocationId.NotFound</c> (404).
+    /// </summary>
+    Task<OpenApiResponse> AssociateEipAddressAsync(AssociateEipAddressRequest request, CancellationToken cancellationToken);
+
+    /// <summary>Asynchronous; <c>IncorrectEipStatus</c> unless InUse, <c>InvalidBindingStatus</c> when bound elsewhere.</summary>
+    Task<OpenApiResponse> UnassociateEipAddressAsync(UnassociateEipAddressRequest request, CancellationToken cancellationToken);
+
+    /// <summary>Available pay-as-you-go EIPs only (<c>IncorrectEipStatus</c>, <c>Forbidden.ChargeTypeIsPrepaid</c>); asynchronous.</summary>
+    Task<OpenApiResponse> ReleaseEipAddressAsync(string allocationId, CancellationToken cancellationToken);
 }

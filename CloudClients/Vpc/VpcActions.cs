@@ -23,4 +23,12 @@ public static class VpcActions
     public static readonly CloudAction DescribeVpcAttribute = CloudAction.Read("DescribeVpcAttribute");
     public static readonly CloudAction DescribeVSwitches = CloudAction.Read("DescribeVSwitches");
     public static readonly CloudAction DescribeEipAddresses = CloudAction.Read("DescribeEipAddresses");
+
+    // ClientToken is mandatory in our request records: a repeat returns the first outcome and binds or creates nothing.
+    public static readonly CloudAction AllocateEipAddress = CloudAction.Write("AllocateEipAddress", WriteSafety.IdempotentByClientToken);
+    public static readonly CloudAction AssociateEipAddress = CloudAction.Write("AssociateEipAddress", WriteSafety.IdempotentByClientToken);
+    public static readonly CloudAction UnassociateEipAddress = CloudAction.Write("UnassociateEipAddress", WriteSafety.IdempotentByClientToken);
+
+    // A repeat answers InvalidAllocationId.NotFound (already released) or IncorrectEipStatus (still Releasing).
+    public static readonly CloudAction ReleaseEipAddress = CloudAction.Write("ReleaseEipAddress", WriteSafety.IdempotentByEffect);
 }

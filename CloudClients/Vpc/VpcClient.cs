@@ -56,6 +56,18 @@ public sealed class VpcClient : IVpcClient
             (page, ct) => Call(VpcActions.DescribeEipAddresses, Paged(request, page, request.PageSize), Json.DescribeEipAddressesResponse, ct),
             r => r.EipAddresses, r => r.TotalCount, cancellationToken);
 
+    public Task<AllocateEipAddressResponse> AllocateEipAddressAsync(AllocateEipAddressRequest request, CancellationToken cancellationToken) =>
+        Call(VpcActions.AllocateEipAddress, request.ToParameters(), Json.AllocateEipAddressResponse, cancellationToken);
+
+    public Task<OpenApiResponse> AssociateEipAddressAsync(AssociateEipAddressRequest request, CancellationToken cancellationToken) =>
+        Call(VpcActions.AssociateEipAddress, request.ToParameters(), Json.OpenApiResponse, cancellationToken);
+
+    public Task<OpenApiResponse> UnassociateEipAddressAsync(UnassociateEipAddressRequest request, CancellationToken cancellationToken) =>
+        Call(VpcActions.UnassociateEipAddress, request.ToParameters(), Json.OpenApiResponse, cancellationToken);
+
+    public Task<OpenApiResponse> ReleaseEipAddressAsync(string allocationId, CancellationToken cancellationToken) =>
+        Call(VpcActions.ReleaseEipAddress, new AllocationIdRequest(allocationId).ToParameters(), Json.OpenApiResponse, cancellationToken);
+
     private static RpcParameters Paged(IRpcRequest request, int pageNumber, int pageSize) =>
         request.ToParameters().Add("PageNumber", pageNumber).Add("PageSize", pageSize);
 

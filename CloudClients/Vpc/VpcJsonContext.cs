@@ -14,6 +14,7 @@ namespace Ccm.CloudClients.Vpc;
 [JsonSerializable(typeof(DescribeVpcAttributeResponse))]
 [JsonSerializable(typeof(DescribeVSwitchesResponse))]
 [JsonSerializable(typeof(DescribeEipAddressesResponse))]
+[JsonSerializable(typeof(AllocateEipAddressResponse))]
 [JsonSerializable(typeof(RouteTable))]
 [JsonSerializable(typeof(RouteEntry))]
 [JsonSerializable(typeof(NextHop))]

@@ -57,29 +57,35 @@ public static class KubeConnection
     {
         try
         {
-            var kubeconfig = KubernetesClientConfiguration.LoadKubeConfig(new FileInfo(file));
+            var kubeconfig = KubernetesClientConfiguration.LoadKubeConfig(new FileInfo(file), useRelativePaths: true);
             AllowAnonymousUser(kubeconfig);
-            return KubernetesClientConfiguration.BuildConfigFromConfigObject(kubeconfig, masterUrl: string.IsNullOrEmpty(master) ? null : master);
+            var config = KubernetesClientConfiguration.BuildConfigFromConfigObject(kubeconfig, masterUrl: string.IsNullOrEmpty(master) ? null : master);
+            using var probe = new Kubernetes(config); // decodes the client certificate now, so a bad one is reported with its file
+            return config;
         }
-        catch (Exception e) when (e is not KubeConfigException and (IOException or FormatException or YamlDotNet.Core.YamlException or ArgumentException or NullReferenceException))
+        catch (Exception e) when (e is KubeConfigException or IOException or FormatException or YamlDotNet.Core.YamlException or ArgumentException or NullReferenceException)
         {
             throw new KubeConfigException($"kubeconfig {file}: {e.Message}", e);
         }
     }
 
     /// <summary>
-    /// A context whose user entry carries no credentials (<c>user: {}</c>, e.g. behind <c>kubectl proxy</c>) is anonymous
-    /// access to client-go; KubernetesClient refuses it, so the empty user is dropped from the context.
+    /// client-go sends the requests of a context whose user has no credentials (<c>user: {}</c>) anonymously, as kubectl
+    /// does; KubernetesClient refuses such a kubeconfig. Dropping the user from the context makes it anonymous there too.
     /// </summary>
     private static void AllowAnonymousUser(K8SConfiguration kubeconfig)
     {
-        var context = kubeconfig.Contexts?.FirstOrDefault(c => c.Name == kubeconfig.CurrentContext)?.ContextDetails;
-        var user = context is null ? null : kubeconfig.Users?.FirstOrDefault(u => u.Name == context.User)?.UserCredentials;
-        if (context is not null && user is not null
-            && string.IsNullOrEmpty(user.Token) && string.IsNullOrEmpty(user.ClientCertificateData) && string.IsNullOrEmpty(user.ClientCertificate)
-            && string.IsNullOrEmpty(user.UserName) && user.AuthProvider is null && user.ExternalExecution is null)
+        var context = kubeconfig.Contexts?.FirstOrDefault(c => string.Equals(c.Name, kubeconfig.CurrentContext, StringComparison.OrdinalIgnoreCase));
+        var user = kubeconfig.Users?.FirstOrDefault(u => string.Equals(u.Name, context?.ContextDetails?.User, StringComparison.OrdinalIgnoreCase));
+        if (context?.ContextDetails is { } details && user?.UserCredentials is { } credentials && HasNone(credentials))
         {
-            context.User = null;
+            details.User = null;
         }
     }
+
+    private static bool HasNone(UserCredentials c) =>
+        string.IsNullOrEmpty(c.Token) && string.IsNullOrEmpty(c.UserName) && string.IsNullOrEmpty(c.Password)
+        && string.IsNullOrEmpty(c.ClientCertificate) && string.IsNullOrEmpty(c.ClientCertificateData)
+        && string.IsNullOrEmpty(c.ClientKey) && string.IsNullOrEmpty(c.ClientKeyData)
+        && c.AuthProvider is null && c.ExternalExecution is null;
 }

@@ -23,8 +23,11 @@ public interface IListWatch<T>
     IAsyncEnumerable<(WatchEventType Type, T Object)> WatchAsync(WatchRequest request, Action<Exception> onError, CancellationToken cancellationToken);
 }
 
-/// <summary>A list request: selectors, page size and the continue token of the previous page.</summary>
-public sealed record ListRequest(string? LabelSelector, string? FieldSelector, int? Limit, string? Continue);
+/// <summary>
+/// A list request: selectors, page size and the continue token of the previous page; with a resourceVersion, a read
+/// at least as new as it (<c>resourceVersionMatch=NotOlderThan</c>), which a server behind that version refuses.
+/// </summary>
+public sealed record ListRequest(string? LabelSelector, string? FieldSelector, int? Limit, string? Continue, string? NotOlderThan = null);
 
 /// <summary>A watch request from a resourceVersion, ended by the server after <see cref="TimeoutSeconds"/>.</summary>
 public sealed record WatchRequest(string? LabelSelector, string? FieldSelector, string ResourceVersion, int TimeoutSeconds);

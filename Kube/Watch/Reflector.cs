@@ -11,8 +11,10 @@ namespace Ccm.Kube.Watch;
 /// client-go's reflector: lists (all pages), then watches from the list's resourceVersion with bookmarks, resuming from
 /// the last version seen when a watch ends. It relists when the server no longer has that version (410 Gone) and when
 /// the server is behind it ("Too large resource version": the API server restarted and lost its state, or a lagging
-/// replica), which a watch would otherwise accept forever while delivering nothing. Every other failure is retried
-/// with backoff: an informer that stops quietly would leave its grains acting on a frozen cache.
+/// replica). A server behind us accepts a plain watch from our version and then delivers nothing, so before every
+/// resumed watch a one-object list at our version (<c>resourceVersionMatch=NotOlderThan</c>) asks whether the server
+/// has reached it. Every other failure is retried with backoff: an informer that stops quietly would leave its grains
+/// acting on a frozen cache.
 /// </summary>
 internal sealed partial class Reflector<T>(IListWatch<T> source, InformerOptions<T> options, IReflectorSink<T> sink, ILogger logger, KubeMetrics? metrics)
     where T : class, IKubernetesObject<V1ObjectMeta>
@@ -36,6 +38,12 @@ internal sealed partial class Reflector<T>(IListWatch<T> source, InformerOptions
                 {
                     await ListAsync(listReason, cancellationToken);
                     listReason = null;
+                }
+
+                listReason = await ProbeAsync(cancellationToken);
+                if (listReason is not null)
+                {
+                    continue;
                 }
 
                 (listReason, var tooShort) = await WatchAsync(cancellationToken);
@@ -91,6 +99,20 @@ internal sealed partial class Reflector<T>(IListWatch<T> source, InformerOptions
             LastSyncResourceVersion = version ?? throw new InvalidDataException($"the {source.Resource} list carries no metadata.resourceVersion");
             LogListed(source.Resource, items.Count, version, reason);
             return;
+        }
+    }
+
+    /// <summary>Null when the server has reached our version; else why to relist. Costs a list of at most one object.</summary>
+    private async Task<string?> ProbeAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await source.ListAsync(new ListRequest(options.LabelSelector, options.FieldSelector, 1, null, LastSyncResourceVersion), cancellationToken);
+            return null;
+        }
+        catch (Exception e) when (RelistReason(e) is { } reason)
+        {
+            return reason;
         }
     }
 

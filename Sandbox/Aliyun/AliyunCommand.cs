@@ -10,13 +10,14 @@ namespace Ccm.Sandbox.Aliyun;
 /// <c>Sandbox aliyun --listen 127.0.0.1:PORT --access-key-id ID --access-key-secret SECRET --seed demo|empty</c>.
 /// The first stdout line is exactly <c>aliyun emulator listening on http://127.0.0.1:&lt;port&gt;</c> (tests parse it);
 /// logs go to stderr. Bad arguments or a non-loopback <c>--listen</c> exit with code 2; SIGTERM or Ctrl-C stop it cleanly (0).
-/// Optional tuning: <c>--route-entry-delay-ms N</c>, <c>--sts-lifetime-seconds N</c>, <c>--require-metadata-token</c>.
+/// Optional tuning: <c>--route-entry-delay-ms N</c>, <c>--eip-delay-ms N</c>, <c>--sts-lifetime-seconds N</c>,
+/// <c>--require-metadata-token</c>.
 /// </summary>
 public static class AliyunCommand
 {
     private const string Usage =
         "usage: Sandbox aliyun --listen 127.0.0.1:PORT --access-key-id ID --access-key-secret SECRET --seed demo|empty\n"
-        + "                      [--route-entry-delay-ms N] [--sts-lifetime-seconds N] [--require-metadata-token]";
+        + "                      [--route-entry-delay-ms N] [--eip-delay-ms N] [--sts-lifetime-seconds N] [--require-metadata-token]";
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -72,7 +73,8 @@ public static class AliyunCommand
                 case "--require-metadata-token":
                     flags.Add(name);
                     break;
-                case "--listen" or "--access-key-id" or "--access-key-secret" or "--seed" or "--route-entry-delay-ms" or "--sts-lifetime-seconds":
+                case "--listen" or "--access-key-id" or "--access-key-secret" or "--seed" or "--route-entry-delay-ms" or "--eip-delay-ms"
+                    or "--sts-lifetime-seconds":
                     values[name] = value ?? (i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{name} needs a value"));
                     break;
                 default:
@@ -92,6 +94,7 @@ public static class AliyunCommand
                 var other => throw new ArgumentException($"--seed must be demo or empty, got \"{other}\""),
             },
             RouteEntryPendingDelay = TimeSpan.FromMilliseconds(Number(values, "--route-entry-delay-ms", 300)),
+            EipTransitionDelay = TimeSpan.FromMilliseconds(Number(values, "--eip-delay-ms", 300)),
             StsCredentialLifetime = TimeSpan.FromSeconds(Number(values, "--sts-lifetime-seconds", 6 * 3600)),
             RequireMetadataToken = flags.Contains("--require-metadata-token"),
         };

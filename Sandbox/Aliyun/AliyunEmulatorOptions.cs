@@ -32,6 +32,9 @@ public sealed record AliyunEmulatorOptions
     /// <summary>How long route entry writes stay Pending/Deleting (the real VPC takes seconds).</summary>
     public TimeSpan RouteEntryPendingDelay { get; init; } = TimeSpan.FromMilliseconds(300);
 
+    /// <summary>How long EIPs stay Associating/Unassociating/Releasing (the real VPC takes seconds).</summary>
+    public TimeSpan EipTransitionDelay { get; init; } = TimeSpan.FromMilliseconds(300);
+
     /// <summary>Allowed distance between a request's timestamp and the emulator's clock (15 minutes, as the gateway).</summary>
     public TimeSpan MaxClockSkew { get; init; } = TimeSpan.FromMinutes(15);
 

@@ -10,6 +10,9 @@ internal sealed record EmulatorSettings
     /// <summary>How long a created or deleted route entry stays Pending/Deleting before it settles.</summary>
     public required TimeSpan RouteEntryDelay { get; init; }
 
+    /// <summary>How long an EIP stays Associating, Unassociating or Releasing before it settles.</summary>
+    public required TimeSpan EipDelay { get; init; }
+
     /// <summary>The gateway rejects timestamps further than this from its clock (<c>InvalidTimeStamp.Expired</c>).</summary>
     public required TimeSpan MaxClockSkew { get; init; }
 
@@ -21,6 +24,7 @@ internal sealed record EmulatorSettings
         RegionId = options.RegionId,
         Clock = options.Clock,
         RouteEntryDelay = options.RouteEntryPendingDelay,
+        EipDelay = options.EipTransitionDelay,
         MaxClockSkew = options.MaxClockSkew,
         MetadataTokenRequired = options.RequireMetadataToken,
     };

@@ -75,6 +75,18 @@ public sealed class KubeApiException : Exception
 
     internal static KubeApiException Expired(string message) => new(410, "Expired", message);
 
+    /// <summary>
+    /// kube-apiserver's <c>storage.NewTooLargeResourceVersionError</c>: a 504 Timeout for a read at a resourceVersion
+    /// newer than the server has, with the cause client-go's reflector looks for (<c>ResourceVersionTooLarge</c>) and,
+    /// when positive, the seconds after which to retry (also sent as the <c>Retry-After</c> header).
+    /// </summary>
+    internal static KubeApiException TooLargeResourceVersion(long requested, long current, int retryAfterSeconds) =>
+        new(504, "Timeout", $"Timeout: Too large resource version: {requested}, current: {current}", new KubeStatusDetails
+        {
+            Causes = [new KubeStatusCause("ResourceVersionTooLarge", "Too large resource version", "")],
+            RetryAfterSeconds = retryAfterSeconds > 0 ? retryAfterSeconds : null,
+        });
+
     internal static KubeApiException Unprocessable(string message) => new(422, "Invalid", message);
 
     internal static KubeApiException PathNotFound() => new(404, "NotFound", "the server could not find the requested resource");
@@ -95,7 +107,13 @@ public sealed record KubeStatusDetails
     public string? Uid { get; init; }
 
     public ImmutableArray<KubeStatusCause> Causes { get; init; } = [];
+
+    /// <summary>When the client should retry (Timeout, TooManyRequests); null when the Status does not say.</summary>
+    public int? RetryAfterSeconds { get; init; }
 }
 
-/// <summary>One field error: <c>FieldValueInvalid</c>, <c>FieldValueRequired</c>, <c>FieldValueDuplicate</c>...</summary>
+/// <summary>
+/// One cause: a field error (<c>FieldValueInvalid</c>, <c>FieldValueRequired</c>, <c>FieldValueDuplicate</c>...) or a
+/// reason of the whole request (<c>ResourceVersionTooLarge</c>, with an empty field).
+/// </summary>
 public sealed record KubeStatusCause(string Reason, string Message, string Field);

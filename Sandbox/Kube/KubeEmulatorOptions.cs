@@ -9,6 +9,18 @@ public sealed record KubeEmulatorOptions
     /// <summary>Loopback address and port to listen on (port 0 picks a free one). Anything but loopback is refused.</summary>
     public string Listen { get; init; } = "127.0.0.1:0";
 
+    /// <summary>
+    /// The bearer token every request must carry (outside the public health and version paths); null makes a random one
+    /// at start. It goes into the kubeconfig the emulator writes and never into a log.
+    /// </summary>
+    public string? BearerToken { get; init; }
+
+    /// <summary>
+    /// For debugging only: serve plain HTTP with no authentication at all, like the API server's insecure port (removed
+    /// in Kubernetes 1.20). The default is HTTPS with a CA made at start and a bearer token, as every API server today.
+    /// </summary>
+    public bool PlainHttp { get; init; }
+
     public SeedKind Seed { get; init; } = SeedKind.Demo;
 
     /// <summary>Where cluster IPs come from (the API server's <c>--service-cluster-ip-range</c>).</summary>
@@ -25,6 +37,12 @@ public sealed record KubeEmulatorOptions
 
     /// <summary>How often a watch that asked for bookmarks gets one (the API server sends them about once a minute).</summary>
     public TimeSpan BookmarkInterval { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// How long a read that asks for a resourceVersion newer than the store's waits for the store to get there before it
+    /// fails with 504 "Too large resource version" (the API server's watch cache waits 3 seconds).
+    /// </summary>
+    public TimeSpan TooLargeResourceVersionWait { get; init; } = TimeSpan.FromSeconds(3);
 
     /// <summary>Whether the stand-in controllers run (deployments, scheduling, endpoint slices, garbage collection, namespaces).</summary>
     public bool RunControllers { get; init; } = true;

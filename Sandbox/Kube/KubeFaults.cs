@@ -1,4 +1,5 @@
-using Ccm.Sandbox.Kube.Storage;
+using System.Text.Json.Nodes;
+using Ccm.Sandbox.Kube.Hosting;
 
 namespace Ccm.Sandbox.Kube;
 
@@ -8,10 +9,10 @@ namespace Ccm.Sandbox.Kube;
 /// </summary>
 public sealed class KubeFaults
 {
-    private readonly EventLog events;
+    private readonly KubeCluster cluster;
     private long latencyTicks;
 
-    internal KubeFaults(EventLog events) => this.events = events;
+    internal KubeFaults(KubeCluster cluster) => this.cluster = cluster;
 
     /// <summary>Delay added before every request is handled (watch streams included, at their start).</summary>
     public TimeSpan RequestLatency
@@ -21,13 +22,13 @@ public sealed class KubeFaults
     }
 
     /// <summary>The oldest resourceVersion a watch may still start from.</summary>
-    public long OldestWatchableResourceVersion => events.OldestWatchable;
+    public long OldestWatchableResourceVersion => cluster.Store.Events.OldestWatchable;
 
     /// <summary>
     /// Forgets the watch history up to now (like etcd compaction): a watch from any older resourceVersion gets an
     /// ERROR event with 410 Expired, and so does a list with an older continue token or exact version.
     /// </summary>
-    public void CompactHistory() => events.Compact();
+    public void CompactHistory() => cluster.Store.Events.Compact();
 
     /// <summary>
     /// When true, a watch from a forgotten resourceVersion is refused with an HTTP 410 Expired Status instead of a 200
@@ -35,10 +36,27 @@ public sealed class KubeFaults
     /// </summary>
     public bool ExpiredWatchAsHttpStatus
     {
-        get => events.ExpiredWatchAsHttpStatus;
-        set => events.ExpiredWatchAsHttpStatus = value;
+        get => cluster.Store.Events.ExpiredWatchAsHttpStatus;
+        set => cluster.Store.Events.ExpiredWatchAsHttpStatus = value;
     }
 
     /// <summary>Ends every open watch stream (clients see the connection close, as when an API server restarts).</summary>
-    public void CloseAllWatches() => events.CloseAllWatches();
+    public void CloseAllWatches() => cluster.Store.Events.CloseAllWatches();
+
+    /// <summary>
+    /// The API server restarts on an etcd that lost its data (replaced, or restored from a backup without the
+    /// revision bump): every watch ends; the objects <paramref name="keep"/> accepts (all when null) come back, written
+    /// in one transaction at the first resourceVersion a new emulator uses, so every resourceVersion starts low again
+    /// and below what clients last saw; the watch history is gone; Service IPs and node ports are re-derived from the
+    /// surviving Services; the system namespaces and the <c>kubernetes</c> Service are re-created if they were not
+    /// kept, as kube-apiserver does at start. A client that lists again sees the restored state; one that lists or
+    /// gets at its old version gets 504 "Too large resource version"; one that resumes its watch from its old version
+    /// is accepted and sees nothing until the new versions pass the old one (as against a real API server).
+    /// </summary>
+    /// <returns>The newest resourceVersion after the restart (the re-created bootstrap objects included).</returns>
+    public long RestartWithLostState(Func<JsonObject, bool>? keep = null)
+    {
+        cluster.RestartWithLostState(keep is null ? _ => true : obj => keep(obj.ToJsonObject()));
+        return cluster.Store.Snapshot.ResourceVersion;
+    }
 }

@@ -61,7 +61,7 @@ public sealed class KubeListServicesBenchmark : IBenchmark
     /// <summary>How much of a list is the client's decoding: the same body, already in memory, decoded alone.</summary>
     private static void PrintDecodeShare(KubeBenchCluster cluster, int count)
     {
-        using var http = new HttpClient { BaseAddress = cluster.Emulator.BaseAddress };
+        using var http = cluster.Emulator.CreateHttpClient();
         var body = http.GetByteArrayAsync("/api/v1/services").GetAwaiter().GetResult();
         var times = new List<TimeSpan>();
         for (var run = 0; run < 5; run++)

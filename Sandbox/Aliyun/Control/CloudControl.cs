@@ -53,13 +53,21 @@ public sealed class CloudControl
     /// <summary>Releases the instance and its ENIs; the CLBs drop it from their backends, route entries keep pointing at it.</summary>
     public void TerminateInstance(string instanceId) => store.Update(s => InstanceChanges.Terminate(s, instanceId));
 
-    /// <summary>A secondary ENI (an ECI pod's, say) that CLBs can use as an <c>eni</c> backend.</summary>
-    public NetworkInterface AddNetworkInterface(string vSwitchId, string privateIpAddress, string? instanceId = null) =>
-        store.Update(s => InstanceChanges.AddNetworkInterface(s, vSwitchId, privateIpAddress, instanceId, settings.Clock.GetUtcNow()));
+    /// <summary>A secondary ENI (an ECI pod's, say) that CLBs can use as an <c>eni</c> backend, with IPv6 addresses if given.</summary>
+    public NetworkInterface AddNetworkInterface(string vSwitchId, string privateIpAddress, string? instanceId = null, IReadOnlyList<string>? ipv6Addresses = null)
+    {
+        // The control API deserialises absent fields as null: name them rather than fail deeper down.
+        ArgumentException.ThrowIfNullOrEmpty(vSwitchId, "VSwitchId");
+        ArgumentException.ThrowIfNullOrEmpty(privateIpAddress, "PrivateIpAddress");
+        return store.Update(s => InstanceChanges.AddNetworkInterface(s, vSwitchId, privateIpAddress, instanceId, ipv6Addresses ?? [], settings.Clock.GetUtcNow()));
+    }
 
     /// <summary>Adds an Available custom entry nobody asked the API for (e.g. another controller's route).</summary>
-    public RouteEntry AddForeignRouteEntry(string routeTableId, string destinationCidrBlock, string nextHopId, string nextHopType = "Instance") =>
-        store.Update(s =>
+    public RouteEntry AddForeignRouteEntry(string routeTableId, string destinationCidrBlock, string nextHopId, string nextHopType = "Instance")
+    {
+        ArgumentException.ThrowIfNullOrEmpty(destinationCidrBlock, "DestinationCidrBlock");
+        ArgumentException.ThrowIfNullOrEmpty(nextHopId, "NextHopId");
+        return store.Update(s =>
         {
             var table = s.RouteTables.GetValueOrDefault(routeTableId) ?? throw new KeyNotFoundException(routeTableId);
             var now = settings.Clock.GetUtcNow();
@@ -72,6 +80,7 @@ public sealed class CloudControl
             };
             return (s with { RouteTables = s.RouteTables.SetItem(routeTableId, table with { Entries = table.Entries.Add(id, entry) }) }, entry);
         });
+    }
 
     /// <summary>Removes an entry at once, whatever its status; false when the table holds no such destination.</summary>
     public bool DeleteRouteEntryByHand(string routeTableId, string destinationCidrBlock) =>
@@ -96,6 +105,11 @@ public sealed class CloudControl
     /// <summary>Another VPC with one vSwitch and its system route table (for next hops that are in the wrong VPC, say).</summary>
     public VSwitch AddVpc(string cidrBlock, string vSwitchCidrBlock, string zoneId) => store.Update(s => NetworkChanges.AddVpc(s, cidrBlock, vSwitchCidrBlock, zoneId, settings.Clock.GetUtcNow()));
 
+    /// <summary>The EIP as the API would show it now (transitions that have settled applied), or null when released.</summary>
+    public EipAddress? EipAddress(string allocationId) =>
+        store.Current.EipAddresses.GetValueOrDefault(allocationId)?.At(settings.Clock.GetUtcNow());
+
+    /// <summary>An EIP nobody allocated through the API: bound at once to <paramref name="instanceId"/> when given, else Available.</summary>
     public EipAddress AddEipAddress(string ipAddress, string? instanceId = null, string? instanceType = null) =>
         store.Update(s =>
         {
@@ -103,7 +117,7 @@ public sealed class CloudControl
             var eip = new EipAddress
             {
                 AllocationId = id, IpAddress = ipAddress, AllocationTime = settings.Clock.GetUtcNow(), InstanceId = instanceId,
-                InstanceType = instanceId is null ? null : instanceType ?? "EcsInstance", Status = instanceId is null ? "Available" : "InUse",
+                InstanceType = instanceId is null ? null : instanceType ?? "EcsInstance",
             };
             return (s with { EipAddresses = s.EipAddresses.Add(id, eip) }, eip);
         });

@@ -17,7 +17,7 @@ public sealed record ForeignRouteEntryRequest(string DestinationCidrBlock, strin
 
 public sealed record RouteEntryQuotaRequest(int Quota);
 
-public sealed record NetworkInterfaceRequest(string VSwitchId, string PrivateIpAddress, string? InstanceId = null);
+public sealed record NetworkInterfaceRequest(string VSwitchId, string PrivateIpAddress, string? InstanceId = null, IReadOnlyList<string>? Ipv6Addresses = null);
 
 public sealed record CallLogView(IReadOnlyDictionary<string, long> Counts, IReadOnlyList<CallRecord> Calls);
 

@@ -6,7 +6,8 @@ using Microsoft.AspNetCore.Routing;
 namespace Ccm.Sandbox.Aliyun.Control;
 
 /// <summary>
-/// <c>/_emulator/state/…</c>: <c>GET load-balancers</c> (with listeners, groups and backends), <c>GET|POST instances</c>,
+/// <c>/_emulator/state/…</c>: <c>GET load-balancers</c> (with listeners, groups and backends), <c>GET|POST instances</c> (see
+/// <see cref="NewInstance"/>: absent fields get defaults, a value the API never reports is a 400 naming the field),
 /// <c>POST instances/{id}/stop|start</c>, <c>DELETE instances/{id}</c> (terminate), <c>POST network-interfaces</c>, and
 /// <c>GET|POST|DELETE route-tables/{id}/entries</c> (POST adds a foreign entry; DELETE <c>?destination=CIDR</c> removes one
 /// by hand), and <c>PUT route-tables/{id}/quota</c> (<c>{"quota": n}</c>: how many custom entries the table may hold).
@@ -29,7 +30,7 @@ internal static class ControlStateEndpoints
         state.MapPost("/network-interfaces", http => ControlEndpoints.Guard(http, async () =>
         {
             var body = await ControlEndpoints.Read(http, ControlJson.Default.NetworkInterfaceRequest);
-            await ControlEndpoints.Json(http, cloud.AddNetworkInterface(body.VSwitchId, body.PrivateIpAddress, body.InstanceId),
+            await ControlEndpoints.Json(http, cloud.AddNetworkInterface(body.VSwitchId, body.PrivateIpAddress, body.InstanceId, body.Ipv6Addresses),
                 ControlJson.Default.NetworkInterface);
         }));
         state.MapGet("/route-tables/{id}/entries", (HttpContext http, string id) => ControlEndpoints.Guard(http, () =>

@@ -9,5 +9,6 @@ internal static class EcsActions
     {
         table.Add(Product.Ecs, "DescribeInstances", InstanceActions.Describe);
         table.Add(Product.Ecs, "DescribeNetworkInterfaces", NetworkInterfaceActions.Describe);
+        table.Add(Product.Ecs, "ModifyNetworkInterfaceAttribute", NetworkInterfaceActions.ModifyAttribute);
     }
 }

@@ -20,10 +20,10 @@ internal static class EcsMapper
 
     private sealed record Mapped(NetworkInterface? Eni, EipAddress? Eip, string RegionId, bool TokenRequired, InstanceItem Item);
 
-    public static InstanceItem Instance(CloudSnapshot s, Instance i, bool metadataTokenRequired)
+    public static InstanceItem Instance(CloudSnapshot s, Instance i, bool metadataTokenRequired, DateTimeOffset now)
     {
         var eni = s.NetworkInterfaces.GetValueOrDefault(i.NetworkInterfaceId);
-        var eip = BoundEip(s, i.InstanceId);
+        var eip = BoundEip(s, i.InstanceId, now);
         if (Cache.TryGetValue(i, out var cached) && ReferenceEquals(cached.Eni, eni) && ReferenceEquals(cached.Eip, eip)
             && cached.RegionId == s.RegionId
             && cached.TokenRequired == metadataTokenRequired)
@@ -43,7 +43,7 @@ internal static class EcsMapper
         {
             InstanceId = i.InstanceId, InstanceName = i.InstanceName, HostName = i.HostName.Length > 0 ? i.HostName : i.InstanceName,
             InstanceType = i.InstanceType, InstanceTypeFamily = Family(i.InstanceType), Cpu = cpu, Memory = memory,
-            RegionId = regionId, ZoneId = i.ZoneId, Status = i.Status,
+            RegionId = regionId, ZoneId = i.ZoneId, Status = i.Status, InstanceChargeType = i.InstanceChargeType, SpotStrategy = i.SpotStrategy,
             CreationTime = WireTime.Minutes(i.CreationTime), StartTime = WireTime.Minutes(i.CreationTime),
             SerialNumber = SerialNumber(i.InstanceId),
             StoppedMode = i.Status == "Stopped" ? "KeepCharging" : null,
@@ -55,7 +55,7 @@ internal static class EcsMapper
                 : new EipAddressInfo("", "", 0, "", false),
             NetworkInterfaces = new InstanceNetworkInterfaceList(eni is null ? [] :
             [
-                new InstanceNetworkInterface(eni.NetworkInterfaceId, "Primary", eni.MacAddress, eni.PrimaryIpAddress, PrivateIps(eni), new Ipv6SetList([])),
+                new InstanceNetworkInterface(eni.NetworkInterfaceId, "Primary", eni.MacAddress, eni.PrimaryIpAddress, PrivateIps(eni), Ipv6s(eni)),
             ]),
             SecurityGroupIds = new SecurityGroupIdSet([i.SecurityGroupId]),
             Tags = Tags(i.Tags),
@@ -68,21 +68,27 @@ internal static class EcsMapper
     {
         NetworkInterfaceId = e.NetworkInterfaceId, NetworkInterfaceName = e.NetworkInterfaceName, Status = e.Status, Type = e.Type,
         VpcId = e.VpcId, VSwitchId = e.VSwitchId, ZoneId = e.ZoneId, PrivateIpAddress = e.PrimaryIpAddress, MacAddress = e.MacAddress,
-        InstanceId = e.InstanceId ?? "", CreationTime = WireTime.Seconds(e.CreationTime),
+        InstanceId = e.InstanceId ?? "", CreationTime = WireTime.Seconds(e.CreationTime), Description = e.Description,
+        SourceDestCheck = e.SourceDestCheck,
         Attachment = e.InstanceId is null ? null : new NetworkInterfaceAttachment(e.InstanceId, e.Type == "Primary" ? 0 : 1),
-        PrivateIpSets = PrivateIps(e), Ipv6Sets = new Ipv6SetList([]),
+        PrivateIpSets = PrivateIps(e), Ipv6Sets = Ipv6s(e),
         SecurityGroupIds = new SecurityGroupIdSet([e.SecurityGroupId]), Tags = Tags(e.Tags),
     };
 
-    /// <summary>The EIP bound to the instance itself (not to one of its secondary ENIs), as DescribeInstances reports it.</summary>
-    public static EipAddress? BoundEip(CloudSnapshot s, string instanceId) =>
-        s.EipAddresses.Values.FirstOrDefault(e => e.InstanceId == instanceId && e.InstanceType == "EcsInstance");
+    /// <summary>
+    /// The EIP bound to the instance itself (not to one of its secondary ENIs) at <paramref name="now"/>, as
+    /// DescribeInstances reports it; an EIP still Associating counts, one whose unassociation has settled does not.
+    /// </summary>
+    public static EipAddress? BoundEip(CloudSnapshot s, string instanceId, DateTimeOffset now) =>
+        s.EipAddresses.Values.Select(e => e.At(now)).FirstOrDefault(e => e?.InstanceId == instanceId && e.InstanceType == "EcsInstance");
 
     private static int Bandwidth(EipAddress eip) =>
         int.TryParse(eip.Bandwidth, NumberStyles.None, CultureInfo.InvariantCulture, out var bandwidth) ? bandwidth : 0;
 
     private static PrivateIpSetList PrivateIps(NetworkInterface e) =>
         new([.. e.AllIpAddresses.Select((ip, index) => new PrivateIpSetItem(ip, Primary: index == 0))]);
+
+    private static Ipv6SetList Ipv6s(NetworkInterface e) => new([.. e.Ipv6Addresses.Select(a => new Ipv6SetItem(a))]);
 
     /// <summary><c>ecs.g7.large</c> → <c>ecs.g7</c>.</summary>
     private static string Family(string type) => type.LastIndexOf('.') is > 0 and var dot ? type[..dot] : type;

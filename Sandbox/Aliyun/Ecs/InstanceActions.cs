@@ -9,8 +9,6 @@ namespace Ccm.Sandbox.Aliyun.Ecs;
 /// </summary>
 internal static class InstanceActions
 {
-    private static readonly string[] Statuses = ["Pending", "Running", "Starting", "Stopping", "Stopped"];
-
     public static ApiResult Describe(ActionContext c)
     {
         c.CheckRegion(required: true);
@@ -23,7 +21,7 @@ internal static class InstanceActions
         var publicFilter = JsonParameter.StringArray(p, "PublicIpAddresses", 100);
         var eipFilter = JsonParameter.StringArray(p, "EipAddresses", 100);
         var status = p.NonEmpty("Status");
-        if (status is not null && !Statuses.Contains(status))
+        if (status is not null && !InstanceValues.Statuses.Contains(status))
         {
             throw CommonErrors.InvalidParameter("Status", "The specified Status is not valid; use Pending, Running, Starting, Stopping or Stopped.");
         }
@@ -32,11 +30,11 @@ internal static class InstanceActions
         var instances = s.Instances.Values
             .Where(i => (ids is null || ids.Contains(i.InstanceId)) && (ips is null || ips.Contains(i.PrivateIpAddress))
                 && (innerIps is null || innerIps.Count == 0) && (publicFilter is null || publicFilter.Count == 0)
-                && (eipFilter is null || eipFilter.Count == 0 || eipFilter.Contains(EcsMapper.BoundEip(s, i.InstanceId)?.IpAddress ?? ""))
+                && (eipFilter is null || eipFilter.Count == 0 || eipFilter.Contains(EcsMapper.BoundEip(s, i.InstanceId, c.Now)?.IpAddress ?? ""))
                 && (status is null || i.Status == status)
                 && p.Matches("VpcId", i.VpcId) && p.Matches("VSwitchId", i.VSwitchId) && p.Matches("ZoneId", i.ZoneId)
                 && p.Matches("InstanceName", i.InstanceName) && p.Matches("InstanceType", i.InstanceType)
-                && p.Matches("SecurityGroupId", i.SecurityGroupId)
+                && p.Matches("SecurityGroupId", i.SecurityGroupId) && p.Matches("InstanceChargeType", i.InstanceChargeType)
                 && (p.NonEmpty("InstanceNetworkType") is not { } network || network == "vpc"))
             .Where(i => i.Tags.HasAll(tags))
             .ToList();
@@ -44,7 +42,7 @@ internal static class InstanceActions
         var tokenRequired = c.Settings.MetadataTokenRequired;
         return ApiResult.Of(
             new DescribeInstancesResponse(c.RequestId, page.NextToken, page.PageNumber, page.PageSize, page.TotalCount,
-                new InstanceSet([.. page.Items.Select(i => EcsMapper.Instance(s, i, tokenRequired))])),
+                new InstanceSet([.. page.Items.Select(i => EcsMapper.Instance(s, i, tokenRequired, c.Now))])),
             EcsJson.Default.DescribeInstancesResponse);
     }
 }

@@ -27,11 +27,11 @@ internal sealed record InstanceItem
 
     public string InstanceNetworkType { get; init; } = "vpc";
 
-    public string InstanceChargeType { get; init; } = "PostPaid";
+    public required string InstanceChargeType { get; init; }
 
     public string InternetChargeType { get; init; } = "PayByTraffic";
 
-    public string SpotStrategy { get; init; } = "NoSpot";
+    public required string SpotStrategy { get; init; }
 
     public required string CreationTime { get; init; }
 

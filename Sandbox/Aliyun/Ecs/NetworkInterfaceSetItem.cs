@@ -25,13 +25,13 @@ internal sealed record NetworkInterfaceSetItem
 
     public required string CreationTime { get; init; }
 
-    public string Description { get; init; } = "";
+    public required string Description { get; init; }
 
     public string ResourceGroupId { get; init; } = "rg-acfmsandbox0000001";
 
     public bool ServiceManaged { get; init; }
 
-    public bool SourceDestCheck { get; init; }
+    public required bool SourceDestCheck { get; init; }
 
     public NetworkInterfaceAttachment? Attachment { get; init; }
 

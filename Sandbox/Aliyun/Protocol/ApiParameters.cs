@@ -34,6 +34,22 @@ internal sealed class ApiParameters
 
     public string Required(string name) => NonEmpty(name) ?? throw CommonErrors.Missing(name);
 
+    /// <summary>
+    /// The value of an enumerated parameter, compared case-insensitively and answered in the listed spelling; null when
+    /// absent; <c>InvalidParameter</c> naming the allowed values otherwise.
+    /// </summary>
+    public string? OneOf(string name, params string[] allowed)
+    {
+        var value = NonEmpty(name);
+        if (value is null)
+        {
+            return null;
+        }
+
+        return allowed.FirstOrDefault(a => a.Equals(value, StringComparison.OrdinalIgnoreCase))
+            ?? throw CommonErrors.InvalidParameter(name, $"The specified {name} is not valid; allowed values: {string.Join(", ", allowed)}.");
+    }
+
     public int? Int(string name)
     {
         var text = NonEmpty(name);

@@ -90,9 +90,12 @@ internal static class CreateLoadBalancerAction
             return (lb, s);
         }
 
-        (var n, s) = s.NextNumber("internet-address");
-        // Internet addresses come from TEST-NET-3 (RFC 5737): clearly fake, never routable.
-        var address = lb.Address.Length > 0 ? lb.Address : "203.0.113." + (((n - 1) % 254) + 1).ToString(CultureInfo.InvariantCulture);
+        // Internet addresses come from TEST-NET-3 (RFC 5737): clearly fake, never routable. An intranet CLB without a
+        // vSwitch is in the classic network (upstream's network-type: classic) and takes a classic private address.
+        var intranet = lb.AddressType == "intranet";
+        (var n, s) = s.NextNumber(intranet ? "classic-address" : "internet-address");
+        var host = (((n - 1) % 254) + 1).ToString(CultureInfo.InvariantCulture);
+        var address = lb.Address.Length > 0 ? lb.Address : (intranet ? "10.128.0." : "203.0.113.") + host;
         var zones = s.VSwitches.Values.Select(v => v.ZoneId).Distinct().ToList();
         return (lb with
         {

@@ -31,6 +31,11 @@ internal static class ListenerView
             json["AclIds"] = new JsonObject { ["AclId"] = new JsonArray(aclId) };
         }
 
+        if (listener.ListenerProtocol == "https")
+        {
+            json["DomainExtensions"] = new JsonObject { ["DomainExtension"] = DomainExtensions(listener) };
+        }
+
         json["Tags"] = new JsonObject { ["Tag"] = Tags(listener) };
         return json;
     }
@@ -71,6 +76,12 @@ internal static class ListenerView
             _ => value,
         };
     }
+
+    private static JsonArray DomainExtensions(Listener listener) =>
+        new([.. listener.DomainExtensions.Select(d => (JsonNode)new JsonObject
+        {
+            ["DomainExtensionId"] = d.DomainExtensionId, ["Domain"] = d.Domain, ["ServerCertificateId"] = d.ServerCertificateId,
+        })]);
 
     private static JsonArray Tags(Listener listener) =>
         new([.. listener.Tags.Select(t => (JsonNode)new JsonObject { ["TagKey"] = t.Key, ["TagValue"] = t.Value })]);

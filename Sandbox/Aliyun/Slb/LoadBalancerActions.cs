@@ -20,7 +20,7 @@ internal static class LoadBalancerActions
 
             // Deleting a CLB deletes its listeners, tags and vServer groups with it.
             var groups = SlbLookup.GroupsOf(s, id).Select(g => g.VServerGroupId).ToList();
-            return s with { LoadBalancers = s.LoadBalancers.Remove(id), VServerGroups = s.VServerGroups.RemoveRange(groups) };
+            return (s with { LoadBalancers = s.LoadBalancers.Remove(id), VServerGroups = s.VServerGroups.RemoveRange(groups) }).UnbindFrom(id);
         });
         return ApiResult.Of(new RequestIdResponse(c.RequestId), WireJson.Default.RequestIdResponse);
     }

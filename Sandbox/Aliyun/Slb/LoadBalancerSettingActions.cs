@@ -4,8 +4,8 @@ using Ccm.Sandbox.Aliyun.State;
 namespace Ccm.Sandbox.Aliyun.Slb;
 
 /// <summary>
-/// The CLB attribute setters: protections, name, internet and instance spec. ModificationProtection guards the console
-/// only, so it blocks no API call here either.
+/// The CLB attribute setters: protections, name, internet and instance spec, instance charge type. ModificationProtection
+/// guards the console only, so it blocks no API call here either.
 /// </summary>
 internal static class LoadBalancerSettingActions
 {
@@ -49,6 +49,28 @@ internal static class LoadBalancerSettingActions
         c.CheckRegion();
         var spec = SlbValues.Spec(c.Parameters) ?? throw CommonErrors.Missing("LoadBalancerSpec");
         return ChangeWithOrder(c, lb => lb with { LoadBalancerSpec = spec, InstanceChargeType = "PayBySpec" });
+    }
+
+    /// <summary>
+    /// ModifyLoadBalancerInstanceChargeType: pay-as-you-go CLBs move from PayBySpec to PayByCLCU only ("Valid value:
+    /// PayByCLCU"; the way back is refused), and a PayByCLCU CLB has no spec. <c>LoadBalancerSpec</c> and
+    /// <c>Bandwidth</c> "need not be set" and change nothing; <c>InternetChargeType</c> may only be <c>paybytraffic</c>.
+    /// Answers <c>{RequestId}</c> (no order); a CLB already on PayByCLCU stays as it is.
+    /// </summary>
+    public static ApiResult ModifyInstanceChargeType(ActionContext c)
+    {
+        c.CheckRegion(required: true);
+        var p = c.Parameters;
+        var chargeType = SlbValues.OneOf(p, "InstanceChargeType", "PayByCLCU") ?? throw CommonErrors.Missing("InstanceChargeType");
+        var internetChargeType = SlbValues.OneOf(p, "InternetChargeType", "paybytraffic");
+        SlbValues.Spec(p);
+        SlbValues.Bandwidth(p, allowUnlimited: false);
+        return Change(c, lb => lb with
+        {
+            InstanceChargeType = chargeType,
+            LoadBalancerSpec = null,
+            InternetChargeType = internetChargeType ?? lb.InternetChargeType,
+        });
     }
 
     private static ApiResult Change(ActionContext c, Func<LoadBalancer, LoadBalancer> change)

@@ -19,6 +19,7 @@ internal static class SlbActions
         table.Add(slb, "SetLoadBalancerName", LoadBalancerSettingActions.SetName);
         table.Add(slb, "ModifyLoadBalancerInternetSpec", LoadBalancerSettingActions.ModifyInternetSpec);
         table.Add(slb, "ModifyLoadBalancerInstanceSpec", LoadBalancerSettingActions.ModifyInstanceSpec);
+        table.Add(slb, "ModifyLoadBalancerInstanceChargeType", LoadBalancerSettingActions.ModifyInstanceChargeType);
         foreach (var protocol in Protocols)
         {
             var lower = protocol.ToLowerInvariant();
@@ -31,6 +32,10 @@ internal static class SlbActions
         table.Add(slb, "StopLoadBalancerListener", ListenerStateActions.Stop);
         table.Add(slb, "DeleteLoadBalancerListener", ListenerStateActions.Delete);
         table.Add(slb, "DescribeLoadBalancerListeners", ListenerQueryActions.DescribeListeners);
+        table.Add(slb, "CreateDomainExtension", DomainExtensionActions.Create);
+        table.Add(slb, "DeleteDomainExtension", DomainExtensionActions.Delete);
+        table.Add(slb, "DescribeDomainExtensions", DomainExtensionActions.Describe);
+        table.Add(slb, "SetDomainExtensionAttribute", DomainExtensionActions.SetAttribute);
         table.Add(slb, "CreateVServerGroup", VServerGroupActions.Create);
         table.Add(slb, "DeleteVServerGroup", VServerGroupActions.Delete);
         table.Add(slb, "DescribeVServerGroups", VServerGroupActions.Describe);

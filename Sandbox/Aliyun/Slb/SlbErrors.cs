@@ -43,6 +43,14 @@ internal static class SlbErrors
     public static OpenApiException ServerNotFound(string serverId) =>
         new(400, "InvalidParameter", $"The specified ServerId {serverId} does not exist.");
 
+    /// <summary>Terraform's <c>InvalidDomainExtensionIdNotFound</c> (<c>alicloud/errors.go</c>) is this code; the message is ours.</summary>
+    public static OpenApiException DomainExtensionNotFound() =>
+        new(400, "InvalidParameter.DomainExtensionId", "The specified DomainExtensionId does not exist.");
+
+    /// <summary>No source names the code for a domain the listener already has; this one follows <c>ListenerAlreadyExists</c>.</summary>
+    public static OpenApiException DomainExtensionAlreadyExists(string domain) =>
+        new(400, "DomainExtensionAlreadyExists", $"The domain {domain} is already an additional domain of this listener.");
+
     public static OpenApiException ResourceNotFound(string resourceId) =>
         new(400, "InvalidResourceId.NotFound", $"The specified resource {resourceId} does not exist.");
 }

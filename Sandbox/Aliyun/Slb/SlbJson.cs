@@ -18,4 +18,6 @@ namespace Ccm.Sandbox.Aliyun.Slb;
 [JsonSerializable(typeof(DescribeVServerGroupAttributeResponse))]
 [JsonSerializable(typeof(DescribeTagsResponse))]
 [JsonSerializable(typeof(ListTagResourcesResponse))]
+[JsonSerializable(typeof(CreateDomainExtensionResponse))]
+[JsonSerializable(typeof(DescribeDomainExtensionsResponse))]
 internal sealed partial class SlbJson : JsonSerializerContext;

@@ -26,3 +26,7 @@ internal sealed record DescribeVServerGroupAttributeResponse(
 internal sealed record DescribeTagsResponse(string RequestId, int PageNumber, int PageSize, int TotalCount, TagSetList TagSets);
 
 internal sealed record ListTagResourcesResponse(string RequestId, string NextToken, TagResourceList TagResources);
+
+internal sealed record CreateDomainExtensionResponse(string RequestId, int ListenerPort, string DomainExtensionId);
+
+internal sealed record DescribeDomainExtensionsResponse(string RequestId, DomainExtensionSet DomainExtensions);

@@ -11,17 +11,7 @@ internal static class SlbValues
     };
 
     /// <summary>The value of an enumerated parameter (compared case-insensitively, answered in the listed spelling), or null.</summary>
-    public static string? OneOf(ApiParameters parameters, string name, params string[] allowed)
-    {
-        var value = parameters.NonEmpty(name);
-        if (value is null)
-        {
-            return null;
-        }
-
-        return allowed.FirstOrDefault(a => a.Equals(value, StringComparison.OrdinalIgnoreCase))
-            ?? throw CommonErrors.InvalidParameter(name, $"The specified {name} is not valid; allowed values: {string.Join(", ", allowed)}.");
-    }
+    public static string? OneOf(ApiParameters parameters, string name, params string[] allowed) => parameters.OneOf(name, allowed);
 
     public static string? Spec(ApiParameters parameters)
     {

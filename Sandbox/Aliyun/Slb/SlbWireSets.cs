@@ -47,3 +47,7 @@ internal sealed record TagSetList(IReadOnlyList<TagSetItem> TagSet);
 internal sealed record TagResourceItem(string ResourceId, string ResourceType, string TagKey, string TagValue);
 
 internal sealed record TagResourceList(IReadOnlyList<TagResourceItem> TagResource);
+
+internal sealed record DomainExtensionItem(string DomainExtensionId, string Domain, string ServerCertificateId);
+
+internal sealed record DomainExtensionSet(IReadOnlyList<DomainExtensionItem> DomainExtension);

@@ -27,6 +27,12 @@ public sealed record Instance
 
     public string Status { get; init; } = "Running";
 
+    /// <summary><c>PostPaid</c> or <c>PrePaid</c> (<see cref="InstanceValues.ChargeTypes"/>).</summary>
+    public string InstanceChargeType { get; init; } = "PostPaid";
+
+    /// <summary><c>NoSpot</c> for an ordinary instance (<see cref="InstanceValues.SpotStrategies"/>).</summary>
+    public string SpotStrategy { get; init; } = "NoSpot";
+
     public string HostName { get; init; } = "";
 
     public string SecurityGroupId { get; init; } = "sg-bp1sandbox0000000001";

@@ -24,6 +24,9 @@ public sealed record Listener
 
     public ImmutableArray<ResourceTag> Tags { get; init; } = [];
 
+    /// <summary>SNI domains with their own certificates; HTTPS listeners only.</summary>
+    public ImmutableArray<DomainExtension> DomainExtensions { get; init; } = [];
+
     public string? VServerGroupId => Attributes.GetValueOrDefault("VServerGroupId") is { Length: > 0 } id ? id : null;
 
     public string Key => KeyOf(ListenerPort, ListenerProtocol);

@@ -30,7 +30,18 @@ public sealed record NetworkInterface
 
     public string NetworkInterfaceName { get; init; } = "";
 
+    public string Description { get; init; } = "";
+
+    /// <summary>
+    /// Whether the VPC drops traffic whose source or destination is not this ENI's own address. On by default, as for
+    /// a real ENI; a node that forwards pod traffic needs it off (upstream turns it off before removing the cloud taint).
+    /// </summary>
+    public bool SourceDestCheck { get; init; } = true;
+
     public ImmutableArray<string> SecondaryIpAddresses { get; init; } = [];
+
+    /// <summary>IPv6 addresses (an ENI backend of an IPv6 CLB with <c>backend-ip-version: ipv6</c> is found by one).</summary>
+    public ImmutableArray<string> Ipv6Addresses { get; init; } = [];
 
     public string SecurityGroupId { get; init; } = "sg-bp1sandbox0000000001";
 

@@ -3,7 +3,7 @@ using Ccm.Sandbox.Aliyun.State;
 
 namespace Ccm.Sandbox.Aliyun.Vpc;
 
-/// <summary>DescribeVpcs, DescribeVpcAttribute, DescribeVSwitches and DescribeEipAddresses.</summary>
+/// <summary>DescribeVpcs, DescribeVpcAttribute and DescribeVSwitches.</summary>
 internal static class NetworkQueryActions
 {
     public static ApiResult DescribeVpcs(ActionContext c)
@@ -58,25 +58,5 @@ internal static class NetworkQueryActions
             new DescribeVSwitchesResponse(c.RequestId, page.PageNumber, page.PageSize, page.TotalCount,
                 new VSwitchSet([.. page.Items.Select(v => VpcMapper.VSwitch(s, v))])),
             VpcJson.Default.DescribeVSwitchesResponse);
-    }
-
-    public static ApiResult DescribeEipAddresses(ActionContext c)
-    {
-        c.CheckRegion(required: true);
-        var p = c.Parameters;
-        var s = c.Store.Current;
-        var eips = s.EipAddresses.Values
-            .Where(e => p.Matches("AllocationId", e.AllocationId) && p.Matches("EipAddress", e.IpAddress) && p.Matches("Status", e.Status)
-                && p.Matches("EipName", e.Name) && p.Matches("AssociatedInstanceId", e.InstanceId ?? "")
-                && p.Matches("AssociatedInstanceType", e.InstanceType ?? ""))
-            .ToList();
-        var page = Paging.ByPage(eips, p, defaultSize: 10, maxSize: 100);
-        var items = page.Items.Select(e => new EipAddressItem(
-            e.AllocationId, e.IpAddress, e.Status, e.InstanceId ?? "", e.InstanceType ?? "", e.InstanceId is null ? "" : s.RegionId,
-            s.RegionId, e.Bandwidth, e.InternetChargeType, "PostPaid", WireTime.Seconds(e.AllocationTime), e.Name, "", "BGP", "NAT",
-            new LockReasonSet([]), new VpcTagSet([])));
-        return ApiResult.Of(
-            new DescribeEipAddressesResponse(c.RequestId, page.PageNumber, page.PageSize, page.TotalCount, new EipAddressSet([.. items])),
-            VpcJson.Default.DescribeEipAddressesResponse);
     }
 }

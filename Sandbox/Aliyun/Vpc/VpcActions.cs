@@ -18,6 +18,10 @@ internal static class VpcActions
         table.Add(vpc, "DescribeVpcs", NetworkQueryActions.DescribeVpcs);
         table.Add(vpc, "DescribeVpcAttribute", NetworkQueryActions.DescribeVpcAttribute);
         table.Add(vpc, "DescribeVSwitches", NetworkQueryActions.DescribeVSwitches);
-        table.Add(vpc, "DescribeEipAddresses", NetworkQueryActions.DescribeEipAddresses);
+        table.Add(vpc, "DescribeEipAddresses", EipAddressActions.Describe);
+        table.Add(vpc, "AllocateEipAddress", EipAddressActions.Allocate);
+        table.Add(vpc, "ReleaseEipAddress", EipAddressActions.Release);
+        table.Add(vpc, "AssociateEipAddress", EipAssociationActions.Associate);
+        table.Add(vpc, "UnassociateEipAddress", EipAssociationActions.Unassociate);
     }
 }

@@ -35,6 +35,37 @@ internal static class VpcErrors
     /// <summary>An instance outside the route table's VPC; the message is the API's.</summary>
     public static OpenApiException NextHopIllegal() => new(400, "IllegalParam.NextHopId", "Instance not exists or not vpc vm");
 
+    // EIP codes and messages: the VPC API reference's error tables of AllocateEipAddress, AssociateEipAddress,
+    // UnassociateEipAddress and ReleaseEipAddress (help.aliyun.com / alibabacloud.com "api-vpc-2016-04-28-*"), spelling included.
+
+    public static OpenApiException EipNotFound() => new(404, "InvalidAllocationId.NotFound", "Specified allocation ID is not found");
+
+    /// <summary>Also the answer while the EIP is Associating, Unassociating or Releasing: then it may only be queried.</summary>
+    public static OpenApiException IncorrectEipStatus() =>
+        new(400, "IncorrectEipStatus", "Current elastic IP status does not support this operation.");
+
+    /// <summary>The target already has an EIP (or another association).</summary>
+    public static OpenApiException AssociationDuplicated() => new(400, "InvalidAssociation.Duplicated", "Specified instance already is associated.");
+
+    /// <summary>AssociateEipAddress's table spells the code <c>InvalidInstanId</c> and answers 404; kept as documented.</summary>
+    public static OpenApiException AssociateTargetNotFound() => new(404, "InvalidInstanId.NotFound", "Specified instance does not exist.");
+
+    /// <summary>A CLB (or ECS instance) outside a VPC: an internet CLB has its own public address.</summary>
+    public static OpenApiException NotInVpc() => new(400, "OperationDenied", "Specified instance is not in VPC.");
+
+    public static OpenApiException IncorrectInstanceStatus() =>
+        new(400, "IncorrectInstanceStatus", "Current instance status does not support this operation.");
+
+    public static OpenApiException InstanceTypeNotSupported() =>
+        new(400, "InvalidInstanceType.ValueNotSupported", "The specified value of InstanceType is not supported.");
+
+    /// <summary>UnassociateEipAddress naming an instance (or type) the EIP is not bound to.</summary>
+    public static OpenApiException BindingStatus() => new(400, "InvalidBindingStatus", "The eip binding status invalid.");
+
+    public static OpenApiException ReleasePrepaid() => new(400, "Forbidden.ChargeTypeIsPrepaid", "It's forbidden to release a prepaid EIP");
+
+    public static OpenApiException EipQuota() => new(400, "QuotaExceeded.Eip", "Elastic IP address quota exceeded");
+
     /// <summary>No source names the code for deleting a system entry; this one says what happened.</summary>
     public static OpenApiException SystemEntry() =>
         new(400, "OperationDenied.SystemRouteEntry", "System route entries cannot be deleted or modified.");

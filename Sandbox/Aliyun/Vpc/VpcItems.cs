@@ -12,8 +12,9 @@ internal sealed record VSwitchItem(
     string VSwitchId, string VSwitchName, string VpcId, string ZoneId, string CidrBlock, string Status, string CreationTime,
     string Description, bool IsDefault, long AvailableIpAddressCount, string ResourceGroupId, VSwitchRouteTable RouteTable, VpcTagSet Tags);
 
-/// <summary>One EIP in DescribeEipAddresses; <c>Bandwidth</c> is a string in this v1-era API.</summary>
+/// <summary>One EIP in DescribeEipAddresses (appendix names and types); <c>Bandwidth</c> is a string in this v1-era API.</summary>
 internal sealed record EipAddressItem(
     string AllocationId, string IpAddress, string Status, string InstanceId, string InstanceType, string InstanceRegionId,
-    string RegionId, string Bandwidth, string InternetChargeType, string ChargeType, string AllocationTime, string Name,
-    string Description, string ISP, string Mode, LockReasonSet OperationLocks, VpcTagSet Tags);
+    string RegionId, string Bandwidth, string EipBandwidth, string InternetChargeType, string ChargeType, string AllocationTime,
+    string ExpiredTime, string Name, string Description, string ISP, string Mode, string Netmode, string ResourceGroupId,
+    bool DeletionProtection, LockReasonSet OperationLocks, VpcTagSet Tags);

@@ -14,4 +14,5 @@ namespace Ccm.Sandbox.Aliyun.Vpc;
 [JsonSerializable(typeof(DescribeVpcAttributeResponse))]
 [JsonSerializable(typeof(DescribeVSwitchesResponse))]
 [JsonSerializable(typeof(DescribeEipAddressesResponse))]
+[JsonSerializable(typeof(AllocateEipAddressResponse))]
 internal sealed partial class VpcJson : JsonSerializerContext;

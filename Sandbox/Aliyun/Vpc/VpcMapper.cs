@@ -52,6 +52,11 @@ internal static class VpcMapper
             new VSwitchRouteTable(v.RouteTableId, table?.RouteTableType ?? "System"), Tags(v.Tags));
     }
 
+    public static EipAddressItem Eip(EipAddress e, string regionId, DateTimeOffset now) => new(
+        e.AllocationId, e.IpAddress, e.Status(now), e.InstanceId ?? "", e.InstanceType ?? "", e.InstanceId is null ? "" : regionId, regionId,
+        e.Bandwidth, e.Bandwidth, e.InternetChargeType, e.InstanceChargeType, WireTime.Seconds(e.AllocationTime), ExpiredTime: "", e.Name,
+        e.Description, e.ISP, Mode: "NAT", Netmode: "public", e.ResourceGroupId, DeletionProtection: false, new LockReasonSet([]), Tags(e.Tags));
+
     /// <summary>The block's size less the 4 addresses the VPC reserves and the addresses in use by ENIs and CLBs.</summary>
     private static long FreeAddresses(CloudSnapshot s, VSwitch v)
     {

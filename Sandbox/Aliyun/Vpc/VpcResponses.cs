@@ -20,6 +20,9 @@ internal sealed record DescribeVpcsResponse(string RequestId, int PageNumber, in
 
 internal sealed record DescribeVSwitchesResponse(string RequestId, int PageNumber, int PageSize, int TotalCount, VSwitchSet VSwitches);
 
+/// <summary><c>OrderId</c> only for a subscription (<c>PrePaid</c>) EIP.</summary>
+internal sealed record AllocateEipAddressResponse(string RequestId, string AllocationId, string EipAddress, string ResourceGroupId, long? OrderId);
+
 internal sealed record DescribeEipAddressesResponse(string RequestId, int PageNumber, int PageSize, int TotalCount, EipAddressSet EipAddresses);
 
 /// <summary>DescribeVpcAttribute answers flat, not wrapped in a list.</summary>

@@ -37,7 +37,9 @@ internal sealed record VSwitchRouteTable(string RouteTableId, string RouteTableT
 
 internal sealed record VSwitchSet(IReadOnlyList<VSwitchItem> VSwitch);
 
-internal sealed record LockReasonSet(IReadOnlyList<string> LockReason);
+internal sealed record LockReasonItem(string LockReason);
+
+internal sealed record LockReasonSet(IReadOnlyList<LockReasonItem> LockReason);
 
 internal sealed record EipAddressSet(IReadOnlyList<EipAddressItem> EipAddress);
 

@@ -99,6 +99,14 @@ internal static class HttpBodies
     public static Task WriteJsonAsync(HttpResponse response, int statusCode, string json, CancellationToken cancellationToken) =>
         WriteJsonAsync(response, statusCode, Encoding.UTF8.GetBytes(json), cancellationToken);
 
-    public static Task WriteStatusAsync(HttpResponse response, KubeApiException error, CancellationToken cancellationToken) =>
-        WriteJsonAsync(response, error.Code, StatusDocument.Serialize(error), cancellationToken);
+    /// <summary>A Status reply; like the API server's response writer, a Status that says when to retry sets <c>Retry-After</c>.</summary>
+    public static Task WriteStatusAsync(HttpResponse response, KubeApiException error, CancellationToken cancellationToken)
+    {
+        if (error.Details?.RetryAfterSeconds is > 0 and var seconds)
+        {
+            response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return WriteJsonAsync(response, error.Code, StatusDocument.Serialize(error), cancellationToken);
+    }
 }

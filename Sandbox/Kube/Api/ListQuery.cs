@@ -58,6 +58,9 @@ internal sealed record ListQuery
 
     public bool Matches(StoredObject obj) => Fields.Matches(obj.Fields) && Labels.Matches(obj.Labels);
 
+    /// <summary>The version the reply must be at least as new as: any given one but "0" (which means any state).</summary>
+    public long? MinimumVersion() => ResourceVersion is null or "0" ? null : ParseVersion(ResourceVersion);
+
     /// <summary>
     /// The resourceVersion the list must be read at, or null for "the newest". Per the API: a version with
     /// <c>Exact</c>, or with a limit and no match rule, is exact; otherwise any state at least that new will do.

@@ -9,16 +9,23 @@ namespace Ccm.Sandbox.Kube.Api;
 /// <summary>
 /// Serves lists from a snapshot without parsing anything: each item is the stored JSON of its version, written raw.
 /// Paging (<c>limit</c>/<c>continue</c>) keeps the first page's resourceVersion; a token older than the history
-/// window gets 410 Expired, as from the real API server after etcd compaction.
+/// window gets 410 Expired, as from the real API server after etcd compaction; a version (or token) newer than the
+/// store waits, then gets 504 "Too large resource version" (<see cref="Freshness"/>).
 /// </summary>
-internal sealed class ListResponder(ObjectStore store)
+internal sealed class ListResponder(ObjectStore store, Freshness freshness)
 {
     private const int FlushThreshold = 64 * 1024;
 
     /// <summary>Writes the page as a list, or as a Table when <paramref name="table"/> says kubectl asked for one.</summary>
     public async Task WriteAsync(HttpResponse response, ResourceRequest request, ListQuery query, TableRequest? table, CancellationToken cancellationToken)
     {
-        var (rv, items, startAfter) = Select(request, query);
+        var token = query.Continue is { } text ? ContinueToken.Decode(text) : null;
+        if ((token?.Rv ?? query.MinimumVersion()) is { } required)
+        {
+            await freshness.EnsureAsync(required, cancellationToken);
+        }
+
+        var (rv, items, startAfter) = Select(request, query, token);
         var matching = items.Values
             .Where(o => request.Namespace is null || o.Namespace == request.Namespace)
             .Where(o => startAfter is null || string.CompareOrdinal(o.Key, startAfter) > 0)
@@ -91,21 +98,15 @@ internal sealed class ListResponder(ObjectStore store)
     }
 
     private (long Rv, System.Collections.Immutable.ImmutableSortedDictionary<string, StoredObject> Items, string? StartAfter) Select(
-        ResourceRequest request, ListQuery query)
+        ResourceRequest request, ListQuery query, ContinueToken? token)
     {
         var snapshot = store.Snapshot;
-        if (query.Continue is { } text)
+        if (token is not null)
         {
-            var token = ContinueToken.Decode(text);
             var atToken = StoreHistory.CollectionAt(snapshot, store.Events, request.Type, token.Rv)
                 ?? throw KubeApiException.Expired(
                     "The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter.");
             return (token.Rv, atToken, token.Start);
-        }
-
-        if (query.ResourceVersion is { } requested and not "0" && ListQuery.ParseVersion(requested) > snapshot.ResourceVersion)
-        {
-            throw new KubeApiException(504, "Timeout", $"Too large resource version: {requested}, current: {snapshot.ResourceVersion}");
         }
 
         if (query.ExactVersion() is { } exact)

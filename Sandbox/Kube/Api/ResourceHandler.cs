@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Http;
 namespace Ccm.Sandbox.Kube.Api;
 
 /// <summary>Maps the HTTP verbs on a resource path to the API verbs (get, list, watch, create, update, patch, delete).</summary>
-internal sealed class ResourceHandler(ResourceOperations operations, ListResponder lists, WatchResponder watches)
+internal sealed class ResourceHandler(ResourceOperations operations, ListResponder lists, WatchResponder watches, Freshness freshness)
 {
     public async Task HandleAsync(HttpContext context, ResourceRequest request)
     {
@@ -17,6 +17,13 @@ internal sealed class ResourceHandler(ResourceOperations operations, ListRespond
         var http = context.Request;
         var response = context.Response;
         var options = WriteOptionsFrom(http.Query);
+        if (HttpMethods.IsGet(http.Method) && request.Name is not null && !request.WatchPath
+            && http.Query["resourceVersion"].ToString() is { Length: > 0 } and not "0" and var minimum)
+        {
+            // A get at a version (not "0", which means any) is served once the store holds it, as from the watch cache.
+            await freshness.EnsureAsync(ListQuery.ParseVersion(minimum), ct);
+        }
+
         switch (http.Method)
         {
             case "GET" when request.Name is null || request.WatchPath:

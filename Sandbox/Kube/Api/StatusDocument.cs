@@ -12,7 +12,8 @@ internal sealed record StatusDocument(
         "Status", "v1", new StatusMeta(), "Failure", error.Message, error.Reason,
         error.Details is { } d
             ? new StatusDetailsDocument(d.Name, d.Group, d.Kind, d.Uid,
-                d.Causes.IsDefaultOrEmpty ? null : [.. d.Causes.Select(c => new StatusCauseDocument(c.Reason, c.Message, c.Field))])
+                d.Causes.IsDefaultOrEmpty ? null : [.. d.Causes.Select(c => new StatusCauseDocument(c.Reason, c.Message, c.Field.Length == 0 ? null : c.Field))],
+                d.RetryAfterSeconds)
             : null,
         error.Code);
 
@@ -22,9 +23,11 @@ internal sealed record StatusDocument(
 
 internal sealed record StatusMeta;
 
-internal sealed record StatusDetailsDocument(string? Name, string? Group, string? Kind, string? Uid, IReadOnlyList<StatusCauseDocument>? Causes);
+internal sealed record StatusDetailsDocument(
+    string? Name, string? Group, string? Kind, string? Uid, IReadOnlyList<StatusCauseDocument>? Causes, int? RetryAfterSeconds);
 
-internal sealed record StatusCauseDocument(string Reason, string Message, string Field);
+/// <summary>A cause as metav1.StatusCause serialises it: <c>field</c> is left out when empty.</summary>
+internal sealed record StatusCauseDocument(string Reason, string Message, string? Field);
 
 /// <summary>The continue token of a paged list: the snapshot's resourceVersion and the last key returned.</summary>
 internal sealed record ContinueToken(long Rv, string Start)

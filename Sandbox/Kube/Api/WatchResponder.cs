@@ -11,12 +11,15 @@ namespace Ccm.Sandbox.Kube.Api;
 
 /// <summary>
 /// Streams a watch as JSON lines (<c>{"type":"ADDED","object":{...}}</c>), reading the event log from the watch's own
-/// cursor. Start semantics follow the API: no resourceVersion (or "0") sends the current objects as synthetic ADDED
-/// events first; a version replays from the history window or ends with an ERROR event carrying 410 Expired.
-/// Bookmarks go out periodically and before the server-side timeout when <c>allowWatchBookmarks</c> is set; a selector
-/// watch sees DELETED when an object stops matching and ADDED when it starts to.
+/// cursor. Start semantics follow the API: no resourceVersion (or "0"), or <c>sendInitialEvents=true</c>, sends the
+/// current objects as synthetic ADDED events first (with <c>sendInitialEvents</c>, once the store holds the version
+/// asked for, else an ERROR event with 504 "Too large resource version", as from the watch cache); a version replays
+/// from the history window or ends with an ERROR event carrying 410 Expired; a version the store has not reached yet is
+/// accepted and waits for it, as the real server does. Bookmarks go out periodically and before the server-side timeout
+/// when <c>allowWatchBookmarks</c> is set; a selector watch sees DELETED when an object stops matching and ADDED when it
+/// starts to.
 /// </summary>
-internal sealed class WatchResponder(ObjectStore store, TimeSpan bookmarkInterval)
+internal sealed class WatchResponder(ObjectStore store, Freshness freshness, TimeSpan bookmarkInterval)
 {
     private static readonly byte[] AddedPrefix = Encoding.UTF8.GetBytes("{\"type\":\"ADDED\",\"object\":");
     private static readonly byte[] ModifiedPrefix = Encoding.UTF8.GetBytes("{\"type\":\"MODIFIED\",\"object\":");
@@ -41,8 +44,13 @@ internal sealed class WatchResponder(ObjectStore store, TimeSpan bookmarkInterva
         var watch = new WatchFilter(request, query);
 
         long cursor;
-        if (query.ResourceVersion is null or "0")
+        if (query.SendInitialEvents || query.ResourceVersion is null or "0")
         {
+            if (query.SendInitialEvents && query.MinimumVersion() is { } minimum && !await IsFreshAsync(body, minimum, stop.Token))
+            {
+                return;
+            }
+
             var snapshot = store.Snapshot;
             cursor = snapshot.ResourceVersion;
             foreach (var obj in snapshot.List(request.Type, request.Namespace).Where(watch.Matches))
@@ -95,7 +103,13 @@ internal sealed class WatchResponder(ObjectStore store, TimeSpan bookmarkInterva
 
             if (query.AllowBookmarks && DateTime.UtcNow >= nextBookmark)
             {
-                Write(body, BookmarkPrefix, Bookmark(request.Type, cursor));
+                // A watch ahead of the store gets no bookmark until the store passes it: the cacher only sends a
+                // watcher events (bookmarks included) newer than the version it asked for.
+                if (cursor <= log.Head)
+                {
+                    Write(body, BookmarkPrefix, Bookmark(request.Type, cursor));
+                }
+
                 nextBookmark = DateTime.UtcNow + bookmarkInterval;
             }
 
@@ -105,7 +119,7 @@ internal sealed class WatchResponder(ObjectStore store, TimeSpan bookmarkInterva
         }
 
         // A server-side timeout ends the stream normally, after a last bookmark (clients resume from it).
-        if (deadline.IsCancellationRequested && !context.RequestAborted.IsCancellationRequested && query.AllowBookmarks)
+        if (deadline.IsCancellationRequested && !context.RequestAborted.IsCancellationRequested && query.AllowBookmarks && cursor <= log.Head)
         {
             Write(body, BookmarkPrefix, Bookmark(request.Type, cursor));
             await TryFlushAsync(body, context.RequestAborted);
@@ -124,6 +138,23 @@ internal sealed class WatchResponder(ObjectStore store, TimeSpan bookmarkInterva
         }
         catch (Exception e) when (e is OperationCanceledException or IOException)
         {
+            return false;
+        }
+    }
+
+    /// <summary>Waits for the store to reach <paramref name="minimum"/>; when it does not, ends the watch with the 504 as an ERROR event.</summary>
+    private async Task<bool> IsFreshAsync(PipeWriter body, long minimum, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await freshness.EnsureAsync(minimum, cancellationToken);
+            return true;
+        }
+        catch (KubeApiException e)
+        {
+            // Past admission the API server reports watch errors in the stream, never as an HTTP status (cacher.Watch).
+            Write(body, ErrorPrefix, StatusDocument.Serialize(e));
+            await TryFlushAsync(body, CancellationToken.None);
             return false;
         }
     }

@@ -45,15 +45,25 @@ internal sealed class ClusterControllers : IAsyncDisposable
 
     private async Task RunAsync(CancellationToken cancellationToken)
     {
+        var restarts = store.Events.Restarts;
         var cursor = Resync();
         while (!cancellationToken.IsCancellationRequested)
         {
+            if (store.Events.Restarts != restarts)
+            {
+                // The API server restarted on a store that lost its state: the cursor means nothing any more, as for a
+                // real controller-manager whose watches end; start from what is there now.
+                logger.LogInformation("The store restarted; controllers resync");
+                restarts = store.Events.Restarts;
+                cursor = Resync();
+            }
+
             cursor = Observe(cursor);
             var worked = ProcessQueues();
             var nextRetry = controllers.Select(c => c.Queue.PromoteDue(DateTime.UtcNow)).Where(d => d is not null).Min();
             if (!worked && controllers.All(c => c.Queue.Count == 0))
             {
-                await store.Events.WaitAsync(cursor, nextRetry ?? Timeout.InfiniteTimeSpan, cancellationToken);
+                await store.Events.WaitAsync(cursor, nextRetry ?? Timeout.InfiniteTimeSpan, cancellationToken, restarts);
             }
         }
     }

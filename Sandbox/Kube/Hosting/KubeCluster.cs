@@ -15,21 +15,27 @@ namespace Ccm.Sandbox.Kube.Hosting;
 /// </summary>
 internal sealed class KubeCluster : IAsyncDisposable
 {
+    private readonly ClusterIpAllocator clusterIps;
+    private readonly AllocationRepair allocations;
+
     public KubeCluster(KubeEmulatorOptions options, ILoggerFactory loggers)
     {
         Catalog = new ResourceCatalog(BuiltinResources.All.Concat(options.AdditionalResources));
         Store = new ObjectStore(options.WatchHistorySize);
         var random = new Random();
-        var clusterIps = new ClusterIpAllocator(options.ServiceClusterIpRange, random);
+        clusterIps = new ClusterIpAllocator(options.ServiceClusterIpRange, random);
         var (firstPort, lastPort) = ParsePortRange(options.ServiceNodePortRange);
-        var strategies = new StrategyRegistry(clusterIps, new NodePortAllocator(firstPort, lastPort, random));
+        var nodePorts = new NodePortAllocator(firstPort, lastPort, random);
+        allocations = new AllocationRepair(clusterIps, nodePorts);
+        var strategies = new StrategyRegistry(clusterIps, nodePorts);
         var writer = new ObjectWriter(strategies, options.TimeProvider, Catalog.Require("namespaces"));
         Operations = new ResourceOperations(Store, writer);
+        var freshness = new Freshness(Store, options.TooLargeResourceVersionWait);
         Handler = new KubeApiHandler(
             Catalog,
             new DiscoveryDocuments(Catalog),
             new OpenApiDocuments(Catalog),
-            new ResourceHandler(Operations, new ListResponder(Store), new WatchResponder(Store, options.BookmarkInterval)),
+            new ResourceHandler(Operations, new ListResponder(Store, freshness), new WatchResponder(Store, freshness, options.BookmarkInterval), freshness),
             loggers.CreateLogger<KubeApiHandler>());
 
         ClusterSeed.Apply(Operations, Catalog, options.Seed, clusterIps.First, options.TimeProvider);
@@ -49,6 +55,18 @@ internal sealed class KubeCluster : IAsyncDisposable
     public KubeApiHandler Handler { get; }
 
     public ClusterControllers? Controllers { get; }
+
+    /// <summary>
+    /// The API server restarts on a store that lost its state (see <see cref="ObjectStore.Restart"/>): allocations are
+    /// rebuilt from the surviving Services, every watch ends, and the bootstrap objects come back if they were lost.
+    /// </summary>
+    public void RestartWithLostState(Func<StoredObject, bool> keep)
+    {
+        var services = Catalog.Require("services");
+        Store.Restart(keep, restored => allocations.Rebuild(restored.List(services)));
+        Store.Events.CloseAllWatches();
+        ClusterSeed.Bootstrap(Operations, Catalog, clusterIps.First);
+    }
 
     public async ValueTask DisposeAsync()
     {

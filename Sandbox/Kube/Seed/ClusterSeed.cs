@@ -17,13 +17,7 @@ internal static class ClusterSeed
 
     public static void Apply(ResourceOperations operations, ResourceCatalog catalog, SeedKind kind, string kubernetesClusterIp, TimeProvider clock)
     {
-        var namespaces = catalog.Require("namespaces");
-        foreach (var name in SystemNamespaces)
-        {
-            operations.Create(namespaces, null, new JsonObject { ["metadata"] = new JsonObject { ["name"] = name } }, WriteOptions.Default);
-        }
-
-        operations.Create(catalog.Require("services"), "default", KubernetesService(kubernetesClusterIp), WriteOptions.Default);
+        Bootstrap(operations, catalog, kubernetesClusterIp);
         if (kind != SeedKind.Demo)
         {
             return;
@@ -37,6 +31,25 @@ internal static class ClusterSeed
         }
 
         operations.Create(nodes, null, DemoNodes.Virtual(DemoWorld.VirtualNode, now), WriteOptions.Default);
+    }
+
+    /// <summary>
+    /// What kube-apiserver itself makes sure of at every start: the system namespaces and the <c>kubernetes</c>
+    /// Service exist (only the missing ones are created).
+    /// </summary>
+    public static void Bootstrap(ResourceOperations operations, ResourceCatalog catalog, string kubernetesClusterIp)
+    {
+        var namespaces = catalog.Require("namespaces");
+        foreach (var name in SystemNamespaces.Where(name => operations.Snapshot.Get(namespaces, null, name) is null))
+        {
+            operations.Create(namespaces, null, new JsonObject { ["metadata"] = new JsonObject { ["name"] = name } }, WriteOptions.Default);
+        }
+
+        var services = catalog.Require("services");
+        if (operations.Snapshot.Get(services, "default", "kubernetes") is null)
+        {
+            operations.Create(services, "default", KubernetesService(kubernetesClusterIp), WriteOptions.Default);
+        }
     }
 
     private static JsonObject KubernetesService(string clusterIp) => new()

@@ -83,6 +83,9 @@ internal sealed class ClusterIpAllocator
         }
     }
 
+    /// <summary>Forgets every allocation (a restart rebuilds them from the stored Services).</summary>
+    public void Clear() => used.Clear();
+
     private static (uint Address, int Prefix) ParseCidr(string cidr)
     {
         var parts = cidr.Split('/');

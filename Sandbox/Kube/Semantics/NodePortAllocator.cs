@@ -64,4 +64,7 @@ internal sealed class NodePortAllocator
     }
 
     public void Release(int port) => used.Remove(port);
+
+    /// <summary>Forgets every allocation (a restart rebuilds them from the stored Services).</summary>
+    public void Clear() => used.Clear();
 }

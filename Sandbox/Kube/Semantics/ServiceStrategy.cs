@@ -322,7 +322,8 @@ internal sealed class ServiceStrategy(ClusterIpAllocator clusterIps, NodePortAll
         oldPorts.OfType<JsonObject>().FirstOrDefault(o =>
             JsonNode.DeepEquals(o["port"], port["port"]) && ((string?)o["protocol"] ?? "TCP") == ((string?)port["protocol"] ?? "TCP"));
 
-    private static IEnumerable<int> AllNodePorts(JsonObject? spec)
+    /// <summary>Every node port a Service spec holds: one per port and the health-check node port.</summary>
+    internal static IEnumerable<int> AllNodePorts(JsonObject? spec)
     {
         if (spec is null)
         {

@@ -11,6 +11,7 @@ internal sealed class EventLog : IDisposable
     private readonly StoreEvent?[] ring;
     private long head;
     private long compactedThrough;
+    private long restarts;
     private TaskCompletionSource pulse = NewPulse();
     private CancellationTokenSource closeAll = new();
 
@@ -27,6 +28,9 @@ internal sealed class EventLog : IDisposable
 
     /// <summary>The oldest resourceVersion a watch may start from (events after it are all retained).</summary>
     public long OldestWatchable => Math.Max(Volatile.Read(ref compactedThrough), Head - ring.Length);
+
+    /// <summary>How many times the log started over (<see cref="Restart"/>); a follower that sees it change resyncs.</summary>
+    public long Restarts => Interlocked.Read(ref restarts);
 
     /// <summary>Cancelled when every open watch must end (the fault hook); watches link to it when they start.</summary>
     public CancellationToken ClosingToken => Volatile.Read(ref closeAll).Token;
@@ -63,13 +67,14 @@ internal sealed class EventLog : IDisposable
     }
 
     /// <summary>
-    /// Completes when an event newer than <paramref name="resourceVersion"/> exists, the timeout passes or the token is
-    /// cancelled; never throws (the caller looks at the log and its token afterwards).
+    /// Completes when an event newer than <paramref name="resourceVersion"/> exists, the log restarted since the caller
+    /// saw <paramref name="restartsSeen"/> restarts (when given), the timeout passes or the token is cancelled; never
+    /// throws (the caller looks at the log and its token afterwards).
     /// </summary>
-    public async Task WaitAsync(long resourceVersion, TimeSpan timeout, CancellationToken cancellationToken)
+    public async Task WaitAsync(long resourceVersion, TimeSpan timeout, CancellationToken cancellationToken, long? restartsSeen = null)
     {
         var next = Volatile.Read(ref pulse).Task; // read before checking Head, so an append in between is never missed
-        if (Head > resourceVersion || cancellationToken.IsCancellationRequested)
+        if (Head > resourceVersion || (restartsSeen is { } seen && seen != Restarts) || cancellationToken.IsCancellationRequested)
         {
             return;
         }
@@ -79,6 +84,22 @@ internal sealed class EventLog : IDisposable
 
     /// <summary>Forgets all history up to the newest event: a watch or continue token from before now gets 410.</summary>
     public void Compact() => Volatile.Write(ref compactedThrough, Head);
+
+    /// <summary>
+    /// Starts over at <paramref name="resourceVersion"/>, which may be lower than <see cref="Head"/> (etcd restored or
+    /// replaced): every event is forgotten and nothing before the new start can be watched. <paramref name="publish"/>
+    /// publishes the matching snapshot before <see cref="Restarts"/> changes, so a follower that sees the change and
+    /// resyncs reads the new state; then waiters wake up. Only ever called by the store's single writer.
+    /// </summary>
+    public void Restart(long resourceVersion, Action publish)
+    {
+        Array.Clear(ring);
+        Volatile.Write(ref compactedThrough, resourceVersion);
+        Volatile.Write(ref head, resourceVersion);
+        publish();
+        Interlocked.Increment(ref restarts);
+        Interlocked.Exchange(ref pulse, NewPulse()).TrySetResult();
+    }
 
     /// <summary>Ends every open watch (they see their stream close, as when an API server restarts).</summary>
     public void CloseAllWatches()

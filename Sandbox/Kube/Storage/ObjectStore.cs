@@ -8,11 +8,13 @@ namespace Ccm.Sandbox.Kube.Storage;
 internal sealed class ObjectStore
 {
     private readonly Lock writeLock = new();
+    private readonly long initialResourceVersion;
     private StoreSnapshot snapshot;
 
     public ObjectStore(int historyCapacity, long initialResourceVersion = 1000)
     {
         // Versions start well above 0 so that "0" (any version) and small numbers never name a real state.
+        this.initialResourceVersion = initialResourceVersion;
         snapshot = StoreSnapshot.Empty(initialResourceVersion);
         Events = new EventLog(historyCapacity, initialResourceVersion);
     }
@@ -66,6 +68,40 @@ internal sealed class ObjectStore
 
             return result;
         }
+    }
+
+    /// <summary>
+    /// Starts over as an API server whose etcd lost its data and got back what <paramref name="keep"/> accepts (a restore
+    /// from a backup): the kept objects are written in one transaction at the first version a new store would use, so
+    /// every resourceVersion is back to where a fresh store starts; the history is gone. <paramref name="repair"/> runs
+    /// under the write lock with the restored state (allocations are rebuilt from it).
+    /// </summary>
+    public StoreSnapshot Restart(Func<StoredObject, bool> keep, Action<StoreSnapshot> repair)
+    {
+        lock (writeLock)
+        {
+            var restoredAt = initialResourceVersion + 1;
+            var restored = StoreSnapshot.Empty(initialResourceVersion);
+            foreach (var (type, objects) in snapshot.Collections)
+            {
+                var kept = objects.Values.Where(keep).Select(o => Restamp(o, restoredAt)).ToList();
+                if (kept.Count > 0)
+                {
+                    restored = restored.With(restoredAt, type, restored.Of(type).SetItems(kept.Select(o => KeyValuePair.Create(o.Key, o))));
+                }
+            }
+
+            repair(restored);
+            Events.Restart(restored.ResourceVersion, () => Volatile.Write(ref snapshot, restored));
+            return restored;
+        }
+    }
+
+    private static StoredObject Restamp(StoredObject obj, long resourceVersion)
+    {
+        var json = obj.ToJsonObject();
+        json["metadata"]!["resourceVersion"] = resourceVersion.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return StoredObject.From(obj.Type, json);
     }
 
     private static void RollBack(StoreTransaction tx)

@@ -101,6 +101,60 @@ public class VpcEcsAcceptanceTests(EmulatorFixture fixture) : IClassFixture<Emul
         Assert.Equal(DemoWorld.Nodes.Take(2).Select(n => n.InstanceId).Order(), enis.Select(e => e.InstanceId ?? "").Order());
     }
 
+    [Fact]
+    public async Task Network_interfaces_are_found_by_IPv6_address_for_IPv6_backends()
+    {
+        var pod = fixture.Emulator.Cloud.AddNetworkInterface(DemoWorld.VSwitches[1].VSwitchId, "192.168.16.240", ipv6Addresses: ["2001:db8:1::240"]);
+
+        var enis = await fixture.CreateClients().Ecs.DescribeNetworkInterfacesAsync(
+            new DescribeNetworkInterfacesRequest { Ipv6Addresses = ["2001:db8:1::240"], Status = "InUse" }, default).ToListAsync();
+
+        Assert.Equal((pod.NetworkInterfaceId, "2001:db8:1::240"), (Assert.Single(enis).NetworkInterfaceId, enis[0].Ipv6Sets.Single().Ipv6Address));
+    }
+
+    [Fact]
+    public async Task Instances_carry_what_upstream_copies_to_node_labels()
+    {
+        var added = fixture.Emulator.Cloud.AddInstance(new()
+        {
+            InstanceChargeType = "PrePaid", SpotStrategy = "SpotAsPriceGo",
+            Tags = new Dictionary<string, string> { [Instance.NodePoolIdTagKey] = "np-labels" },
+        });
+
+        var instance = Assert.Single(await fixture.CreateClients().Ecs.DescribeInstancesAsync(
+            new DescribeInstancesRequest { InstanceIds = [added.InstanceId] }, default).ToListAsync());
+
+        Assert.Equal(("PrePaid", "SpotAsPriceGo", "np-labels"), (instance.InstanceChargeType, instance.SpotStrategy, instance.NodePoolId));
+        Assert.Equal(added.NetworkInterfaceId, instance.PrimaryNetworkInterfaceId);
+    }
+
+    [Theory]
+    [InlineData(SignatureVersion.V2)]
+    [InlineData(SignatureVersion.V3)]
+    public async Task The_primary_ENI_source_destination_check_is_turned_off(SignatureVersion version)
+    {
+        var ecs = fixture.CreateClients(Clients.Signing(version)).Ecs;
+        var eni = fixture.Emulator.Cloud.AddInstance(new()).NetworkInterfaceId;
+        var read = async () => Assert.Single(await ecs.DescribeNetworkInterfacesAsync(
+            new DescribeNetworkInterfacesRequest { NetworkInterfaceIds = [eni] }, default).ToListAsync()).SourceDestCheck;
+        Assert.True(await read());
+
+        await ecs.ModifyNetworkInterfaceAttributeAsync(new ModifyNetworkInterfaceAttributeRequest { NetworkInterfaceId = eni, SourceDestCheck = false }, default);
+
+        Assert.False(await read());
+    }
+
+    [Fact]
+    public async Task An_unknown_ENI_is_a_terminal_not_found()
+    {
+        var ecs = fixture.CreateClients().Ecs;
+
+        var error = await Assert.ThrowsAsync<OpenApiException>(() =>
+            ecs.ModifyNetworkInterfaceAttributeAsync(new ModifyNetworkInterfaceAttributeRequest { NetworkInterfaceId = "eni-none", SourceDestCheck = false }, default));
+
+        Assert.Equal(("InvalidEniId.NotFound", (int?)404, false), (error.Code, error.HttpStatus, error.IsRetryable));
+    }
+
     private static async Task<List<RouteEntry>> Entries(IVpcClient vpc, string tableId) =>
         await vpc.DescribeRouteEntryListAsync(new DescribeRouteEntryListRequest { RouteTableId = tableId }, default).ToListAsync();
 }

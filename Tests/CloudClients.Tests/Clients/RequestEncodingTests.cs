@@ -103,6 +103,39 @@ public class RequestEncodingTests
     }
 
     [Fact]
+    public void ModifyLoadBalancerInstanceChargeType_sends_what_upstream_sends()
+    {
+        var p = Encode(new ModifyLoadBalancerInstanceChargeTypeRequest("lb-1", "PayBySpec") { LoadBalancerSpec = "slb.s1.small" });
+
+        Assert.Equal(new Dictionary<string, string> { ["LoadBalancerId"] = "lb-1", ["InstanceChargeType"] = "PayBySpec", ["LoadBalancerSpec"] = "slb.s1.small" }, p);
+    }
+
+    [Fact]
+    public void Domain_extensions_are_addressed_by_listener_port_then_by_their_own_id()
+    {
+        var create = Encode(new CreateDomainExtensionRequest("lb-1", 443, "*.example.com", "cert-1"));
+        var set = Encode(new SetDomainExtensionAttributeRequest("de-1", "cert-2"));
+
+        Assert.Equal(("443", "*.example.com", "cert-1"), (create["ListenerPort"], create["Domain"], create["ServerCertificateId"]));
+        Assert.Equal(new Dictionary<string, string> { ["DomainExtensionId"] = "de-1", ["ServerCertificateId"] = "cert-2" }, set);
+    }
+
+    [Fact]
+    public void EIP_writes_carry_their_ClientToken_and_tags_in_the_repeated_form()
+    {
+        var allocate = Encode(new AllocateEipAddressRequest { ClientToken = "t-1", Bandwidth = "10", Tags = [new Tag("k", "v")] });
+        var associate = Encode(new AssociateEipAddressRequest("eip-1", "lb-1", "SlbInstance") { ClientToken = "t-2" });
+        var describe = Encode(new DescribeEipAddressesRequest { AssociatedInstanceType = "SlbInstance", AssociatedInstanceId = "lb-1", Tags = [new Tag("k", "v")] });
+
+        Assert.Equal(("t-1", "10", "k", "v"), (allocate["ClientToken"], allocate["Bandwidth"], allocate["Tag.1.Key"], allocate["Tag.1.Value"]));
+        Assert.Equal(new Dictionary<string, string>
+        {
+            ["ClientToken"] = "t-2", ["AllocationId"] = "eip-1", ["InstanceId"] = "lb-1", ["InstanceType"] = "SlbInstance",
+        }, associate);
+        Assert.Equal(("SlbInstance", "lb-1", "k"), (describe["AssociatedInstanceType"], describe["AssociatedInstanceId"], describe["Tag.1.Key"]));
+    }
+
+    [Fact]
     public void CreateRouteEntries_flattens_objects_as_RouteEntries_N_Field()
     {
         var p = Encode(new CreateRouteEntriesRequest([new RouteEntrySpec("vtb-1", "172.20.0.0/24", "i-1"), new RouteEntrySpec("vtb-1", "172.20.1.0/24", "i-2")]));
@@ -155,6 +188,14 @@ public class RequestEncodingTests
 
         Assert.Equal("10.0.0.2", p["PrivateIpAddress.2"]);
         Assert.Equal("InUse", p["Status"]);
+    }
+
+    [Fact]
+    public void ModifyNetworkInterfaceAttribute_sends_only_what_it_sets()
+    {
+        var p = Encode(new ModifyNetworkInterfaceAttributeRequest { NetworkInterfaceId = "eni-1", SourceDestCheck = false });
+
+        Assert.Equal(new Dictionary<string, string> { ["NetworkInterfaceId"] = "eni-1", ["SourceDestCheck"] = "false" }, p);
     }
 
     [Fact]

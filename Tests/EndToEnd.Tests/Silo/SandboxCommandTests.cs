@@ -20,6 +20,7 @@ public sealed class SandboxCommandTests
         var health = new Uri(await sandbox.BannerValueAsync("health"));
         Assert.Equal($"kubectl --kubeconfig {kubeconfig} get nodes,services", await sandbox.BannerValueAsync("kubectl"));
         Assert.All([dashboard, metrics, health], url => Assert.Equal("127.0.0.1", url.Host));
+        Assert.Contains("CCM sandbox running: Kubernetes emulator https://127.0.0.1:", sandbox.Transcript, StringComparison.Ordinal);
         var folder = Path.GetDirectoryName(kubeconfig)!;
         var secret = EmulatorSecret(Path.Combine(folder, "cloud-config.json"));
 

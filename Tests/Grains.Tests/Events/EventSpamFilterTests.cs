@@ -1,13 +1,13 @@
 using Ccm.Grains.Events;
-using Ccm.Kube.Models;
+using k8s.Models;
 
 namespace Ccm.Grains.Tests.Events;
 
 public sealed class EventSpamFilterTests
 {
     private static readonly DateTimeOffset Start = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
-    private static readonly ObjectReference Web = new() { Kind = "Service", Namespace = "default", Name = "web", Uid = "u1" };
-    private static readonly ObjectReference Api = new() { Kind = "Service", Namespace = "default", Name = "api", Uid = "u2" };
+    private static readonly V1ObjectReference Web = new() { Kind = "Service", NamespaceProperty = "default", Name = "web", Uid = "u1" };
+    private static readonly V1ObjectReference Api = new() { Kind = "Service", NamespaceProperty = "default", Name = "api", Uid = "u2" };
 
     [Fact]
     public void An_object_gets_a_burst_of_25_then_one_event_per_five_minutes()

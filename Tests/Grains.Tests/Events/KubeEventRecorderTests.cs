@@ -1,10 +1,10 @@
 using System.Diagnostics.Metrics;
 using Ccm.Grains.Events;
-using Ccm.Kube.Api;
-using Ccm.Kube.Config;
-using Ccm.Kube.Models;
+using Ccm.Grains.Tests.Support;
+using Ccm.Kube.Client;
 using Ccm.Sandbox.Kube;
-using Ccm.TestSupport;
+using k8s;
+using k8s.Models;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -13,17 +13,17 @@ namespace Ccm.Grains.Tests.Events;
 /// <summary>The recorder against the Kubernetes emulator over HTTP.</summary>
 public sealed class KubeEventRecorderTests : IAsyncLifetime
 {
-    private static readonly ObjectReference Web = new() { ApiVersion = "v1", Kind = "Service", Namespace = "default", Name = "web", Uid = "u1" };
-    private static readonly ObjectReference Node1 = new() { ApiVersion = "v1", Kind = "Node", Name = "node-1", Uid = "n1" };
+    private static readonly V1ObjectReference Web = new() { ApiVersion = "v1", Kind = "Service", NamespaceProperty = "default", Name = "web", Uid = "u1" };
+    private static readonly V1ObjectReference Node1 = new() { ApiVersion = "v1", Kind = "Node", Name = "node-1", Uid = "n1" };
 
     private readonly ServiceProvider meters = new ServiceCollection().AddMetrics().BuildServiceProvider();
     private KubeEmulator emulator = null!;
-    private HttpKubeApi api = null!;
+    private Kubernetes api = null!;
 
     public async Task InitializeAsync()
     {
         emulator = await KubeEmulator.StartAsync(new KubeEmulatorOptions());
-        api = new HttpKubeApi(new KubeClientConfig { Server = emulator.BaseAddress });
+        api = EmulatorKube.Client(emulator, new KubeClientOptions());
     }
 
     public async Task DisposeAsync()
@@ -111,7 +111,7 @@ public sealed class KubeEventRecorderTests : IAsyncLifetime
     public async Task A_refused_write_is_not_retried_and_later_events_still_go_out()
     {
         await using var recorder = Recorder(new EventRecorderOptions { RetryDelay = TimeSpan.FromMilliseconds(10) });
-        recorder.Record(Web with { Name = "Not_A_Valid_Name" }, EventSeverity.Normal, "Reason", "refused");
+        recorder.Record(Web.Clone(r => r.Name = "Not_A_Valid_Name"), EventSeverity.Normal, "Reason", "refused");
         recorder.Record(Web, EventSeverity.Normal, "Reason", "accepted");
         await recorder.FlushAsync(CancellationToken.None);
 

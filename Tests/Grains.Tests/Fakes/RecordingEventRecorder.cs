@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using Ccm.Grains.Events;
-using Ccm.Kube.Models;
+using k8s.Models;
 
 namespace Ccm.Grains.Tests.Fakes;
 
@@ -11,10 +11,16 @@ public sealed class RecordingEventRecorder : IEventRecorder
 
     public IReadOnlyList<RecordedEvent> Events => [.. events];
 
-    public void Record(ObjectReference regarding, EventSeverity severity, string reason, string message) =>
+    /// <summary>Runs on every Event recorded: lets a test plant a misbehaving code path in the middle of a turn.</summary>
+    public Action<V1ObjectReference>? OnRecord { get; set; }
+
+    public void Record(V1ObjectReference regarding, EventSeverity severity, string reason, string message)
+    {
         events.Enqueue(new RecordedEvent(regarding, severity, reason, message));
+        OnRecord?.Invoke(regarding);
+    }
 
     public IReadOnlyList<RecordedEvent> Warnings => [.. events.Where(e => e.Severity == EventSeverity.Warning)];
 }
 
-public sealed record RecordedEvent(ObjectReference Regarding, EventSeverity Severity, string Reason, string Message);
+public sealed record RecordedEvent(V1ObjectReference Regarding, EventSeverity Severity, string Reason, string Message);

@@ -1,12 +1,12 @@
-using System.Text.Json;
 using Ccm.GrainInterfaces.State;
 using Ccm.Grains.Nodes;
 using Ccm.Grains.Tests.Fakes;
-using Ccm.Kube.Api;
-using Ccm.Kube.Config;
-using Ccm.Kube.Models;
+using Ccm.Grains.Tests.Support;
 using Ccm.Sandbox.Demo;
 using Ccm.Sandbox.Kube;
+using k8s;
+using k8s.Autorest;
+using k8s.Models;
 
 namespace Ccm.Grains.Tests.Nodes;
 
@@ -15,7 +15,7 @@ public sealed class NodeExecutorTests : IAsyncLifetime
 {
     private readonly RecordingEventRecorder events = new();
     private KubeEmulator kube = null!;
-    private HttpKubeApi api = null!;
+    private Kubernetes api = null!;
 
     private static string Name => DemoWorld.Nodes[0].Name;
 
@@ -24,7 +24,7 @@ public sealed class NodeExecutorTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         kube = await KubeEmulator.StartAsync(new KubeEmulatorOptions { RunControllers = false });
-        api = new HttpKubeApi(new KubeClientConfig { Server = kube.BaseAddress }, new KubeApiOptions { Qps = 0 });
+        api = EmulatorKube.Client(kube);
     }
 
     public async Task DisposeAsync()
@@ -36,54 +36,54 @@ public sealed class NodeExecutorTests : IAsyncLifetime
     [Fact]
     public async Task A_taint_added_by_someone_else_since_the_plan_was_made_is_not_lost()
     {
-        var stale = await api.GetAsync<Node>(null, Name);
+        var stale = await api.CoreV1.ReadNodeAsync(Name);
         kube.Objects.Patch("nodes", null, Name, KubePatchType.Json,
             """[{"op":"add","path":"/spec/taints/-","value":{"key":"dedicated","value":"gpu","effect":"NoSchedule"}}]""");
 
         var refused = await Executor.ApplyAsync(stale, [new RemoveTaint(NodeLabels.UninitializedTaint)], default);
-        var fresh = await api.GetAsync<Node>(null, Name);
+        var fresh = await api.CoreV1.ReadNodeAsync(Name);
         var applied = await Executor.ApplyAsync(fresh, [new RemoveTaint(NodeLabels.UninitializedTaint)], default);
 
         Assert.Equal(OperationOutcome.Failed, Assert.Single(refused.Operations).Outcome);
-        Assert.IsType<Ccm.Kube.Api.KubeApiException>(refused.Failure);
+        Assert.IsType<HttpOperationException>(refused.Failure);
         Assert.Equal(OperationOutcome.Succeeded, Assert.Single(applied.Operations).Outcome);
-        Assert.Equal(["dedicated"], (await api.GetAsync<Node>(null, Name)).Spec!.Taints!.Select(t => t.Key));
+        Assert.Equal(["dedicated"], (await api.CoreV1.ReadNodeAsync(Name)).Spec!.Taints!.Select(t => t.Key));
     }
 
     [Fact]
     public async Task Each_taint_write_starts_from_the_node_the_previous_write_returned()
     {
-        var node = await api.GetAsync<Node>(null, Name);
-        var shutdown = new Taint { Key = NodeLabels.ShutdownTaint, Effect = "NoSchedule" };
+        var node = await api.CoreV1.ReadNodeAsync(Name);
+        var shutdown = new V1Taint { Key = NodeLabels.ShutdownTaint, Effect = "NoSchedule" };
 
         var result = await Executor.ApplyAsync(node, [new RemoveTaint(NodeLabels.UninitializedTaint), new AddTaint(shutdown)], default);
 
         Assert.Null(result.Failure);
-        Assert.Equal([NodeLabels.ShutdownTaint], (await api.GetAsync<Node>(null, Name)).Spec!.Taints!.Select(t => t.Key));
+        Assert.Equal([NodeLabels.ShutdownTaint], (await api.CoreV1.ReadNodeAsync(Name)).Spec!.Taints!.Select(t => t.Key));
         Assert.Equal([NodeLabels.ShutdownTaint], result.Node.Spec!.Taints!.Select(t => t.Key));
     }
 
     [Fact]
     public async Task A_node_without_a_taint_list_gets_one_only_if_it_did_not_change_meanwhile()
     {
-        var node = await api.GetAsync<Node>(null, DemoWorld.VirtualNode.Name);
+        var node = await api.CoreV1.ReadNodeAsync(DemoWorld.VirtualNode.Name);
         kube.Objects.Patch("nodes", null, node.Metadata.Name!, KubePatchType.Json, """[{"op":"remove","path":"/spec/taints"}]""");
-        var bare = await api.GetAsync<Node>(null, node.Metadata.Name!);
+        var bare = await api.CoreV1.ReadNodeAsync(node.Metadata.Name);
         kube.Objects.Patch("nodes", null, node.Metadata.Name!, KubePatchType.Merge, """{"metadata":{"labels":{"x":"y"}}}""");
-        var shutdown = new AddTaint(new Taint { Key = NodeLabels.ShutdownTaint, Effect = "NoSchedule" });
+        var shutdown = new AddTaint(new V1Taint { Key = NodeLabels.ShutdownTaint, Effect = "NoSchedule" });
 
         var refused = await Executor.ApplyAsync(bare, [shutdown], default);
-        var applied = await Executor.ApplyAsync(await api.GetAsync<Node>(null, node.Metadata.Name!), [shutdown], default);
+        var applied = await Executor.ApplyAsync(await api.CoreV1.ReadNodeAsync(node.Metadata.Name), [shutdown], default);
 
         Assert.NotNull(refused.Failure);
         Assert.Null(applied.Failure);
-        Assert.Equal([NodeLabels.ShutdownTaint], (await api.GetAsync<Node>(null, node.Metadata.Name!)).Spec!.Taints!.Select(t => t.Key));
+        Assert.Equal([NodeLabels.ShutdownTaint], (await api.CoreV1.ReadNodeAsync(node.Metadata.Name)).Spec!.Taints!.Select(t => t.Key));
     }
 
     [Fact]
     public async Task A_providerID_is_written_once_and_a_different_one_is_refused_by_the_server()
     {
-        var node = await api.GetAsync<Node>(null, Name);
+        var node = await api.CoreV1.ReadNodeAsync(Name);
 
         var first = await Executor.ApplyAsync(node, [new SetProviderId(DemoWorld.Nodes[0].ProviderId)], default);
         var second = await Executor.ApplyAsync(node, [new SetProviderId("cn-hangzhou.i-other"), new RemoveTaint(NodeLabels.UninitializedTaint)], default);
@@ -91,7 +91,7 @@ public sealed class NodeExecutorTests : IAsyncLifetime
         Assert.Null(first.Failure);
         Assert.Equal([OperationOutcome.Failed, OperationOutcome.NotApplied], second.Operations.Select(o => o.Outcome));
         Assert.StartsWith("422", second.Operations[0].ErrorCode, StringComparison.Ordinal);
-        var live = await api.GetAsync<Node>(null, Name);
+        var live = await api.CoreV1.ReadNodeAsync(Name);
         Assert.Equal(DemoWorld.Nodes[0].ProviderId, live.Spec!.ProviderID);
         Assert.Single(live.Spec.Taints!);
         Assert.Single(events.Events, e => e.Reason == "SetProviderID");
@@ -100,8 +100,8 @@ public sealed class NodeExecutorTests : IAsyncLifetime
     [Fact]
     public async Task Addresses_go_through_the_status_subresource_and_replace_the_whole_list()
     {
-        var node = await api.GetAsync<Node>(null, Name);
-        NodeAddress[] addresses =
+        var node = await api.CoreV1.ReadNodeAsync(Name);
+        V1NodeAddress[] addresses =
         [
             new() { Type = "InternalIP", Address = "192.168.0.11" }, new() { Type = "ExternalIP", Address = "47.1.1.1" },
             new() { Type = "Hostname", Address = Name },
@@ -110,8 +110,8 @@ public sealed class NodeExecutorTests : IAsyncLifetime
         var result = await Executor.ApplyAsync(node, [new PatchAddresses(addresses), new PatchLabels(new Dictionary<string, string> { ["a"] = "b" })], default);
 
         Assert.Null(result.Failure);
-        var live = await api.GetAsync<Node>(null, Name);
-        Assert.Equal(JsonSerializer.Serialize(addresses), JsonSerializer.Serialize(live.Status!.Addresses));
+        var live = await api.CoreV1.ReadNodeAsync(Name);
+        Assert.Equal(KubernetesJson.Serialize(addresses), KubernetesJson.Serialize(live.Status!.Addresses));
         Assert.Equal("b", live.Metadata.Labels!["a"]);
         Assert.Equal("linux", live.Metadata.Labels["kubernetes.io/os"]);
     }
@@ -119,19 +119,19 @@ public sealed class NodeExecutorTests : IAsyncLifetime
     [Fact]
     public async Task A_delete_needs_the_same_incarnation_and_version_and_a_node_already_gone_is_fine()
     {
-        var node = await api.GetAsync<Node>(null, Name);
+        var node = await api.CoreV1.ReadNodeAsync(Name);
         kube.Objects.Patch("nodes", null, Name, KubePatchType.Merge, """{"metadata":{"labels":{"touched":"yes"}}}""");
 
         var stale = await Executor.ApplyAsync(node, [new DeleteNode(node.Metadata.Uid!, node.Metadata.ResourceVersion, "test")], default);
-        Assert.NotNull(await api.GetOrNullAsync<Node>(null, Name));
+        Assert.NotNull(await api.CoreV1.ReadNodeAsync(Name).OrNullAsync());
 
-        var current = await api.GetAsync<Node>(null, Name);
+        var current = await api.CoreV1.ReadNodeAsync(Name);
         var deleted = await Executor.ApplyAsync(current, [new DeleteNode(current.Metadata.Uid!, current.Metadata.ResourceVersion, "test")], default);
         var again = await Executor.ApplyAsync(current, [new DeleteNode(current.Metadata.Uid!, current.Metadata.ResourceVersion, "test")], default);
 
         Assert.Equal("409 Conflict", Assert.Single(stale.Operations).ErrorCode);
         Assert.True(deleted.Deleted, deleted.Failure?.Message);
-        Assert.Null(await api.GetOrNullAsync<Node>(null, Name));
+        Assert.Null(await api.CoreV1.ReadNodeAsync(Name).OrNullAsync());
         Assert.Null(again.Failure);
     }
 }

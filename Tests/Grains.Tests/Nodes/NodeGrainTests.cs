@@ -3,8 +3,9 @@ using Ccm.GrainInterfaces.State;
 using Ccm.Grains.Events;
 using Ccm.Grains.Nodes;
 using Ccm.Grains.Tests.Nodes.Support;
-using Ccm.Kube.Models;
+using Ccm.Grains.Tests.Support;
 using Ccm.Sandbox.Demo;
+using k8s.Models;
 
 namespace Ccm.Grains.Tests.Nodes;
 
@@ -120,7 +121,7 @@ public sealed class NodeGrainTests
         Assert.DoesNotContain(initialised.Spec!.Taints ?? [], t => t.Key == NodeLabels.UninitializedTaint);
 
         // The cache still holds the Node as it was before the grain's own writes, as when the watch lags them.
-        var stale = initialised with { Spec = initialised.Spec with { Taints = [new Taint { Key = NodeLabels.UninitializedTaint, Effect = "NoSchedule", Value = "true" }] } };
+        var stale = initialised.Clone(n => n.Spec.Taints = [new V1Taint { Key = NodeLabels.UninitializedTaint, Effect = "NoSchedule", Value = "true" }]);
         silo.Cache.With(stale);
         Assert.True(silo.Silo.GrainFactory.Signal<INodeGrain>(name));
         await Ccm.TestSupport.Eventually.TrueAsync(

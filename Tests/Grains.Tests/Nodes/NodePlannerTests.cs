@@ -1,6 +1,7 @@
 using Ccm.CloudClients.Ecs;
 using Ccm.Grains.Nodes;
-using Ccm.Kube.Models;
+using k8s;
+using k8s.Models;
 using static Ccm.Grains.Tests.Nodes.TestNodes;
 
 namespace Ccm.Grains.Tests.Nodes;
@@ -14,7 +15,7 @@ public sealed class NodePlannerTests
 
     private static readonly NodePlanContext Context = new(Region, Vpc);
 
-    public static TheoryData<string, Node, InstanceLookup?, string[]> Rules => new()
+    public static TheoryData<string, V1Node, InstanceLookup?, string[]> Rules => new()
     {
         {
             "a new node found by its IP gets providerID, labels, then loses the uninitialized taint",
@@ -98,7 +99,7 @@ public sealed class NodePlannerTests
 
     [Theory]
     [MemberData(nameof(Rules))]
-    public void Plans_follow_the_rules(string rule, Node node, InstanceLookup? lookup, string[] expected)
+    public void Plans_follow_the_rules(string rule, V1Node node, InstanceLookup? lookup, string[] expected)
     {
         var plan = NodePlanner.Plan(node, lookup, Context);
 
@@ -132,6 +133,6 @@ public sealed class NodePlannerTests
         var plan = NodePlanner.Plan(Initialized().Ready("False"), Found(Instance(status: "Stopped")), Context);
 
         var add = Assert.IsType<AddTaint>(Assert.Single(plan.Operations));
-        Assert.Equal(new Taint { Key = "node.cloudprovider.kubernetes.io/shutdown", Effect = "NoSchedule" }, add.Taint);
+        Assert.Equal(KubernetesJson.Serialize(new V1Taint { Key = "node.cloudprovider.kubernetes.io/shutdown", Effect = "NoSchedule" }), KubernetesJson.Serialize(add.Taint));
     }
 }

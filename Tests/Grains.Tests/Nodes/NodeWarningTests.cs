@@ -1,5 +1,5 @@
 using Ccm.Grains.Nodes;
-using Ccm.Kube.Models;
+using k8s.Models;
 using static Ccm.Grains.Tests.Nodes.TestNodes;
 
 namespace Ccm.Grains.Tests.Nodes;
@@ -9,7 +9,7 @@ public sealed class NodeWarningTests
 {
     private static readonly NodePlanContext Context = new(Region, Vpc);
 
-    public static TheoryData<string, Node, InstanceLookup?, NodePlanContext, string, string, bool> Warnings => new()
+    public static TheoryData<string, V1Node, InstanceLookup?, NodePlanContext, string, string, bool> Warnings => new()
     {
         {
             "malformed providerID", New().ProviderId("i-bp1node1"), null, Context, "InvalidProviderID",
@@ -54,7 +54,7 @@ public sealed class NodeWarningTests
     [Theory]
     [MemberData(nameof(Warnings))]
     public void A_node_that_cannot_be_mapped_gets_a_warning_and_no_write(
-        string rule, Node node, InstanceLookup? lookup, NodePlanContext context, string reason, string message, bool terminal)
+        string rule, V1Node node, InstanceLookup? lookup, NodePlanContext context, string reason, string message, bool terminal)
     {
         var plan = NodePlanner.Plan(node, lookup, context);
 

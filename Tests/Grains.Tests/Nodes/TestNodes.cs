@@ -1,10 +1,11 @@
 using Ccm.CloudClients.Ecs;
 using Ccm.Grains.Nodes;
-using Ccm.Kube.Models;
+using Ccm.Grains.Tests.Support;
+using k8s.Models;
 
 namespace Ccm.Grains.Tests.Nodes;
 
-/// <summary>Nodes and instances for planner tables, built as a kubelet and DescribeInstances would, with tweaks.</summary>
+/// <summary>Nodes and instances for planner tables, built as a kubelet and DescribeInstances would, with tweaks (each on a copy).</summary>
 internal static class TestNodes
 {
     public const string Region = "cn-hangzhou";
@@ -12,24 +13,25 @@ internal static class TestNodes
     public const string Ip = "192.168.0.11";
     public const string InstanceId = "i-bp1node1";
 
-    public static readonly Taint Uninitialized = new() { Key = NodeLabels.UninitializedTaint, Value = "true", Effect = "NoSchedule" };
-    public static readonly Taint Shutdown = new() { Key = NodeLabels.ShutdownTaint, Effect = "NoSchedule" };
-    public static readonly Taint Dedicated = new() { Key = "dedicated", Value = "gpu", Effect = "NoSchedule" };
+    // Taints are mutable models: every use gets its own.
+    public static V1Taint Uninitialized => new() { Key = NodeLabels.UninitializedTaint, Value = "true", Effect = "NoSchedule" };
+    public static V1Taint Shutdown => new() { Key = NodeLabels.ShutdownTaint, Effect = "NoSchedule" };
+    public static V1Taint Dedicated => new() { Key = "dedicated", Value = "gpu", Effect = "NoSchedule" };
 
     /// <summary>A freshly registered external-cloud-provider kubelet: no providerID, uninitialized taint, Ready.</summary>
-    public static Node New(string name = "node-1", string ip = Ip) => new()
+    public static V1Node New(string name = "node-1", string ip = Ip) => new()
     {
-        Metadata = new ObjectMeta { Name = name, Uid = "uid-" + name, ResourceVersion = "7", Labels = new Dictionary<string, string> { ["kubernetes.io/hostname"] = name } },
-        Spec = new NodeSpec { Taints = [Uninitialized] },
-        Status = new NodeStatus
+        Metadata = new V1ObjectMeta { Name = name, Uid = "uid-" + name, ResourceVersion = "7", Labels = new Dictionary<string, string> { ["kubernetes.io/hostname"] = name } },
+        Spec = new V1NodeSpec { Taints = [Uninitialized] },
+        Status = new V1NodeStatus
         {
-            Addresses = [new NodeAddress { Type = "InternalIP", Address = ip }, new NodeAddress { Type = "Hostname", Address = name }],
-            Conditions = [new NodeCondition { Type = "Ready", Status = "True" }],
+            Addresses = [new V1NodeAddress { Type = "InternalIP", Address = ip }, new V1NodeAddress { Type = "Hostname", Address = name }],
+            Conditions = [new V1NodeCondition { Type = "Ready", Status = "True" }],
         },
     };
 
     /// <summary>A node this controller initialised for <see cref="Instance"/>: nothing left to do.</summary>
-    public static Node Initialized(string name = "node-1") => New(name)
+    public static V1Node Initialized(string name = "node-1") => New(name)
         .ProviderId($"{Region}.{InstanceId}")
         .Labels(Labels(Instance()))
         .Taints();
@@ -47,37 +49,30 @@ internal static class TestNodes
         [NodeLabels.Zone] = instance.ZoneId!, [NodeLabels.FailureDomainZone] = instance.ZoneId!,
     };
 
-    public static Node ProviderId(this Node node, string? providerId) => node with { Spec = node.Spec! with { ProviderID = providerId } };
+    public static V1Node ProviderId(this V1Node node, string? providerId) => node.Clone(n => n.Spec.ProviderID = providerId);
 
-    public static Node Labels(this Node node, IReadOnlyDictionary<string, string> labels)
+    public static V1Node Labels(this V1Node node, IReadOnlyDictionary<string, string> labels) => node.Clone(n =>
     {
-        var merged = new Dictionary<string, string>(node.Metadata.Labels!);
         foreach (var (key, value) in labels)
         {
-            merged[key] = value;
+            n.Metadata.Labels[key] = value;
         }
+    });
 
-        return node with { Metadata = node.Metadata with { Labels = merged } };
-    }
+    public static V1Node Label(this V1Node node, string key, string value) => node.Labels(new Dictionary<string, string> { [key] = value });
 
-    public static Node Label(this Node node, string key, string value) => node.Labels(new Dictionary<string, string> { [key] = value });
+    public static V1Node Annotation(this V1Node node, string key, string value) =>
+        node.Clone(n => n.Metadata.Annotations = new Dictionary<string, string> { [key] = value });
 
-    public static Node Annotation(this Node node, string key, string value) =>
-        node with { Metadata = node.Metadata with { Annotations = new Dictionary<string, string> { [key] = value } } };
+    public static V1Node Taints(this V1Node node, params V1Taint[] taints) => node.Clone(n => n.Spec.Taints = taints);
 
-    public static Node Taints(this Node node, params Taint[] taints) => node with { Spec = node.Spec! with { Taints = taints } };
+    public static V1Node Ready(this V1Node node, string? status) =>
+        node.Clone(n => n.Status.Conditions = status is null ? [] : [new V1NodeCondition { Type = "Ready", Status = status }]);
 
-    public static Node Ready(this Node node, string? status) => node with
-    {
-        Status = node.Status! with { Conditions = status is null ? [] : [new NodeCondition { Type = "Ready", Status = status }] },
-    };
+    public static V1Node Addresses(this V1Node node, params (string Type, string Address)[] addresses) =>
+        node.Clone(n => n.Status.Addresses = [.. addresses.Select(a => new V1NodeAddress { Type = a.Type, Address = a.Address })]);
 
-    public static Node Addresses(this Node node, params (string Type, string Address)[] addresses) => node with
-    {
-        Status = node.Status! with { Addresses = [.. addresses.Select(a => new NodeAddress { Type = a.Type, Address = a.Address })] },
-    };
-
-    public static Node Deleting(this Node node) => node with { Metadata = node.Metadata with { DeletionTimestamp = DateTimeOffset.UnixEpoch } };
+    public static V1Node Deleting(this V1Node node) => node.Clone(n => n.Metadata.DeletionTimestamp = DateTime.UnixEpoch);
 
     public static InstanceLookup Found(params Instance[] instances) => new(instances);
 

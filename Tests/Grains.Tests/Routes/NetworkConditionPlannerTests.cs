@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Ccm.Grains.Routes;
-using Ccm.Kube.Models;
+using Ccm.Grains.Tests.Support;
+using k8s.Models;
 using static Ccm.Grains.Tests.Routes.Support.RouteFixtures;
 
 namespace Ccm.Grains.Tests.Routes;
@@ -40,9 +41,9 @@ public sealed class NetworkConditionPlannerTests
     {
         var tables = new[] { Holding("vtb-a", Route(1)) };
         var wanted = NetworkConditionPlanner.Wanted(Route(1), tables);
-        var present = new NodeCondition { Type = "NetworkUnavailable", Status = wanted.Status, Reason = wanted.Reason, Message = wanted.Message };
+        var present = new V1NodeCondition { Type = "NetworkUnavailable", Status = wanted.Status, Reason = wanted.Reason, Message = wanted.Message };
         Assert.Empty(NetworkConditionPlanner.Plan([Route(1)], tables, _ => present));
-        Assert.Single(NetworkConditionPlanner.Plan([Route(1)], tables, _ => present with { Status = "True" }));
+        Assert.Single(NetworkConditionPlanner.Plan([Route(1)], tables, _ => present.Clone(c => c.Status = "True")));
     }
 
     [Fact]
@@ -50,14 +51,14 @@ public sealed class NetworkConditionPlannerTests
     {
         var since = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
         var wanted = new NetworkCondition("node-1", "False", NetworkCondition.RouteCreated, "in every table");
-        var present = new NodeCondition { Type = "NetworkUnavailable", Status = "False", Reason = "RouteCreated", LastTransitionTime = since };
-        using var body = JsonDocument.Parse(NetworkConditionPatch.For(wanted, present, ReadAt).BodyText);
+        var present = new V1NodeCondition { Type = "NetworkUnavailable", Status = "False", Reason = "RouteCreated", LastTransitionTime = since.UtcDateTime };
+        using var body = JsonDocument.Parse((string)NetworkConditionPatch.For(wanted, present, ReadAt).Content);
         var condition = Assert.Single(body.RootElement.GetProperty("status").GetProperty("conditions").EnumerateArray());
         Assert.Equal(("NetworkUnavailable", "False", "RouteCreated"), (condition.GetProperty("type").GetString(), condition.GetProperty("status").GetString(), condition.GetProperty("reason").GetString()));
         Assert.Equal(("2026-01-01T00:00:00Z", "2026-03-01T12:00:00Z"), (condition.GetProperty("lastTransitionTime").GetString(), condition.GetProperty("lastHeartbeatTime").GetString()));
 
-        using var changed = JsonDocument.Parse(NetworkConditionPatch.For(wanted with { Status = "True" }, present, ReadAt).BodyText);
+        using var changed = JsonDocument.Parse((string)NetworkConditionPatch.For(wanted with { Status = "True" }, present, ReadAt).Content);
         Assert.Equal("2026-03-01T12:00:00Z", changed.RootElement.GetProperty("status").GetProperty("conditions")[0].GetProperty("lastTransitionTime").GetString());
-        Assert.Equal(Kube.Api.PatchType.StrategicMerge, NetworkConditionPatch.For(wanted, null, ReadAt).Type);
+        Assert.Equal(V1Patch.PatchType.StrategicMergePatch, NetworkConditionPatch.For(wanted, null, ReadAt).Type);
     }
 }

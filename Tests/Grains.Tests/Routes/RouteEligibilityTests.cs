@@ -1,12 +1,12 @@
 using Ccm.Grains.Routes;
-using Ccm.Kube.Models;
+using k8s.Models;
 using static Ccm.Grains.Tests.Routes.Support.RouteFixtures;
 
 namespace Ccm.Grains.Tests.Routes;
 
 public sealed class RouteEligibilityTests
 {
-    public static TheoryData<string, Node, string?> Skips => new()
+    public static TheoryData<string, V1Node, string?> Skips => new()
     {
         { "an ordinary node", Node(1), null },
         { "being deleted", Node(1, Deleting), "being deleted" },
@@ -24,7 +24,7 @@ public sealed class RouteEligibilityTests
 
     [Theory]
     [MemberData(nameof(Skips))]
-    public void A_node_gets_a_route_unless_a_rule_says_why_not(string because, Node node, string? reason)
+    public void A_node_gets_a_route_unless_a_rule_says_why_not(string because, V1Node node, string? reason)
     {
         Assert.True(reason == RouteEligibility.SkipReason(node), because);
         Assert.Equal(reason is null, RouteEligibility.RouteOf(node) is not null);

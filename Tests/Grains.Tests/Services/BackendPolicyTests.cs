@@ -1,6 +1,7 @@
 using Ccm.Grains.Services;
-using Ccm.Kube.Models;
+using Ccm.Grains.Tests.Support;
 using Ccm.Sandbox.Demo;
+using k8s.Models;
 using static Ccm.Grains.Tests.Services.ServiceBuilders;
 
 namespace Ccm.Grains.Tests.Services;
@@ -9,14 +10,14 @@ public class BackendPolicyTests
 {
     private static readonly string[] Instances = [.. DemoWorld.Nodes.Select(n => n.InstanceId)];
 
-    private static IReadOnlyList<string> Members(Service service, IReadOnlyList<Node> nodes, params EndpointSlice[] slices)
+    private static IReadOnlyList<string> Members(V1Service service, IReadOnlyList<V1Node> nodes, params V1EndpointSlice[] slices)
     {
         var (annotations, _) = ServiceAnnotations.Parse(service);
         var (keyPort, backends) = BackendPolicy.For(service, service.Spec!.Ports![0], annotations, nodes, ReadyEndpoint.From(slices), eniByDefault: false);
         return [$"key {keyPort}", .. backends.Select(b => $"{b.Type} {(b.Type == Backend.Ecs ? b.ServerId : b.ServerIp)}:{b.Port} w{b.Weight}")];
     }
 
-    private static EndpointSlice Pods(params (string Ip, string Node)[] endpoints) => Slice("web", endpoints);
+    private static V1EndpointSlice Pods(params (string Ip, string Node)[] endpoints) => Slice("web", endpoints);
 
     [Fact]
     public void Cluster_policy_puts_every_eligible_node_on_the_NodePort_with_weight_100() =>
@@ -65,7 +66,7 @@ public class BackendPolicyTests
     public void Eni_mode_follows_a_named_target_port_through_the_slice()
     {
         var service = Svc(tweaks: [Annotate("service.beta.kubernetes.io/backend-type", "eni"),
-            s => s with { Spec = s.Spec! with { Ports = [new ServicePort { Name = "http", Port = 80, TargetPort = "web", NodePort = 30080 }] } }]);
+            s => s.Clone(c => c.Spec.Ports = [new V1ServicePort { Name = "http", Port = 80, TargetPort = "web", NodePort = 30080 }])]);
 
         Assert.Equal(["key 9090", "eni 192.168.0.50:9090 w100"], Members(service, DemoNodes(), Slice("web", [("192.168.0.50", "demo-node-1")], port: 9090)));
     }
@@ -88,5 +89,5 @@ public class BackendPolicyTests
 
     [Fact]
     public void Without_node_ports_only_pod_members_remain() =>
-        Assert.Equal(["key 8080"], Members(Svc(tweaks: s => s with { Spec = s.Spec! with { Ports = [s.Spec.Ports![0] with { NodePort = null }] } }), DemoNodes()));
+        Assert.Equal(["key 8080"], Members(Svc(tweaks: s => s.Clone(c => c.Spec.Ports[0].NodePort = null)), DemoNodes()));
 }

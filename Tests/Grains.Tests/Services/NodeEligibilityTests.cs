@@ -1,12 +1,13 @@
 using Ccm.Grains.Services;
-using Ccm.Kube.Models;
+using Ccm.Grains.Tests.Support;
+using k8s.Models;
 using static Ccm.Grains.Tests.Services.ServiceBuilders;
 
 namespace Ccm.Grains.Tests.Services;
 
 public class NodeEligibilityTests
 {
-    public static TheoryData<string, Node, string?, string?> Rules => new()
+    public static TheoryData<string, V1Node, string?, string?> Rules => new()
     {
         { "a Ready node with an instance", DemoNode(0), null, null },
         { "exclude-from-external-load-balancers", DemoNode(0, Label("node.kubernetes.io/exclude-from-external-load-balancers")), null, "excluded by label" },
@@ -17,7 +18,7 @@ public class NodeEligibilityTests
         { "control-plane role", DemoNode(0, Label("node-role.kubernetes.io/control-plane")), null, "control-plane node" },
         { "autoscaler deleting it", DemoNode(0, Taint("ToBeDeletedByClusterAutoscaler")), null, "being deleted by the cluster autoscaler" },
         { "not Ready", DemoNode(0, NotReady), null, "not Ready" },
-        { "no conditions yet", DemoNode(0, n => n with { Status = new NodeStatus() }), null, "not Ready" },
+        { "no conditions yet", DemoNode(0, n => n.Clone(c => c.Status = new V1NodeStatus())), null, "not Ready" },
         { "cordoned, remove-unscheduled-backend off", DemoNode(0, Cordoned), null, null },
         { "cordoned, remove-unscheduled-backend on", DemoNode(0, Cordoned), "remove-unscheduled-backend=on", "unschedulable with remove-unscheduled-backend: on" },
         { "backend-label matches", DemoNode(0, Label("pool", "web")), "backend-label=pool=web", null },
@@ -30,7 +31,7 @@ public class NodeEligibilityTests
 
     [Theory]
     [MemberData(nameof(Rules))]
-    public void A_node_is_a_backend_candidate_unless_a_rule_excludes_it(string because, Node node, string? annotation, string? reason)
+    public void A_node_is_a_backend_candidate_unless_a_rule_excludes_it(string because, V1Node node, string? annotation, string? reason)
     {
         var service = annotation is null ? Svc() : Svc(tweaks: Annotate(annotation[..annotation.IndexOf('=')], annotation[(annotation.IndexOf('=') + 1)..]));
         var (annotations, _) = ServiceAnnotations.Parse(service);

@@ -1,5 +1,5 @@
 using Ccm.Grains.Services;
-using Ccm.Kube.Models;
+using k8s.Models;
 using static Ccm.Grains.Tests.Services.ServiceBuilders;
 
 namespace Ccm.Grains.Tests.Services;
@@ -73,7 +73,7 @@ public class PlannerAnnotationTests
     [MemberData(nameof(Effects))]
     public void A_valid_annotation_shows_in_the_create_plan(string annotation, string value, string extras, string expected)
     {
-        var tweaks = new List<Func<Service, Service>> { Annotate(annotation, value) };
+        var tweaks = new List<Func<V1Service, V1Service>> { Annotate(annotation, value) };
         tweaks.AddRange(extras.Split(';', StringSplitOptions.RemoveEmptyEntries).Select(e => Annotate(e[..e.IndexOf('=')], e[(e.IndexOf('=') + 1)..])));
         var nodes = new[] { DemoNode(0), DemoNode(1, Cordoned), DemoNode(2) };
 

@@ -6,10 +6,10 @@ using Ccm.GrainInterfaces.State;
 using Ccm.Grains.Cluster;
 using Ccm.Grains.Events;
 using Ccm.Grains.Services;
-using Ccm.Kube.Api;
-using Ccm.Kube.Models;
+using Ccm.Grains.Tests.Support;
 using Ccm.Runtime;
 using Ccm.TestSupport;
+using k8s;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
@@ -39,7 +39,7 @@ public sealed class ServiceGrainTests(ServiceWorld world) : IClassFixture<Servic
             .AddInMemoryGrainStorage(reminders: reminders)
             .AddSingleton<IClusterCache>(h.Cache)
             .AddSingleton<IEventRecorder>(h.Events)
-            .AddSingleton<IKubeApi>(world.KubeApi)
+            .AddSingleton<IKubernetes>(world.KubeClient)
             .AddSingleton(world.Slb).AddSingleton(world.Ecs).AddSingleton(world.Vpc)
             .AddCcmGrains(options);
         await using var provider = services.BuildServiceProvider();
@@ -66,17 +66,18 @@ public sealed class ServiceGrainTests(ServiceWorld world) : IClassFixture<Servic
                 () => board.Get<ServiceGrainState>(key)!.RecentPlans.Any(p => p.Trigger == "reminder" && p.Operations.Any(o => o.Action == "SetLoadBalancerTCPListenerAttribute")),
                 "the reminder's plan is published");
 
-            await world.KubeApi.DeleteAsync<Service>("default", "grain-web");
+            await world.KubeClient.CoreV1.DeleteNamespacedServiceAsync("grain-web", "default");
             await h.RefreshAsync("grain-web");
             provider.GetRequiredService<IGrainFactory>().Signal<IServiceGrain>(key);
             await Eventually.TrueAsync(() => world.Cloud.Cloud.LoadBalancer(lbId) is null, "the load balancer is deleted");
-            await Eventually.TrueAsync(async () => await world.KubeApi.GetOrNullAsync<Service>("default", "grain-web") is null, "the finalizer is gone");
+            await Eventually.TrueAsync(async () => await world.KubeClient.CoreV1.ReadNamespacedServiceAsync("grain-web", "default").OrNullAsync() is null, "the finalizer is gone");
             await Eventually.TrueAsync(() => !reminders.All.Any(r => r.GrainId.Key == key), "the reminder is dropped");
         }
         finally
         {
             using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(30));
             await silo.StopAsync(stop.Token);
+            h.Cache.VerifyUnchanged();
         }
     }
 }

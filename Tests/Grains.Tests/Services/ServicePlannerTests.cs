@@ -2,8 +2,8 @@ using Ccm.CloudClients;
 using Ccm.CloudClients.Slb;
 using Ccm.GrainInterfaces.State;
 using Ccm.Grains.Services;
-using Ccm.Kube.Models;
 using Ccm.Sandbox.Demo;
+using k8s.Models;
 using static Ccm.Grains.Tests.Services.CloudStates;
 using static Ccm.Grains.Tests.Services.ServiceBuilders;
 
@@ -13,8 +13,8 @@ public class ServicePlannerTests
 {
     private static readonly string[] I = [.. DemoWorld.Nodes.Select(n => n.InstanceId)];
 
-    private static IReadOnlyList<string> Plan(Service service, ActualLoadBalancer? actual, IReadOnlyList<Node>? nodes = null, PlanOptions? options = null,
-        IReadOnlyList<EndpointSlice>? slices = null)
+    private static IReadOnlyList<string> Plan(V1Service service, ActualLoadBalancer? actual, IReadOnlyList<V1Node>? nodes = null, PlanOptions? options = null,
+        IReadOnlyList<V1EndpointSlice>? slices = null)
     {
         var plan = ServicePlanner.Plan(Desired(service, nodes, slices), actual, options ?? new PlanOptions());
         Assert.Empty(plan.Conflicts);

@@ -1,11 +1,11 @@
 using Ccm.Grains.Services;
-using Ccm.Kube.Models;
+using k8s.Models;
 
 namespace Ccm.Grains.Tests.Services;
 
 public class ServicePredicatesTests
 {
-    private static Service Svc(
+    private static V1Service Svc(
         string type = "LoadBalancer",
         string? loadBalancerClass = null,
         string? etp = null,
@@ -13,18 +13,18 @@ public class ServicePredicatesTests
         bool finalizer = false,
         bool deleting = false) => new()
         {
-            Metadata = new ObjectMeta
+            Metadata = new V1ObjectMeta
             {
                 Name = "web",
-                Namespace = "default",
+                NamespaceProperty = "default",
                 Annotations = annotations,
                 Finalizers = finalizer ? [ServicePredicates.Finalizer] : null,
-                DeletionTimestamp = deleting ? DateTimeOffset.UnixEpoch : null,
+                DeletionTimestamp = deleting ? DateTime.UnixEpoch : null,
             },
-            Spec = new ServiceSpec { Type = type, LoadBalancerClass = loadBalancerClass, ExternalTrafficPolicy = etp },
+            Spec = new V1ServiceSpec { Type = type, LoadBalancerClass = loadBalancerClass, ExternalTrafficPolicy = etp },
         };
 
-    public static TheoryData<string, Service, bool> WantsCases => new()
+    public static TheoryData<string, V1Service, bool> WantsCases => new()
     {
         { "plain LoadBalancer", Svc(), true },
         { "ClusterIP", Svc(type: "ClusterIP"), false },
@@ -36,7 +36,7 @@ public class ServicePredicatesTests
 
     [Theory]
     [MemberData(nameof(WantsCases))]
-    public void WantsLoadBalancer_follows_upstream_NeedCLB(string because, Service service, bool expected) =>
+    public void WantsLoadBalancer_follows_upstream_NeedCLB(string because, V1Service service, bool expected) =>
         Assert.True(expected == ServicePredicates.WantsLoadBalancer(service), because);
 
     [Fact]

@@ -2,10 +2,11 @@ using Ccm.CloudClients.Slb;
 using Ccm.GrainInterfaces.State;
 using Ccm.Grains.Events;
 using Ccm.Grains.Services;
-using Ccm.Kube.Models;
+using Ccm.Kube.Cache;
 using Ccm.Runtime;
 using Ccm.Sandbox.Aliyun.Faults;
 using Ccm.Sandbox.Demo;
+using k8s;
 using static Ccm.Grains.Tests.Services.ServiceBuilders;
 
 namespace Ccm.Grains.Tests.Services;
@@ -190,7 +191,7 @@ public sealed class ServiceReconcilerTests(ServiceWorld world) : IClassFixture<S
         await h.TurnAsync("delete-me");
         var lbId = h.LoadBalancerOf(service)!.LoadBalancerId;
 
-        await world.KubeApi.DeleteAsync<Service>("default", "delete-me");
+        await world.KubeClient.CoreV1.DeleteNamespacedServiceAsync("delete-me", "default");
         await h.RefreshAsync("delete-me");
         var turn = await h.TurnAsync("delete-me");
 
@@ -231,7 +232,7 @@ public sealed class ServiceReconcilerTests(ServiceWorld world) : IClassFixture<S
         await h.TurnAsync("preserve");
         var lbId = h.LoadBalancerOf(service)!.LoadBalancerId;
 
-        await world.KubeApi.DeleteAsync<Service>("default", "preserve");
+        await world.KubeClient.CoreV1.DeleteNamespacedServiceAsync("preserve", "default");
         await h.RefreshAsync("preserve");
         await h.TurnAsync("preserve");
 
@@ -260,7 +261,7 @@ public sealed class ServiceReconcilerTests(ServiceWorld world) : IClassFixture<S
         Assert.Equal(["00080/tcp", "08080/tcp"], adopted.Listeners.Keys);
         Assert.Equal(user.Address, (await h.RefreshAsync("adopter"))!.Status!.LoadBalancer!.Ingress![0].Ip);
 
-        await world.KubeApi.DeleteAsync<Service>("default", "adopter");
+        await world.KubeClient.CoreV1.DeleteNamespacedServiceAsync("adopter", "default");
         await h.RefreshAsync("adopter");
         await h.TurnAsync("adopter");
 
@@ -395,6 +396,20 @@ public sealed class ServiceReconcilerTests(ServiceWorld world) : IClassFixture<S
 
         Assert.True(turn.Retire);
         Assert.Null(h.Board.Get<ServiceGrainState>("default/never-existed"));
+    }
+
+    [Fact]
+    public async Task A_turn_that_changes_a_cached_object_in_place_fails()
+    {
+        var h = world.NewHarness();
+        await h.CreateAsync(Svc("mutated-in-place"));
+        // A code path that notes something on the cached Service itself instead of patching the API server.
+        h.Events.OnRecord = regarding =>
+            h.Cache.GetService(regarding.NamespaceProperty, regarding.Name)!.Metadata.Annotations = new Dictionary<string, string> { ["noted"] = "yes" };
+
+        var failure = await Assert.ThrowsAsync<CachedObjectMutatedException>(() => h.TurnAsync("mutated-in-place"));
+
+        Assert.Contains("services default/mutated-in-place", failure.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Ccm.CloudClients;
 using Ccm.CloudClients.Ecs;
 using Ccm.CloudClients.Endpoints;
@@ -6,13 +7,14 @@ using Ccm.CloudClients.Slb;
 using Ccm.CloudClients.Vpc;
 using Ccm.Grains.Services;
 using Ccm.Grains.Tests.Fakes;
-using Ccm.Kube.Api;
-using Ccm.Kube.Config;
-using Ccm.Kube.Models;
+using Ccm.Grains.Tests.Support;
+using Ccm.Kube.Client;
 using Ccm.Sandbox.Aliyun;
 using Ccm.Sandbox.Demo;
 using Ccm.Sandbox.Kube;
 using Ccm.TestSupport;
+using k8s;
+using k8s.Models;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -33,7 +35,8 @@ public sealed class ServiceWorld : IAsyncLifetime
 
     public KubeEmulator Kube { get; private set; } = null!;
 
-    public HttpKubeApi KubeApi { get; private set; } = null!;
+    /// <summary>The KubernetesClient the code under test and the test share, connected to <see cref="Kube"/>.</summary>
+    public Kubernetes KubeClient { get; private set; } = null!;
 
     public CapturingLoggerProvider Logs { get; } = new();
 
@@ -47,7 +50,7 @@ public sealed class ServiceWorld : IAsyncLifetime
     {
         Cloud = await AliyunEmulator.StartAsync(new AliyunEmulatorOptions { AccessKeyId = AccessKeyId, AccessKeySecret = AccessKeySecret });
         Kube = await KubeEmulator.StartAsync(new KubeEmulatorOptions { Seed = SeedKind.Empty, RunControllers = false });
-        KubeApi = new HttpKubeApi(new KubeClientConfig { Server = Kube.BaseAddress }, new KubeApiOptions { Qps = 0 });
+        KubeClient = EmulatorKube.Client(Kube);
         clients = CreateClients(attempts: 8);
     }
 
@@ -80,13 +83,16 @@ public sealed class ServiceWorld : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await clients.DisposeAsync();
-        KubeApi.Dispose();
+        KubeClient.Dispose();
         await Kube.DisposeAsync();
         await Cloud.DisposeAsync();
     }
 }
 
-/// <summary>One reconciler with its own cache, events, state board and grain memory.</summary>
+/// <summary>
+/// One reconciler with its own cache, events, state board and grain memory. After every turn the cache checks that the
+/// turn changed none of the objects it handed out.
+/// </summary>
 public sealed class Harness
 {
     private readonly ServiceWorld world;
@@ -99,7 +105,7 @@ public sealed class Harness
         var time = TimeProvider.System;
         Reconciler = new ServiceReconciler(Cache, new LoadBalancerFinder(slb),
             new EniResolver(clients.GetRequiredService<IEcsClient>(), clients.GetRequiredService<IVpcClient>(), options, time),
-            new ServiceExecutor(slb), new ServiceStatusWriter(world.KubeApi), new ServiceEvents(Events, time), new ServiceStatePublisher(Board, time),
+            new ServiceExecutor(slb), new ServiceStatusWriter(world.KubeClient), new ServiceEvents(Events, time), new ServiceStatePublisher(Board, time),
             options, time, world.Logs.CreateFactory().CreateLogger<ServiceReconciler>());
         foreach (var node in ServiceBuilders.DemoNodes())
         {
@@ -120,22 +126,28 @@ public sealed class Harness
     public ServiceReconciler Reconciler { get; }
 
     /// <summary>Creates the Service in the Kubernetes emulator (which gives it a UID) and puts it in the cache.</summary>
-    public async Task<Service> CreateAsync(Service service)
+    public async Task<V1Service> CreateAsync(V1Service service)
     {
         // The API server assigns the UID and the node ports (tests run side by side in one emulator).
-        var created = await world.KubeApi.CreateAsync(service with
+        var body = service.Clone(s =>
         {
-            Metadata = service.Metadata with { Uid = null, ResourceVersion = null, Generation = null },
-            Spec = service.Spec! with { Ports = [.. service.Spec.Ports!.Select(p => p with { NodePort = null })] },
+            s.Metadata.Uid = null;
+            s.Metadata.ResourceVersion = null;
+            s.Metadata.Generation = null;
+            foreach (var port in s.Spec.Ports)
+            {
+                port.NodePort = null;
+            }
         });
+        var created = await world.KubeClient.CoreV1.CreateNamespacedServiceAsync(body, body.Metadata.NamespaceProperty);
         Cache.With(created);
         return created;
     }
 
     /// <summary>What the watcher does: the cache gets the Service as the API server has it now (or loses it).</summary>
-    public async Task<Service?> RefreshAsync(string name, string ns = "default")
+    public async Task<V1Service?> RefreshAsync(string name, string ns = "default")
     {
-        var current = await world.KubeApi.GetOrNullAsync<Service>(ns, name);
+        var current = await world.KubeClient.CoreV1.ReadNamespacedServiceAsync(name, ns).OrNullAsync();
         if (current is null)
         {
             Cache.WithoutService(ns, name);
@@ -148,7 +160,7 @@ public sealed class Harness
         return current;
     }
 
-    /// <summary>One turn of the grain, then the cache catches up with what the turn wrote.</summary>
+    /// <summary>One turn of the grain, the check that it changed no cached object, then the cache catches up with what the turn wrote.</summary>
     public async Task<ServiceTurn> TurnAsync(string name, string ns = "default")
     {
         try
@@ -157,29 +169,30 @@ public sealed class Harness
         }
         finally
         {
+            Cache.VerifyUnchanged();
             await RefreshAsync(name, ns);
         }
     }
 
     /// <summary>A merge patch, as <c>kubectl patch --type merge</c> sends it; the cache gets the result.</summary>
-    public async Task<Service> PatchAsync(string name, string mergePatch, string ns = "default")
+    public async Task<V1Service> PatchAsync(string name, string mergePatch, string ns = "default")
     {
-        var patched = await world.KubeApi.PatchAsync<Service>(ns, name, KubePatch.Merge(mergePatch));
+        var patched = await world.KubeClient.CoreV1.PatchNamespacedServiceAsync(KubePatch.Merge(JsonNode.Parse(mergePatch)!), name, ns);
         Cache.With(patched);
         return patched;
     }
 
-    public Task<Service> AnnotateAsync(string name, string suffix, string value) =>
-        PatchAsync(name, new System.Text.Json.Nodes.JsonObject
+    public Task<V1Service> AnnotateAsync(string name, string suffix, string value) =>
+        PatchAsync(name, new JsonObject
         {
-            ["metadata"] = new System.Text.Json.Nodes.JsonObject
+            ["metadata"] = new JsonObject
             {
-                ["annotations"] = new System.Text.Json.Nodes.JsonObject { [ServicePredicates.AnnotationPrefix + suffix] = value },
+                ["annotations"] = new JsonObject { [ServicePredicates.AnnotationPrefix + suffix] = value },
             },
         }.ToJsonString());
 
-    public ServiceIdentity Identity(Service service) => DesiredStateBuilder.IdentityOf(service, Options);
+    public ServiceIdentity Identity(V1Service service) => DesiredStateBuilder.IdentityOf(service, Options);
 
-    public Sandbox.Aliyun.State.LoadBalancer? LoadBalancerOf(Service service) =>
+    public Sandbox.Aliyun.State.LoadBalancer? LoadBalancerOf(V1Service service) =>
         world.Cloud.Cloud.LoadBalancers.SingleOrDefault(l => l.Tags.Any(t => t.Key == "kubernetes.do.not.delete" && t.Value == Identity(service).DefaultLoadBalancerName));
 }

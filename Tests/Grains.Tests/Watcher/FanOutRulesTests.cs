@@ -1,5 +1,6 @@
+using Ccm.Grains.Tests.Support;
 using Ccm.Grains.Watcher;
-using Ccm.Kube.Models;
+using k8s.Models;
 using static Ccm.Grains.Tests.Watcher.Objects;
 
 namespace Ccm.Grains.Tests.Watcher;
@@ -9,7 +10,7 @@ public sealed class FanOutRulesTests
 {
     private static readonly string[] Tables = ["vtb-1", "vtb-2"];
 
-    public static TheoryData<string, Service?, Service?, string[]> ServiceCases => new()
+    public static TheoryData<string, V1Service?, V1Service?, string[]> ServiceCases => new()
     {
         { "a new LoadBalancer Service", null, Service(), ["Service/default/web"] },
         { "a new ClusterIP Service", null, Service(type: "ClusterIP"), [] },
@@ -18,7 +19,7 @@ public sealed class FanOutRulesTests
         { "retyped to ClusterIP: the grain cleans up", Service(finalizer: true), Service(type: "ClusterIP", finalizer: true), ["Service/default/web"] },
         { "retyped from ClusterIP to LoadBalancer", Service(type: "ClusterIP"), Service(), ["Service/default/web"] },
         { "only the resourceVersion moved", Service(), Service().Bumped(), [] },
-        { "only the status changed (our own write)", Service(), Service() with { Status = new ServiceStatus() }, [] },
+        { "only the status changed (our own write)", Service(), Service().Clone(s => s.Status = new V1ServiceStatus()), [] },
         { "a ClusterIP Service's spec changed", Service(type: "ClusterIP"), Service(type: "ClusterIP", etp: "Local"), [] },
         { "the finalizer was added", Service(), Service(finalizer: true), ["Service/default/web"] },
     };
@@ -26,54 +27,54 @@ public sealed class FanOutRulesTests
     [Theory]
     [MemberData(nameof(ServiceCases))]
     public void A_Service_change_wakes_its_grain_only_when_it_is_ours_and_something_it_reads_changed(
-        string because, Service? old, Service? @new, string[] expected) =>
+        string because, V1Service? old, V1Service? @new, string[] expected) =>
         Assert.True(expected.SequenceEqual(FanOutRules.ForService(old, @new).Select(s => s.ToString())), because);
 
-    public static TheoryData<string, EndpointSlice?, EndpointSlice?, string[]> SliceCases => new()
+    public static TheoryData<string, V1EndpointSlice?, V1EndpointSlice?, string[]> SliceCases => new()
     {
         { "a slice of a LoadBalancer Service appeared", null, Slice("web", "10.0.0.1"), ["Service/default/web"] },
         { "an endpoint was added", Slice("web", "10.0.0.1"), Slice("web", "10.0.0.1", "10.0.0.2"), ["Service/default/web"] },
         { "the slice was deleted", Slice("web", "10.0.0.1"), null, ["Service/default/web"] },
         { "a slice of a ClusterIP Service", null, Slice("internal", "10.0.0.3"), [] },
         { "a slice of a Service not in the cache", null, Slice("unknown", "10.0.0.4"), [] },
-        { "only the slice's resourceVersion moved", Slice("web", "10.0.0.1"), Slice("web", "10.0.0.1") with { Metadata = Slice("web").Metadata with { ResourceVersion = "9" } }, [] },
+        { "only the slice's resourceVersion moved", Slice("web", "10.0.0.1"), Slice("web", "10.0.0.1").Clone(s => s.Metadata.ResourceVersion = "9"), [] },
         { "the slice moved from one LoadBalancer Service to another", Slice("web", "10.0.0.1"), Slice("api", "10.0.0.1"), ["Service/default/web", "Service/default/api"] },
     };
 
     [Theory]
     [MemberData(nameof(SliceCases))]
     public void An_EndpointSlice_change_wakes_the_grain_of_its_Service_when_that_Service_is_ours(
-        string because, EndpointSlice? old, EndpointSlice? @new, string[] expected)
+        string because, V1EndpointSlice? old, V1EndpointSlice? @new, string[] expected)
     {
         var services = new[] { Service("web"), Service("api"), Service("internal", type: "ClusterIP") }.ToDictionary(s => s.Metadata.Name!);
         var signals = FanOutRules.ForEndpointSlice(old, @new, (ns, name) => ns == "default" ? services.GetValueOrDefault(name) : null);
         Assert.True(expected.SequenceEqual(signals.Select(s => s.ToString())), because);
     }
 
-    public static TheoryData<string, Node?, Node?, string[]> NodeCases => new()
+    public static TheoryData<string, V1Node?, V1Node?, string[]> NodeCases => new()
     {
         { "a new node", null, Node(), ["Node/node-1", "RouteTable/vtb-1", "RouteTable/vtb-2", "Service/default/cluster", "Service/default/selects-nodes"] },
         { "a deleted node", Node(), null, ["Node/node-1", "RouteTable/vtb-1", "RouteTable/vtb-2", "Service/default/cluster", "Service/default/selects-nodes"] },
         { "only a heartbeat", Node(), Node().WithReady("True", DateTimeOffset.UnixEpoch.AddMinutes(5)), [] },
-        { "only the resourceVersion", Node(), Node() with { Metadata = Node().Metadata with { ResourceVersion = "2" } }, [] },
-        { "the pod CIDR was assigned", Node().WithSpec(s => s with { PodCIDR = null, PodCIDRs = null }), Node(), ["Node/node-1", "RouteTable/vtb-1", "RouteTable/vtb-2"] },
-        { "the providerID was set", Node().WithSpec(s => s with { ProviderID = null }), Node(), ["Node/node-1", "RouteTable/vtb-1", "RouteTable/vtb-2", "Service/default/cluster", "Service/default/selects-nodes"] },
+        { "only the resourceVersion", Node(), Node().Clone(n => n.Metadata.ResourceVersion = "2"), [] },
+        { "the pod CIDR was assigned", Node().WithSpec(s => { s.PodCIDR = null; s.PodCIDRs = null; }), Node(), ["Node/node-1", "RouteTable/vtb-1", "RouteTable/vtb-2"] },
+        { "the providerID was set", Node().WithSpec(s => s.ProviderID = null), Node(), ["Node/node-1", "RouteTable/vtb-1", "RouteTable/vtb-2", "Service/default/cluster", "Service/default/selects-nodes"] },
         { "became NotReady", Node(), Node().WithReady("False"), ["Node/node-1", "Service/default/cluster", "Service/default/selects-nodes"] },
         { "became Unknown (routes drop it too)", Node(), Node().WithReady("Unknown"), ["Node/node-1", "RouteTable/vtb-1", "RouteTable/vtb-2", "Service/default/cluster", "Service/default/selects-nodes"] },
-        { "cordoned", Node(), Node().WithSpec(s => s with { Unschedulable = true }), ["Node/node-1", "Service/default/cluster", "Service/default/selects-nodes"] },
-        { "a taint", Node(), Node().WithSpec(s => s with { Taints = [new Taint { Key = "ToBeDeletedByClusterAutoscaler", Effect = "NoSchedule" }] }), ["Node/node-1", "Service/default/cluster", "Service/default/selects-nodes"] },
+        { "cordoned", Node(), Node().WithSpec(s => s.Unschedulable = true), ["Node/node-1", "Service/default/cluster", "Service/default/selects-nodes"] },
+        { "a taint", Node(), Node().WithSpec(s => s.Taints = [new V1Taint { Key = "ToBeDeletedByClusterAutoscaler", Effect = "NoSchedule" }]), ["Node/node-1", "Service/default/cluster", "Service/default/selects-nodes"] },
         { "an ordinary label", Node(), Node().WithLabel("team", "a"), ["Node/node-1", "Service/default/cluster", "Service/default/selects-nodes"] },
         { "excluded from load balancers and routes", Node(), Node().WithLabel("service.beta.kubernetes.io/exclude-node", "true"), ["Node/node-1", "RouteTable/vtb-1", "RouteTable/vtb-2", "Service/default/cluster", "Service/default/selects-nodes"] },
         { "marked virtual-kubelet", Node(), Node().WithLabel("type", "virtual-kubelet"), ["Node/node-1", "RouteTable/vtb-1", "RouteTable/vtb-2", "Service/default/cluster", "Service/default/selects-nodes"] },
-        { "an address changed (the Node grain writes addresses)", Node(), Node() with { Status = Node().Status! with { Addresses = [new NodeAddress { Type = "InternalIP", Address = "192.168.0.99" }] } }, ["Node/node-1"] },
+        { "an address changed (the Node grain writes addresses)", Node(), Node().Clone(n => n.Status.Addresses = [new V1NodeAddress { Type = "InternalIP", Address = "192.168.0.99" }]), ["Node/node-1"] },
     };
 
     [Theory]
     [MemberData(nameof(NodeCases))]
     public void A_Node_change_wakes_its_grain_the_route_tables_and_the_Services_whose_backends_follow_nodes_only_as_far_as_it_matters(
-        string because, Node? old, Node? @new, string[] expected)
+        string because, V1Node? old, V1Node? @new, string[] expected)
     {
-        IReadOnlyList<Service> services =
+        IReadOnlyList<V1Service> services =
         [
             Service("cluster"),
             Service("local", etp: "Local"),
@@ -89,7 +90,7 @@ public sealed class FanOutRulesTests
     public void Node_changes_that_matter_to_no_Service_do_not_even_list_the_Services()
     {
         var listed = false;
-        FanOutRules.ForNode(Node(), Node().WithSpec(s => s with { PodCIDR = "172.20.9.0/24", PodCIDRs = ["172.20.9.0/24"] }), () =>
+        FanOutRules.ForNode(Node(), Node().WithSpec(s => { s.PodCIDR = "172.20.9.0/24"; s.PodCIDRs = ["172.20.9.0/24"]; }), () =>
         {
             listed = true;
             return [];
@@ -100,7 +101,7 @@ public sealed class FanOutRulesTests
     [Fact]
     public void With_ENI_backends_by_default_node_changes_wake_no_Service_unless_it_asks_for_ECS_backends()
     {
-        IReadOnlyList<Service> services = [Service("pods"), Service("nodes").WithAnnotation("service.beta.kubernetes.io/backend-type", "ecs")];
+        IReadOnlyList<V1Service> services = [Service("pods"), Service("nodes").WithAnnotation("service.beta.kubernetes.io/backend-type", "ecs")];
         var signals = FanOutRules.ForNode(Node(), Node().WithReady("False"), () => services, Tables, eniBackendsByDefault: true);
         Assert.Equal(["Node/node-1", "Service/default/nodes"], signals.Select(s => s.ToString()));
     }
@@ -108,8 +109,8 @@ public sealed class FanOutRulesTests
     [Fact]
     public void An_acquired_shard_wakes_every_grain_of_that_shard_that_has_work()
     {
-        IReadOnlyList<Service> services = [Service("a"), Service("b"), Service("internal", type: "ClusterIP")];
-        IReadOnlyList<Node> nodes = [Node("node-1"), Node("node-2")];
+        IReadOnlyList<V1Service> services = [Service("a"), Service("b"), Service("internal", type: "ClusterIP")];
+        IReadOnlyList<V1Node> nodes = [Node("node-1"), Node("node-2")];
         int ShardOf(GrainSignal s) => s.Key is "default/a" or "node-2" or "vtb-2" ? 3 : 1;
 
         var signals = FanOutRules.ForShard(3, services, nodes, Tables, ShardOf);

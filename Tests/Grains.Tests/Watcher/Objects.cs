@@ -1,61 +1,69 @@
 using Ccm.Grains.Services;
-using Ccm.Kube.Models;
+using Ccm.Grains.Tests.Support;
+using Ccm.Kube.Cache;
+using k8s.Models;
 
 namespace Ccm.Grains.Tests.Watcher;
 
-/// <summary>Tweak builders for the fan-out tables: a base object and one change at a time.</summary>
+/// <summary>Tweak builders for the fan-out tables: a base object and one change at a time (each change on a copy).</summary>
 internal static class Objects
 {
-    public static Service Service(string name = "web", string type = "LoadBalancer", string? etp = null, bool finalizer = false) => new()
+    public static V1Service Service(string name = "web", string type = "LoadBalancer", string? etp = null, bool finalizer = false) => new()
     {
-        Metadata = new ObjectMeta
+        Metadata = new V1ObjectMeta
         {
             Name = name,
-            Namespace = "default",
+            NamespaceProperty = "default",
             Uid = "uid-" + name,
             ResourceVersion = "1",
             Finalizers = finalizer ? [ServicePredicates.Finalizer] : null,
         },
-        Spec = new ServiceSpec { Type = type, ExternalTrafficPolicy = etp, Ports = [new ServicePort { Port = 80, NodePort = 30080 }] },
+        Spec = new V1ServiceSpec { Type = type, ExternalTrafficPolicy = etp, Ports = [new V1ServicePort { Port = 80, NodePort = 30080 }] },
     };
 
-    public static Service WithAnnotation(this Service s, string key, string value) =>
-        s with { Metadata = s.Metadata with { Annotations = new Dictionary<string, string>(s.Metadata.Annotations ?? new Dictionary<string, string>()) { [key] = value } } };
-
-    public static Service Bumped(this Service s) => s with { Metadata = s.Metadata with { ResourceVersion = s.Metadata.ResourceVersion + "1" } };
-
-    public static Node Node(string name = "node-1") => new()
+    public static V1Service WithAnnotation(this V1Service s, string key, string value) => s.Clone(c =>
     {
-        Metadata = new ObjectMeta { Name = name, ResourceVersion = "1", Labels = new Dictionary<string, string> { ["kubernetes.io/hostname"] = name } },
-        Spec = new NodeSpec { ProviderID = "cn-hangzhou.i-1", PodCIDR = "172.20.0.0/24", PodCIDRs = ["172.20.0.0/24"] },
-        Status = new NodeStatus
+        c.Metadata.Annotations ??= new Dictionary<string, string>();
+        c.Metadata.Annotations[key] = value;
+    });
+
+    public static V1Service Bumped(this V1Service s) => s.Clone(c => c.Metadata.ResourceVersion += "1");
+
+    public static V1Node Node(string name = "node-1") => new()
+    {
+        Metadata = new V1ObjectMeta { Name = name, ResourceVersion = "1", Labels = new Dictionary<string, string> { ["kubernetes.io/hostname"] = name } },
+        Spec = new V1NodeSpec { ProviderID = "cn-hangzhou.i-1", PodCIDR = "172.20.0.0/24", PodCIDRs = ["172.20.0.0/24"] },
+        Status = new V1NodeStatus
         {
-            Addresses = [new NodeAddress { Type = "InternalIP", Address = "192.168.0.11" }],
+            Addresses = [new V1NodeAddress { Type = "InternalIP", Address = "192.168.0.11" }],
             Conditions = [Condition("Ready", "True", DateTimeOffset.UnixEpoch)],
         },
     };
 
-    public static NodeCondition Condition(string type, string status, DateTimeOffset heartbeat) =>
-        new() { Type = type, Status = status, Reason = "KubeletReady", LastHeartbeatTime = heartbeat };
+    public static V1NodeCondition Condition(string type, string status, DateTimeOffset heartbeat) =>
+        new() { Type = type, Status = status, Reason = "KubeletReady", LastHeartbeatTime = heartbeat.UtcDateTime };
 
-    public static Node WithLabel(this Node n, string key, string value) =>
-        n with { Metadata = n.Metadata with { Labels = new Dictionary<string, string>(n.Metadata.Labels ?? new Dictionary<string, string>()) { [key] = value } } };
-
-    public static Node WithSpec(this Node n, Func<NodeSpec, NodeSpec> change) => n with { Spec = change(n.Spec!) };
-
-    public static Node WithReady(this Node n, string status, DateTimeOffset? heartbeat = null) =>
-        n with { Status = n.Status! with { Conditions = [Condition("Ready", status, heartbeat ?? DateTimeOffset.UnixEpoch)] } };
-
-    public static EndpointSlice Slice(string service, params string[] addresses) => new()
+    public static V1Node WithLabel(this V1Node n, string key, string value) => n.Clone(c =>
     {
-        Metadata = new ObjectMeta
+        c.Metadata.Labels ??= new Dictionary<string, string>();
+        c.Metadata.Labels[key] = value;
+    });
+
+    public static V1Node WithSpec(this V1Node n, Action<V1NodeSpec> change) => n.Clone(c => change(c.Spec));
+
+    public static V1Node WithReady(this V1Node n, string status, DateTimeOffset? heartbeat = null) =>
+        n.Clone(c => c.Status.Conditions = [Condition("Ready", status, heartbeat ?? DateTimeOffset.UnixEpoch)]);
+
+    public static V1EndpointSlice Slice(string service, params string[] addresses) => new()
+    {
+        Metadata = new V1ObjectMeta
         {
             Name = service + "-abc",
-            Namespace = "default",
+            NamespaceProperty = "default",
             ResourceVersion = "1",
-            Labels = new Dictionary<string, string> { [EndpointSlice.ServiceNameLabel] = service },
+            Labels = new Dictionary<string, string> { [KubeIndexes.ServiceNameLabel] = service },
         },
         AddressType = "IPv4",
-        Endpoints = [.. addresses.Select(a => new Endpoint { Addresses = [a], NodeName = "node-1" })],
+        Endpoints = [.. addresses.Select(a => new V1Endpoint { Addresses = [a], NodeName = "node-1" })],
     };
 }

@@ -105,5 +105,66 @@ public sealed class EcsTests
         (await f.Client.V2(SignedClient.Ecs, "DescribeNetworkInterfaces", P(("MaxResults", "5")))).Fails(400, "InvalidParameter");
     }
 
+    [Fact]
+    public async Task Network_interfaces_are_found_by_IPv6_address_and_list_it_in_Ipv6Sets()
+    {
+        await using var f = await EmulatorFixture.StartAsync();
+        var pod = f.Emulator.Cloud.AddNetworkInterface(DemoWorld.VSwitches[0].VSwitchId, "192.168.0.202", ipv6Addresses: ["2001:db8::10"]);
+
+        var found = (await f.Client.V2(SignedClient.Ecs, "DescribeNetworkInterfaces", P(("Status", "InUse"), ("Ipv6Address.1", "2001:db8::10")))).Ok();
+        var none = (await f.Client.V2(SignedClient.Ecs, "DescribeNetworkInterfaces", P(("Ipv6Address.1", "2001:db8::11")))).Ok();
+
+        var eni = Assert.Single(found["NetworkInterfaceSets"].GetProperty("NetworkInterfaceSet").EnumerateArray());
+        Assert.Equal((pod.NetworkInterfaceId, "2001:db8::10"),
+            (eni.GetProperty("NetworkInterfaceId").GetString(), eni.GetProperty("Ipv6Sets").GetProperty("Ipv6Set")[0].GetProperty("Ipv6Address").GetString()));
+        Assert.Equal(0, none["TotalCount"].GetInt32());
+    }
+
+    [Fact]
+    public async Task A_primary_ENI_starts_with_SourceDestCheck_on_and_ModifyNetworkInterfaceAttribute_turns_it_off()
+    {
+        await using var f = await EmulatorFixture.StartAsync();
+        var eni = f.Emulator.Cloud.Instances[0].NetworkInterfaceId;
+        var check = async () => (await f.Client.V3(SignedClient.Ecs, "DescribeNetworkInterfaces", P(("NetworkInterfaceId.1", eni)))).Ok()
+            ["NetworkInterfaceSets"].GetProperty("NetworkInterfaceSet")[0].GetProperty("SourceDestCheck").GetBoolean();
+        Assert.True(await check());
+
+        (await f.Client.V2(SignedClient.Ecs, "ModifyNetworkInterfaceAttribute", P(("NetworkInterfaceId", eni), ("SourceDestCheck", "false")))).Ok();
+        Assert.False(await check());
+        (await f.Client.V2(SignedClient.Ecs, "ModifyNetworkInterfaceAttribute", P(("NetworkInterfaceId", eni), ("SourceDestCheck", "false")))).Ok();
+        Assert.False(await check());
+        (await f.Client.V2(SignedClient.Ecs, "ModifyNetworkInterfaceAttribute", P(("NetworkInterfaceId", eni), ("Description", "node")))).Ok();
+        Assert.False(await check());
+    }
+
+    [Fact]
+    public async Task ModifyNetworkInterfaceAttribute_names_an_unknown_ENI_and_refuses_what_it_does_not_model()
+    {
+        await using var f = await EmulatorFixture.StartAsync();
+        var eni = f.Emulator.Cloud.Instances[0].NetworkInterfaceId;
+
+        (await f.Client.V2(SignedClient.Ecs, "ModifyNetworkInterfaceAttribute", P(("NetworkInterfaceId", "eni-none"), ("SourceDestCheck", "false"))))
+            .Fails(404, "InvalidEniId.NotFound");
+        (await f.Client.V2(SignedClient.Ecs, "ModifyNetworkInterfaceAttribute", P(("SourceDestCheck", "false")))).Fails(400, "MissingNetworkInterfaceId");
+        (await f.Client.V2(SignedClient.Ecs, "ModifyNetworkInterfaceAttribute", P(("NetworkInterfaceId", eni), ("SourceDestCheck", "no"))))
+            .Fails(400, "InvalidParameter");
+        (await f.Client.V2(SignedClient.Ecs, "ModifyNetworkInterfaceAttribute", P(("NetworkInterfaceId", eni), ("SecurityGroupId.1", "sg-2"))))
+            .Fails(400, "InvalidParameter");
+        Assert.True(f.Emulator.Cloud.Snapshot.NetworkInterfaces[eni].SourceDestCheck);
+    }
+
+    [Fact]
+    public async Task Instances_report_their_charge_type_and_spot_strategy_and_filter_on_the_charge_type()
+    {
+        await using var f = await EmulatorFixture.StartAsync();
+        var spot = f.Emulator.Cloud.AddInstance(new() { InstanceChargeType = "PrePaid", SpotStrategy = "SpotWithPriceLimit" });
+
+        var prepaid = (await f.Client.V2(SignedClient.Ecs, "DescribeInstances", P(("InstanceChargeType", "PrePaid")))).Ok();
+
+        var instance = Assert.Single(Instances(prepaid));
+        Assert.Equal((spot.InstanceId, "PrePaid", "SpotWithPriceLimit"), (instance.GetProperty("InstanceId").GetString(),
+            instance.GetProperty("InstanceChargeType").GetString(), instance.GetProperty("SpotStrategy").GetString()));
+    }
+
     private static List<JsonElement> Instances(ApiReply reply) => [.. reply["Instances"].GetProperty("Instance").EnumerateArray()];
 }

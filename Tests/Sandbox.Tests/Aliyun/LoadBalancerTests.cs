@@ -34,6 +34,16 @@ public sealed class LoadBalancerTests
     }
 
     [Fact]
+    public async Task An_intranet_load_balancer_without_a_vSwitch_is_classic_with_a_private_address()
+    {
+        await using var f = await EmulatorFixture.StartAsync();
+        var created = (await f.Client.V2(SignedClient.Slb, "CreateLoadBalancer", P(("AddressType", "intranet")))).Ok();
+        Assert.Equal(("classic", "10.128.0.1"), (created["NetworkType"].GetString(), created["Address"].GetString()));
+        var found = (await f.Client.V2(SignedClient.Slb, "DescribeLoadBalancers", P(("NetworkType", "classic")))).Ok();
+        Assert.Equal(created["LoadBalancerId"].GetString(), found["LoadBalancers"].GetProperty("LoadBalancer")[0].GetProperty("LoadBalancerId").GetString());
+    }
+
+    [Fact]
     public async Task Delete_protection_blocks_deletion_until_it_is_turned_off()
     {
         await using var f = await EmulatorFixture.StartAsync();

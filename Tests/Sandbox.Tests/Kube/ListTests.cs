@@ -90,7 +90,7 @@ public sealed class ListTests(KubeEmulatorFixture fixture) : IClassFixture<KubeE
     public async Task A_continue_token_older_than_the_history_is_410_Expired()
     {
         await using var emulator = await KubeEmulator.StartAsync(new KubeEmulatorOptions { RunControllers = false });
-        using var http = new KubeHttp(emulator.BaseAddress);
+        using var http = new KubeHttp(emulator);
         for (var i = 0; i < 3; i++)
         {
             emulator.Objects.Create(Manifests.ConfigMap($"cm-{i}", "default"));

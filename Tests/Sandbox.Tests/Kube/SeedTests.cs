@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json.Nodes;
 using Ccm.Sandbox.Demo;
 using Ccm.Sandbox.Kube;
@@ -66,7 +67,7 @@ public sealed class SeedTests(KubeEmulatorFixture fixture) : IClassFixture<KubeE
     }
 
     [Fact]
-    public async Task The_kubeconfig_points_at_the_bound_address_with_no_credentials()
+    public async Task The_kubeconfig_points_at_the_https_address_with_the_ca_inline_and_the_token()
     {
         var path = Path.GetTempFileName();
         try
@@ -74,15 +75,47 @@ public sealed class SeedTests(KubeEmulatorFixture fixture) : IClassFixture<KubeE
             fixture.Emulator.WriteKubeconfig(path);
             var text = await File.ReadAllTextAsync(path);
 
-            Assert.Contains($"server: http://127.0.0.1:{fixture.Emulator.BaseAddress.Port}", text);
-            Assert.Contains("user: {}", text);
+            Assert.Contains($"server: https://127.0.0.1:{fixture.Emulator.BaseAddress.Port}\n", text);
+            var data = Assert.Single(text.Split('\n'), l => l.Trim().StartsWith("certificate-authority-data: ", StringComparison.Ordinal));
+            Assert.Equal(fixture.Emulator.CertificateAuthorityPem, Encoding.ASCII.GetString(Convert.FromBase64String(data.Trim()["certificate-authority-data: ".Length..])));
+            Assert.Contains($"    token: \"{fixture.Emulator.BearerToken}\"\n", text);
             Assert.Contains("namespace: default", text);
             Assert.Contains("current-context: ccm-sandbox", text);
+            if (!OperatingSystem.IsWindows())
+            {
+                Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(path)); // it holds the token
+            }
         }
         finally
         {
             File.Delete(path);
         }
+    }
+
+    [Fact]
+    public async Task With_plain_http_the_kubeconfig_has_no_ca_and_no_credentials()
+    {
+        await using var emulator = await KubeEmulator.StartAsync(new KubeEmulatorOptions { Seed = SeedKind.Empty, PlainHttp = true });
+
+        var text = emulator.Kubeconfig();
+
+        Assert.Equal("http", emulator.BaseAddress.Scheme);
+        Assert.Contains($"server: http://127.0.0.1:{emulator.BaseAddress.Port}\n", text);
+        Assert.Contains("user: {}", text);
+        Assert.DoesNotContain("certificate-authority", text);
+        Assert.Null(emulator.BearerToken);
+    }
+
+    [Fact]
+    public async Task Every_start_makes_its_own_ca_and_token_unless_the_token_is_given()
+    {
+        await using var other = await KubeEmulator.StartAsync(new KubeEmulatorOptions { Seed = SeedKind.Empty });
+        await using var given = await KubeEmulator.StartAsync(new KubeEmulatorOptions { Seed = SeedKind.Empty, BearerToken = "given-token" });
+
+        Assert.NotEqual(fixture.Emulator.BearerToken, other.BearerToken);
+        Assert.NotEqual(fixture.Emulator.CertificateAuthority!.Thumbprint, other.CertificateAuthority!.Thumbprint);
+        Assert.Equal(64, other.BearerToken!.Length);
+        Assert.Equal("given-token", given.BearerToken);
     }
 
     [Theory]

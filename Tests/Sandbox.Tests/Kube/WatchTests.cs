@@ -43,7 +43,7 @@ public sealed class WatchTests(KubeEmulatorFixture fixture) : IClassFixture<Kube
     public async Task An_expired_resource_version_ends_the_watch_with_a_410_error_event()
     {
         await using var emulator = await KubeEmulator.StartAsync(new KubeEmulatorOptions { RunControllers = false });
-        using var http = new KubeHttp(emulator.BaseAddress);
+        using var http = new KubeHttp(emulator);
         var rv = emulator.ResourceVersion;
         emulator.Objects.Create(Manifests.ConfigMap("x", "default"));
         emulator.Faults.CompactHistory();
@@ -65,7 +65,7 @@ public sealed class WatchTests(KubeEmulatorFixture fixture) : IClassFixture<Kube
     public async Task With_the_fault_hook_an_expired_watch_is_refused_with_http_410()
     {
         await using var emulator = await KubeEmulator.StartAsync(new KubeEmulatorOptions { RunControllers = false });
-        using var http = new KubeHttp(emulator.BaseAddress);
+        using var http = new KubeHttp(emulator);
         var rv = emulator.ResourceVersion;
         emulator.Objects.Create(Manifests.ConfigMap("x", "default"));
         emulator.Faults.CompactHistory();
@@ -82,7 +82,7 @@ public sealed class WatchTests(KubeEmulatorFixture fixture) : IClassFixture<Kube
     public async Task A_watcher_that_falls_out_of_the_history_window_gets_410()
     {
         await using var emulator = await KubeEmulator.StartAsync(new KubeEmulatorOptions { RunControllers = false, WatchHistorySize = 16, Seed = Demo.SeedKind.Empty });
-        using var http = new KubeHttp(emulator.BaseAddress);
+        using var http = new KubeHttp(emulator);
         var rv = emulator.ResourceVersion;
         for (var i = 0; i < 40; i++)
         {
@@ -165,7 +165,7 @@ public sealed class WatchTests(KubeEmulatorFixture fixture) : IClassFixture<Kube
     public async Task Closing_every_watch_ends_open_streams()
     {
         await using var emulator = await KubeEmulator.StartAsync(new KubeEmulatorOptions { RunControllers = false });
-        using var http = new KubeHttp(emulator.BaseAddress);
+        using var http = new KubeHttp(emulator);
         await using var watch = http.Record("/api/v1/namespaces/default/configmaps?watch=true");
         emulator.Objects.Create(Manifests.ConfigMap("x", "default"));
         await watch.WaitForAsync(e => e.Count >= 1, "the stream is open");

@@ -9,17 +9,9 @@ if (!kubeconfig || !namespace) {
   process.exit(2);
 }
 
-const loaded = new k8s.KubeConfig();
-loaded.loadFromFile(kubeconfig);
-// client-node refuses plain http:// servers unless the cluster says skipTLSVerify (there is no TLS to verify); the
-// emulator serves plain HTTP on loopback, so say it here rather than in the kubeconfig every other client reads.
+// The kubeconfig exactly as the emulator wrote it: https, its CA inline, a bearer token (no skipTLSVerify).
 const kc = new k8s.KubeConfig();
-kc.loadFromOptions({
-  clusters: loaded.clusters.map((c) => ({ ...c, skipTLSVerify: c.skipTLSVerify || c.server.startsWith('http://') })),
-  users: loaded.users,
-  contexts: loaded.contexts,
-  currentContext: loaded.currentContext,
-});
+kc.loadFromFile(kubeconfig);
 const api = kc.makeApiClient(k8s.CoreV1Api);
 const informer = k8s.makeInformer(kc, `/api/v1/namespaces/${namespace}/services`,
   () => api.listNamespacedService({ namespace }));

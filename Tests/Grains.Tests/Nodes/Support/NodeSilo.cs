@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Ccm.GrainInterfaces;
 using Ccm.GrainInterfaces.State;
@@ -6,14 +5,14 @@ using Ccm.Grains.Cluster;
 using Ccm.Grains.Events;
 using Ccm.Grains.Nodes;
 using Ccm.Grains.Tests.Fakes;
-using Ccm.Kube.Api;
-using Ccm.Kube.Config;
-using Ccm.Kube.Models;
+using Ccm.Grains.Tests.Support;
 using Ccm.Runtime;
 using Ccm.Sandbox.Aliyun;
 using Ccm.Sandbox.Demo;
 using Ccm.Sandbox.Kube;
 using Ccm.TestSupport;
+using k8s;
+using k8s.Models;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -22,7 +21,8 @@ namespace Ccm.Grains.Tests.Nodes.Support;
 /// <summary>
 /// A silo with the node controller, built as the host builds it (<c>AddCcmGrains</c>), against both in-process
 /// emulators over HTTP. There is no watcher: a test plays it in rounds (<see cref="RoundAsync"/>): copy the Nodes from
-/// the Kubernetes emulator into the <see cref="FakeClusterCache"/>, signal the grains, wait until each has published.
+/// the Kubernetes emulator into the <see cref="FakeClusterCache"/>, signal the grains, wait until each has published,
+/// and check that no turn changed a cached Node in place.
 /// </summary>
 internal sealed class NodeSilo : IAsyncDisposable
 {
@@ -61,7 +61,7 @@ internal sealed class NodeSilo : IAsyncDisposable
             .AddLogging(b => b.SetMinimumLevel(LogLevel.Debug).AddProvider(logs))
             .AddEmulatedCloudClients(cloud)
             .AddSingleton(batch ?? new InstanceBatchOptions())
-            .AddSingleton<IKubeApi>(new HttpKubeApi(new KubeClientConfig { Server = kube.BaseAddress }, new KubeApiOptions { Qps = 0 }))
+            .AddSingleton<IKubernetes>(_ => EmulatorKube.Client(kube)) // created, and disposed, by the container
             .AddSingleton<IClusterCache>(new FakeClusterCache())
             .AddSingleton<IEventRecorder>(new RecordingEventRecorder())
             .AddGrainRuntime(o =>
@@ -78,9 +78,9 @@ internal sealed class NodeSilo : IAsyncDisposable
         return silo;
     }
 
-    public IReadOnlyList<Node> Nodes() => [.. Kube.Objects.List("nodes").Select(ToNode)];
+    public IReadOnlyList<V1Node> Nodes() => [.. Kube.Objects.List("nodes").Select(ToNode)];
 
-    public Node? Node(string name) => Kube.Objects.Get("nodes", null, name) is { } json ? ToNode(json) : null;
+    public V1Node? Node(string name) => Kube.Objects.Get("nodes", null, name) is { } json ? ToNode(json) : null;
 
     public NodeGrainState? State(string name) => Board.Get<NodeGrainState>(name);
 
@@ -107,6 +107,7 @@ internal sealed class NodeSilo : IAsyncDisposable
         await Eventually.TrueAsync(
             () => targets.All(n => Published(n, before) && Settled(n)),
             $"the grains of {targets.Length} node(s) finished their turn", TimeSpan.FromSeconds(60));
+        Cache.VerifyUnchanged();
     }
 
     /// <summary>Patches a Node's Ready condition as the node lifecycle controller does when a kubelet goes silent.</summary>
@@ -117,10 +118,18 @@ internal sealed class NodeSilo : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await Silo.StopAsync(CancellationToken.None);
-        await services.DisposeAsync();
-        await Kube.DisposeAsync();
-        await Cloud.DisposeAsync();
+        var cache = Cache;
+        try
+        {
+            await Silo.StopAsync(CancellationToken.None);
+            await services.DisposeAsync();
+            await Kube.DisposeAsync();
+            await Cloud.DisposeAsync();
+        }
+        finally
+        {
+            cache.VerifyUnchanged(); // the turns after the last round too
+        }
     }
 
     /// <summary>A Node's grain published after <paramref name="since"/>; the grain of a Node that is gone removed its state.</summary>
@@ -131,5 +140,5 @@ internal sealed class NodeSilo : IAsyncDisposable
         Silo.GetStatistics().Activations.SingleOrDefault(a => a.GrainId == Silo.GrainFactory.GetGrainId<INodeGrain>(name))
             is null or { State: not (ActivationState.Running or ActivationState.Queued) };
 
-    private static Node ToNode(JsonObject json) => json.Deserialize(KubeJsonContext.Default.Node)!;
+    private static V1Node ToNode(JsonObject json) => KubernetesJson.Deserialize<V1Node>(json);
 }

@@ -2,7 +2,8 @@ using System.Collections.Immutable;
 using System.Net;
 using Ccm.CloudClients.Vpc;
 using Ccm.Grains.Routes;
-using Ccm.Kube.Models;
+using Ccm.Grains.Tests.Support;
+using k8s.Models;
 
 namespace Ccm.Grains.Tests.Routes.Support;
 
@@ -14,23 +15,34 @@ internal static class RouteFixtures
     public static readonly DateTimeOffset ReadAt = new(2026, 3, 1, 12, 0, 0, TimeSpan.Zero);
 
     /// <summary>node-N: pod CIDR 172.20.N.0/24, instance i-N, providerID cn-hangzhou.i-N.</summary>
-    public static Node Node(int n, params Func<Node, Node>[] tweaks) =>
-        tweaks.Aggregate(new Node
+    public static V1Node Node(int n, params Func<V1Node, V1Node>[] tweaks) =>
+        tweaks.Aggregate(new V1Node
         {
-            Metadata = new ObjectMeta { Name = $"node-{n}", ResourceVersion = "1" },
-            Spec = new NodeSpec { ProviderID = $"cn-hangzhou.i-{n}", PodCIDR = $"172.20.{n}.0/24", PodCIDRs = [$"172.20.{n}.0/24"] },
+            Metadata = new V1ObjectMeta { Name = $"node-{n}", ResourceVersion = "1" },
+            Spec = new V1NodeSpec { ProviderID = $"cn-hangzhou.i-{n}", PodCIDR = $"172.20.{n}.0/24", PodCIDRs = [$"172.20.{n}.0/24"] },
         }, (node, tweak) => tweak(node));
 
-    public static Func<Node, Node> ProviderId(string? value) => n => n with { Spec = n.Spec! with { ProviderID = value } };
+    public static Func<V1Node, V1Node> ProviderId(string? value) => n => n.Clone(c => c.Spec.ProviderID = value);
 
-    public static Func<Node, Node> PodCidrs(params string[] cidrs) => n => n with { Spec = n.Spec! with { PodCIDRs = cidrs, PodCIDR = cidrs.FirstOrDefault() } };
+    public static Func<V1Node, V1Node> PodCidrs(params string[] cidrs) => n => n.Clone(c =>
+    {
+        c.Spec.PodCIDRs = cidrs;
+        c.Spec.PodCIDR = cidrs.FirstOrDefault();
+    });
 
-    public static Func<Node, Node> OnlyPodCidr(string? cidr) => n => n with { Spec = n.Spec! with { PodCIDRs = null, PodCIDR = cidr } };
+    public static Func<V1Node, V1Node> OnlyPodCidr(string? cidr) => n => n.Clone(c =>
+    {
+        c.Spec.PodCIDRs = null;
+        c.Spec.PodCIDR = cidr;
+    });
 
-    public static Func<Node, Node> Label(string key, string value = "") =>
-        n => n with { Metadata = n.Metadata with { Labels = new Dictionary<string, string>(n.Metadata.Labels ?? new Dictionary<string, string>()) { [key] = value } } };
+    public static Func<V1Node, V1Node> Label(string key, string value = "") => n => n.Clone(c =>
+    {
+        c.Metadata.Labels ??= new Dictionary<string, string>();
+        c.Metadata.Labels[key] = value;
+    });
 
-    public static Func<Node, Node> Deleting => n => n with { Metadata = n.Metadata with { DeletionTimestamp = ReadAt } };
+    public static Func<V1Node, V1Node> Deleting => n => n.Clone(c => c.Metadata.DeletionTimestamp = ReadAt.UtcDateTime);
 
     public static NodeRoute Route(int n) => new($"node-{n}", $"172.20.{n}.0/24", $"i-{n}");
 
@@ -48,7 +60,7 @@ internal static class RouteFixtures
         RouteEntryId = $"rte-ecmp-{cidr}", NextHops = [.. hops.Select(h => new NextHop { NextHopType = "Instance", NextHopId = h, Weight = 100 })],
     };
 
-    public static RoutePlanInput Input(IEnumerable<Node> nodes, IEnumerable<RouteEntry> entries, bool synced = true, IPNetwork? cluster = null) => new()
+    public static RoutePlanInput Input(IEnumerable<V1Node> nodes, IEnumerable<RouteEntry> entries, bool synced = true, IPNetwork? cluster = null) => new()
     {
         RouteTableId = Table, Nodes = RouteNodeSet.From(nodes), Entries = [.. entries], ClusterCidr = cluster ?? ClusterCidr, CacheSynced = synced,
         ObservedAt = ReadAt,

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Ccm.GrainInterfaces;
 using Ccm.GrainInterfaces.State;
@@ -7,15 +6,15 @@ using Ccm.Grains.Cluster;
 using Ccm.Grains.Events;
 using Ccm.Grains.Routes;
 using Ccm.Grains.Tests.Fakes;
-using Ccm.Kube.Api;
-using Ccm.Kube.Config;
-using Ccm.Kube.Models;
+using Ccm.Grains.Tests.Support;
 using Ccm.Runtime;
 using Ccm.Sandbox.Aliyun;
 using Ccm.Sandbox.Aliyun.Control;
 using Ccm.Sandbox.Demo;
 using Ccm.Sandbox.Kube;
 using Ccm.TestSupport;
+using k8s;
+using k8s.Models;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -25,7 +24,8 @@ namespace Ccm.Grains.Tests.Routes.Support;
 /// A silo with the route controller, built as the host builds it (<c>AddCcmGrains</c>), against both in-process
 /// emulators over HTTP: the demo cloud (two custom route tables) and the demo cluster, whose nodes get providerIDs as
 /// the node controller would give them. There is no watcher: a test plays it (<see cref="SignalAsync"/>: the cache takes
-/// the emulator's Nodes, every route table grain is signalled).
+/// the emulator's Nodes, every route table grain is signalled). Each signal and the end checks that no turn changed a cached
+/// Node in place.
 /// </summary>
 internal sealed class RouteSilo : IAsyncDisposable
 {
@@ -81,7 +81,7 @@ internal sealed class RouteSilo : IAsyncDisposable
             .AddSingleton(logs)
             .AddLogging(b => b.SetMinimumLevel(LogLevel.Debug).AddProvider(logs))
             .AddRouteCloudClients(cloud)
-            .AddSingleton<IKubeApi>(new HttpKubeApi(new KubeClientConfig { Server = kube.BaseAddress }, new KubeApiOptions { Qps = 0 }))
+            .AddSingleton<IKubernetes>(_ => EmulatorKube.Client(kube)) // created, and disposed, by the container
             .AddSingleton<IClusterCache>(new FakeClusterCache())
             .AddSingleton<IEventRecorder>(new RecordingEventRecorder())
             .AddGrainRuntime(o =>
@@ -104,7 +104,8 @@ internal sealed class RouteSilo : IAsyncDisposable
     /// <summary>What the watcher does: the cache takes the emulator's Nodes, and every route table grain is signalled.</summary>
     public void Signal()
     {
-        var nodes = Kube.Objects.List("nodes").Select(j => j.Deserialize(KubeJsonContext.Default.Node)!).ToList();
+        Cache.VerifyUnchanged();
+        var nodes = Kube.Objects.List("nodes").Select(j => KubernetesJson.Deserialize<V1Node>(j)).ToList();
         foreach (var gone in Cache.ListNodes().Where(c => nodes.All(n => n.Metadata.Name != c.Metadata.Name)).ToList())
         {
             Cache.WithoutNode(gone.Metadata.Name!);
@@ -123,6 +124,7 @@ internal sealed class RouteSilo : IAsyncDisposable
         var before = DateTimeOffset.UtcNow;
         Signal();
         await Eventually.TrueAsync(() => TableIds.All(t => State(t)?.LastReconciledAt >= before) && Settled(), because, TimeSpan.FromSeconds(60));
+        Cache.VerifyUnchanged();
     }
 
     public RouteTableGrainState? State(string table) => Board.Get<RouteTableGrainState>(table);
@@ -133,8 +135,10 @@ internal sealed class RouteSilo : IAsyncDisposable
             .Select(e => (e.Entry.DestinationCidrBlock, string.Join("+", e.Entry.NextHops.Select(h => h.NextHopId)), e.Status))];
 
     /// <summary>The node's NetworkUnavailable condition as the Kubernetes emulator holds it.</summary>
-    public NodeCondition? Condition(string node) =>
-        Kube.Objects.Get("nodes", null, node)?.Deserialize(KubeJsonContext.Default.Node)?.Status?.Conditions?.FirstOrDefault(c => c.Type == NetworkCondition.Type);
+    public V1NodeCondition? Condition(string node) =>
+        Kube.Objects.Get("nodes", null, node) is { } json
+            ? KubernetesJson.Deserialize<V1Node>(json).Status?.Conditions?.FirstOrDefault(c => c.Type == NetworkCondition.Type)
+            : null;
 
     /// <summary>A new ECS instance and its Node, with providerID and pod CIDR.</summary>
     public string AddNode(string name, string podCidr)
@@ -157,9 +161,17 @@ internal sealed class RouteSilo : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await Silo.StopAsync(CancellationToken.None);
-        await services.DisposeAsync();
-        await Kube.DisposeAsync();
-        await Cloud.DisposeAsync();
+        var cache = Cache;
+        try
+        {
+            await Silo.StopAsync(CancellationToken.None);
+            await services.DisposeAsync();
+            await Kube.DisposeAsync();
+            await Cloud.DisposeAsync();
+        }
+        finally
+        {
+            cache.VerifyUnchanged(); // the turns after the last signal too
+        }
     }
 }

@@ -5,7 +5,10 @@ using Ccm.TestSupport;
 
 namespace Ccm.Sandbox.Tests.Kube.Interop;
 
-/// <summary>The official JavaScript client's informer (list, then watch) follows a Service that kubectl changes.</summary>
+/// <summary>
+/// The official JavaScript client, from the kubeconfig exactly as the emulator wrote it (HTTPS, the CA inline, a bearer
+/// token; no skip-TLS): its informer (list, then watch) follows a Service that kubectl or the client itself changes.
+/// </summary>
 public sealed class ClientNodeInformerTests(StandaloneKubeEmulatorFixture fixture) : IClassFixture<StandaloneKubeEmulatorFixture>
 {
     [Fact]
@@ -41,6 +44,32 @@ public sealed class ClientNodeInformerTests(StandaloneKubeEmulatorFixture fixtur
         Assert.Equal("two", (string?)modified["labels"]!["stage"]);
         Assert.True(long.Parse((string)modified["resourceVersion"]!) > long.Parse((string)added["resourceVersion"]!));
         Assert.Equal("followed", (string?)deleted["name"]);
+        Assert.DoesNotContain("\"ERROR\"", informer.Transcript);
+    }
+
+    [Fact]
+    public async Task Client_node_merge_patches_and_deletes_a_service_and_its_informer_sees_both()
+    {
+        var ns = await fixture.NewNamespaceAsync();
+        await using var informer = BackgroundProcess.Start("node",
+            [Path.Combine(RepoPaths.Interop, "kube", "informer.mjs"), fixture.Emulator.Kubeconfig, ns],
+            workingDirectory: RepoPaths.Interop);
+        await informer.WaitForLineAsync(l => l.Contains("\"STARTED\"", StringComparison.Ordinal), TimeSpan.FromSeconds(60));
+        var created = await fixture.Http.PostAsync(Manifests.Path(ns, "services"), Manifests.Service("changed", ns));
+        await NextAsync(informer, "ADDED");
+
+        var change = await ProcessRunner.RunAsync("node",
+            [Path.Combine(RepoPaths.Interop, "kube", "change.mjs"), fixture.Emulator.Kubeconfig, ns, "changed"],
+            workingDirectory: RepoPaths.Interop, timeout: TimeSpan.FromSeconds(60));
+
+        Assert.True(change.ExitCode == 0, change.ToString());
+        var replies = change.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonNode.Parse(l)!).ToList();
+        Assert.Equal("client-node", (string?)replies[0]["labels"]!["patchedBy"]);
+        Assert.True(long.Parse((string)replies[0]["resourceVersion"]!) > long.Parse(created.ResourceVersion!));
+        Assert.Equal(("Service", "changed"), ((string?)replies[1]["kind"], (string?)replies[1]["name"]));
+        Assert.Equal("client-node", (string?)(await NextAsync(informer, "MODIFIED"))["labels"]!["patchedBy"]);
+        Assert.Equal("changed", (string?)(await NextAsync(informer, "DELETED"))["name"]);
+        Assert.Equal(404, (await fixture.Http.GetAsync(Manifests.Path(ns, "services", "changed"))).Status);
         Assert.DoesNotContain("\"ERROR\"", informer.Transcript);
     }
 

@@ -36,6 +36,20 @@ public sealed class KubectlTests(StandaloneKubeEmulatorFixture fixture) : IClass
 
     [Theory]
     [MemberData(nameof(Kubectls))]
+    public async Task Kubectl_talks_tls_with_the_kubeconfigs_ca_and_is_refused_with_another_token(string executable)
+    {
+        var kubectl = fixture.Kubectl(executable);
+
+        var server = await kubectl.OkAsync("config", "view", "--minify", "-o", "jsonpath={.clusters[0].cluster.server}");
+        var refused = await kubectl.RunAsync("--token", "not-the-emulators-token", "get", "namespaces");
+
+        Assert.StartsWith("https://127.0.0.1:", server);
+        Assert.NotEqual(0, refused.ExitCode);
+        Assert.Contains("You must be logged in to the server", refused.StandardError); // how kubectl reports a 401
+    }
+
+    [Theory]
+    [MemberData(nameof(Kubectls))]
     public async Task Get_svc_as_json_shows_what_the_api_server_allocated(string executable)
     {
         var kubectl = fixture.Kubectl(executable);

@@ -20,7 +20,7 @@ public sealed class KubeEmulatorFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Emulator = await KubeEmulator.StartAsync(Options);
-        Http = new KubeHttp(Emulator.BaseAddress);
+        Http = new KubeHttp(Emulator);
     }
 
     public async Task DisposeAsync()

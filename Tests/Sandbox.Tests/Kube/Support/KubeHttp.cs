@@ -2,11 +2,15 @@ using System.Net.Http.Headers;
 using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json.Nodes;
+using Ccm.Sandbox.Kube;
 
 namespace Ccm.Sandbox.Tests.Kube.Support;
 
-/// <summary>A bare HTTP client for the emulator: the tests look at exactly what goes over the wire.</summary>
-public sealed class KubeHttp(Uri baseAddress) : IDisposable
+/// <summary>
+/// A bare HTTP client for the emulator: the tests look at exactly what goes over the wire. It trusts the emulator's CA
+/// and sends its token, as a client configured from the kubeconfig would (see <see cref="KubeEmulator.CreateHttpClient"/>).
+/// </summary>
+public sealed class KubeHttp(HttpClient client) : IDisposable
 {
     public const string Json = "application/json";
     public const string MergePatch = "application/merge-patch+json";
@@ -14,7 +18,12 @@ public sealed class KubeHttp(Uri baseAddress) : IDisposable
     public const string StrategicMergePatch = "application/strategic-merge-patch+json";
     public const string ApplyPatch = "application/apply-patch+yaml";
 
-    private readonly HttpClient client = new() { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(60) };
+    public KubeHttp(KubeEmulator emulator)
+        : this(emulator.CreateHttpClient())
+    {
+    }
+
+    public Uri BaseAddress => client.BaseAddress!;
 
     public Task<KubeReply> GetAsync(string path) => SendAsync(HttpMethod.Get, path, null, null);
 
@@ -38,8 +47,25 @@ public sealed class KubeHttp(Uri baseAddress) : IDisposable
         }
 
         using var response = await client.SendAsync(request);
+        return await ReadResponseAsync(response);
+    }
+
+    /// <summary>Sends a request built by the caller (e.g. with other credentials) and reads the reply.</summary>
+    public async Task<KubeReply> SendAsync(HttpRequestMessage request)
+    {
+        using var response = await client.SendAsync(request);
+        return await ReadResponseAsync(response);
+    }
+
+    private static async Task<KubeReply> ReadResponseAsync(HttpResponseMessage response)
+    {
         var text = await response.Content.ReadAsStringAsync();
-        return new KubeReply((int)response.StatusCode, response.Content.Headers.ContentType?.MediaType, text.Length == 0 ? null : JsonNode.Parse(text));
+        var mediaType = response.Content.Headers.ContentType?.MediaType;
+        var body = text.Length == 0 ? null : mediaType == "text/plain" ? JsonValue.Create(text) : JsonNode.Parse(text);
+        return new KubeReply((int)response.StatusCode, mediaType, body)
+        {
+            RetryAfter = response.Headers.RetryAfter?.Delta,
+        };
     }
 
     /// <summary>The events of a watch, one JSON object per line, until the server ends the stream or the token fires.</summary>
@@ -69,6 +95,9 @@ public sealed record KubeReply(int Status, string? MediaType, JsonNode? Body)
     public string? Reason => (string?)Body?["reason"];
 
     public string? ResourceVersion => (string?)Body?["metadata"]?["resourceVersion"];
+
+    /// <summary>The <c>Retry-After</c> header, when the server sent one in seconds.</summary>
+    public TimeSpan? RetryAfter { get; init; }
 
     public override string ToString() => $"{Status} {Body?.ToJsonString()}";
 }

@@ -5,6 +5,13 @@ namespace Ccm.Sandbox.Tests.Kube.Support;
 /// <summary>Small object builders for tests.</summary>
 public static class Manifests
 {
+    public static JsonObject Namespace(string name) => new()
+    {
+        ["apiVersion"] = "v1",
+        ["kind"] = "Namespace",
+        ["metadata"] = new JsonObject { ["name"] = name },
+    };
+
     public static JsonObject ConfigMap(string name, string ns, params (string Key, string Value)[] data) => new()
     {
         ["apiVersion"] = "v1",

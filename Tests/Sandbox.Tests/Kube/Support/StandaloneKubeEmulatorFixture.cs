@@ -12,7 +12,7 @@ public sealed class StandaloneKubeEmulatorFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Emulator = await StandaloneKubeEmulator.StartAsync();
-        Http = new KubeHttp(Emulator.BaseAddress);
+        Http = new KubeHttp(Emulator.CreateHttpClient());
     }
 
     public async Task DisposeAsync()
