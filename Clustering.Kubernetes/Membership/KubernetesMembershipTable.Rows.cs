@@ -45,10 +45,14 @@ public sealed partial class KubernetesMembershipTable
         return true;
     }
 
-    /// <summary>The row as Orleans sees it: its IAmAlive is the newer of the row's and its slot Lease's.</summary>
+    /// <summary>
+    /// The row as Orleans sees it: its IAmAlive is the newer of the row's and its slot Lease's. A Dead row's own time
+    /// is final (the write that declared it dead carried the last heartbeat read), so reads cost one Lease GET per
+    /// live silo, however many Dead rows wait for cleanup.
+    /// </summary>
     private async Task<Tuple<MembershipEntry, string>> ToEntryAsync(MembershipRow row)
     {
-        var heartbeat = await heartbeats.ReadAsync(row, CancellationToken.None);
+        var heartbeat = row.Status == SiloStatus.Dead ? null : await heartbeats.ReadAsync(row, CancellationToken.None);
         var iAmAlive = heartbeat is { } lease && lease > row.IAmAliveTime ? lease : row.IAmAliveTime;
         return Tuple.Create(row.ToEntry(iAmAlive), row.ETag);
     }

@@ -97,9 +97,8 @@ public sealed partial class KubernetesMembershipTable : IMembershipTable
 
         var slot = document.FreeSlot(options.SiloSlots) ?? throw new KubernetesClusteringException(
             $"All {options.SiloSlots} silo slots of {Objects.TableConfigMap} are held by silos that are not Dead, so {entry.SiloAddress} cannot join. Raise SiloSlots (and the Role's Lease names with it).");
-        var released = document.FormerHoldersOf(slot).Select(r => Change(r.Key, r.Value with { Slot = null }));
         var inserted = Change(MembershipRow.KeyOf(entry.SiloAddress), MembershipRow.From(entry, NewETag(), slot));
-        return await TryWriteAsync(document, tableVersion, released.Append(inserted), nameof(InsertRow), entry.SiloAddress);
+        return await TryWriteAsync(document, tableVersion, [inserted], nameof(InsertRow), entry.SiloAddress);
     }
 
     /// <inheritdoc />

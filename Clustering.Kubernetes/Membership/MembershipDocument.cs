@@ -64,16 +64,14 @@ internal sealed class MembershipDocument
 
     /// <summary>
     /// The lowest slot below <paramref name="slots"/> that no live row holds. A Dead row's slot is free: a Dead silo
-    /// never comes back, and it stops writing its heartbeat once it learns it is dead.
+    /// never comes back, and it stops writing its heartbeat once it learns it is dead. The Dead row keeps naming the
+    /// slot, so that cleanup can delete the Lease if it still holds that silo's heartbeat.
     /// </summary>
     public int? FreeSlot(int slots)
     {
         var held = Rows.Values.Where(r => r.Status != SiloStatus.Dead && r.Slot is not null).Select(r => r.Slot!.Value).ToHashSet();
         return Enumerable.Range(0, slots).Cast<int?>().FirstOrDefault(s => !held.Contains(s!.Value));
     }
-
-    /// <summary>The rows that still name <paramref name="slot"/> though it is free: Dead silos that held it before.</summary>
-    public IEnumerable<KeyValuePair<string, MembershipRow>> FormerHoldersOf(int slot) => Rows.Where(r => r.Value.Slot == slot);
 
     /// <summary>This table's data with <paramref name="version"/> and the rows set (or removed, when null).</summary>
     public Dictionary<string, string> With(int version, IEnumerable<KeyValuePair<string, MembershipRow?>> rows)

@@ -9,7 +9,7 @@ namespace Ccm.Clustering.Kubernetes.Membership;
 /// <see cref="MembershipEntry"/> is kept; the silo address in its parsable form (<c>ip:port@generation</c>), which
 /// Orleans promises to parse back unchanged. <see cref="ETag"/> is the row's own etag, new on every insert and update
 /// and untouched by IAmAlive (which lives in the slot Lease). <see cref="Slot"/> names the Lease holding the silo's
-/// heartbeat; null once another silo took the slot over.
+/// heartbeat, whose holderIdentity says whether it is still this silo's (a Dead silo's slot goes to the next joiner).
 /// </summary>
 internal sealed record MembershipRow
 {
