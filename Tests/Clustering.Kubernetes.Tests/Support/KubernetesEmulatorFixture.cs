@@ -34,10 +34,10 @@ public sealed class KubernetesEmulatorFixture : IAsyncLifetime
         File.Delete(kubeconfig);
     }
 
-    /// <summary>A client of its own, as each silo has one.</summary>
-    public IKubernetes NewClient()
+    /// <summary>A client of its own, as each silo has one, with <paramref name="handlers"/> in its HTTP pipeline.</summary>
+    public IKubernetes NewClient(params DelegatingHandler[] handlers)
     {
-        var client = new k8s.Kubernetes(EmulatorKubeconfig.Load(kubeconfig));
+        var client = new k8s.Kubernetes(EmulatorKubeconfig.Load(kubeconfig), handlers);
         lock (clients)
         {
             clients.Add(client);
