@@ -14,9 +14,10 @@ public sealed class KubernetesReminderTableOptions : KubernetesObjectOptions
     public const int MaxBuckets = 256;
 
     /// <summary>
-    /// How many ConfigMaps the reminders are spread over. Each ConfigMap holds at most 1 MiB, about 3,000 reminders of
-    /// typical size, so the table holds about 3,000 × Buckets. Fixed once reminders exist: the buckets record the count
-    /// they were written with and the table refuses to start with another.
+    /// How many ConfigMaps the reminders are spread over. Each ConfigMap holds at most 1 MiB, about 4,000 reminders of
+    /// typical size (about 250 bytes each), so the table holds about 4,000 × Buckets; an upsert into a full bucket
+    /// fails with a <see cref="KubernetesClusteringException"/>. Fixed once the buckets exist: they record the count
+    /// they were created with and the table refuses to start with another.
     /// </summary>
     public int Buckets { get; set; } = DefaultBuckets;
 }

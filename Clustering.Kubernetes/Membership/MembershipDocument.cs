@@ -58,7 +58,12 @@ internal sealed class MembershipDocument
             }
         }
 
-        var version = data.TryGetValue(VersionKey, out var text) ? int.Parse(text, CultureInfo.InvariantCulture) : 0;
+        var version = 0;
+        if (data.TryGetValue(VersionKey, out var text) && !int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out version))
+        {
+            throw new KubernetesClusteringException($"ConfigMap {map.Name()} key {VersionKey} is '{text}', not a table version.");
+        }
+
         return new MembershipDocument(map, version, data, rows);
     }
 
