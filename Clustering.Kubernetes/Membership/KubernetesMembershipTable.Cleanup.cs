@@ -14,11 +14,11 @@ public sealed partial class KubernetesMembershipTable
     /// against them) since <paramref name="beforeDate"/> - the rule of Orleans' own tables - and then their slot
     /// Leases. The table version is left as it is: no live member changed. Conflicting writers make it read again.
     /// </summary>
-    public async Task CleanupDefunctSiloEntries(DateTimeOffset beforeDate)
+    public async Task CleanupDefunctSiloEntriesAsync(DateTimeOffset beforeDate, CancellationToken cancellationToken = default)
     {
         for (var attempt = 1; attempt <= CleanupAttempts; attempt++)
         {
-            if (await ReadDocumentAsync() is not { } document)
+            if (await ReadDocumentAsync(cancellationToken) is not { } document)
             {
                 return;
             }
@@ -26,7 +26,7 @@ public sealed partial class KubernetesMembershipTable
             var defunct = new List<KeyValuePair<string, MembershipRow>>();
             foreach (var (key, row) in document.Rows)
             {
-                var (entry, _) = await ToEntryAsync(row);
+                var (entry, _) = await ToEntryAsync(row, cancellationToken);
                 if (entry.Status != SiloStatus.Active && LastSignOfLife(entry) < beforeDate.UtcDateTime)
                 {
                     defunct.Add(new(key, row));
@@ -39,7 +39,7 @@ public sealed partial class KubernetesMembershipTable
             }
 
             var data = document.With(document.Version, defunct.Select(d => Change(d.Key, null)));
-            if (await configMaps.TryReplaceDataAsync(document.Source, data, CancellationToken.None) is null)
+            if (await configMaps.TryReplaceDataAsync(document.Source, data, cancellationToken) is null)
             {
                 continue;
             }
@@ -48,7 +48,7 @@ public sealed partial class KubernetesMembershipTable
                 defunct.Count, Objects.TableConfigMap, string.Join(", ", defunct.Select(d => d.Value.SiloAddress)));
             foreach (var (_, row) in defunct.Where(d => d.Value.Slot is not null))
             {
-                await heartbeats.DeleteAsync(row.Slot!.Value, row.SiloAddress, CancellationToken.None);
+                await heartbeats.DeleteAsync(row.Slot!.Value, row.SiloAddress, cancellationToken);
             }
 
             return;
@@ -62,11 +62,11 @@ public sealed partial class KubernetesMembershipTable
     /// Deletes the membership table of <paramref name="clusterId"/> (named as this table would name it in that cluster)
     /// and every slot Lease. Orleans calls this from tests and tools, never while the cluster runs.
     /// </summary>
-    public async Task DeleteMembershipTableEntries(string clusterId)
+    public async Task DeleteMembershipTableEntriesAsync(string clusterId, CancellationToken cancellationToken = default)
     {
         var names = MembershipObjects.For(options, cluster.ServiceId, clusterId);
-        await configMaps.DeleteAsync(names.TableConfigMap, CancellationToken.None);
-        await Task.WhenAll(names.SlotLeases.Select(lease => heartbeats.DeleteAnyAsync(lease, CancellationToken.None)));
+        await configMaps.DeleteAsync(names.TableConfigMap, cancellationToken);
+        await Task.WhenAll(names.SlotLeases.Select(lease => heartbeats.DeleteAnyAsync(lease, cancellationToken)));
         logger.LogInformation("Deleted membership table {Namespace}/{ConfigMap} and its silo Leases", options.Namespace, names.TableConfigMap);
     }
 

@@ -12,8 +12,8 @@ public sealed partial class KubernetesMembershipTable
     /// <summary>What a missing table reads as: empty, version 0, an etag no write can match.</summary>
     private static readonly TableVersion Absent = new(0, "");
 
-    private async Task<MembershipDocument?> ReadDocumentAsync() =>
-        await configMaps.TryGetAsync(Objects.TableConfigMap, CancellationToken.None) is { } map ? MembershipDocument.Parse(map) : null;
+    private async Task<MembershipDocument?> ReadDocumentAsync(CancellationToken cancellationToken) =>
+        await configMaps.TryGetAsync(Objects.TableConfigMap, cancellationToken) is { } map ? MembershipDocument.Parse(map) : null;
 
     private bool IsCurrent([NotNullWhen(true)] MembershipDocument? document, TableVersion expected, string operation, SiloAddress silo)
     {
@@ -31,12 +31,12 @@ public sealed partial class KubernetesMembershipTable
     /// Writes the rows and <paramref name="version"/> in one PUT conditioned on the resourceVersion the document was
     /// read at. False when another writer changed the table since (409) or deleted it (404).
     /// </summary>
-    private async Task<bool> TryWriteAsync(MembershipDocument document, TableVersion version, IEnumerable<KeyValuePair<string, MembershipRow?>> rows, string operation, SiloAddress silo)
+    private async Task<bool> TryWriteAsync(MembershipDocument document, TableVersion version, IEnumerable<KeyValuePair<string, MembershipRow?>> rows, string operation, SiloAddress silo, CancellationToken cancellationToken)
     {
         var data = document.With(version.Version, rows);
         ConfigMapSize.EnsureFits(Objects.TableConfigMap, data,
             "Dead rows are removed by Orleans' defunct-silo cleanup (ClusterMembershipOptions.DefunctSiloExpiration, MaxDefunctSiloEntries); shorten them.");
-        if (await configMaps.TryReplaceDataAsync(document.Source, data, CancellationToken.None) is null)
+        if (await configMaps.TryReplaceDataAsync(document.Source, data, cancellationToken) is null)
         {
             logger.LogDebug("{Operation} of {SiloAddress} lost the race for table version {Version}", operation, silo, version.Version);
             return false;
@@ -50,9 +50,9 @@ public sealed partial class KubernetesMembershipTable
     /// is final (the write that declared it dead carried the last heartbeat read), so reads cost one Lease GET per
     /// live silo, however many Dead rows wait for cleanup.
     /// </summary>
-    private async Task<Tuple<MembershipEntry, string>> ToEntryAsync(MembershipRow row)
+    private async Task<Tuple<MembershipEntry, string>> ToEntryAsync(MembershipRow row, CancellationToken cancellationToken)
     {
-        var heartbeat = row.Status == SiloStatus.Dead ? null : await heartbeats.ReadAsync(row, CancellationToken.None);
+        var heartbeat = row.Status == SiloStatus.Dead ? null : await heartbeats.ReadAsync(row, cancellationToken);
         var iAmAlive = heartbeat is { } lease && lease > row.IAmAliveTime ? lease : row.IAmAliveTime;
         return Tuple.Create(row.ToEntry(iAmAlive), row.ETag);
     }

@@ -39,7 +39,7 @@ public sealed partial class KubernetesMembershipTable : IMembershipTable
     public MembershipObjects Objects { get; }
 
     /// <inheritdoc />
-    public async Task InitializeMembershipTable(bool tryInitTableVersion)
+    public async Task InitializeMembershipTableAsync(bool tryInitTableVersion, CancellationToken cancellationToken = default)
     {
         if (!tryInitTableVersion)
         {
@@ -51,40 +51,40 @@ public sealed partial class KubernetesMembershipTable : IMembershipTable
             Metadata = ObjectLabels.Metadata(options, Objects.TableConfigMap, "orleans-membership"),
             Data = MembershipDocument.Empty(),
         };
-        var created = await configMaps.TryCreateAsync(table, CancellationToken.None);
+        var created = await configMaps.TryCreateAsync(table, cancellationToken);
         logger.LogInformation("Membership table {Namespace}/{ConfigMap} {Outcome}", options.Namespace, Objects.TableConfigMap, created ? "created" : "exists");
     }
 
     /// <inheritdoc />
-    public async Task<MembershipTableData> ReadAll()
+    public async Task<MembershipTableData> ReadAllAsync(CancellationToken cancellationToken = default)
     {
-        if (await ReadDocumentAsync() is not { } document)
+        if (await ReadDocumentAsync(cancellationToken) is not { } document)
         {
             return new MembershipTableData(Absent);
         }
 
-        var rows = await Task.WhenAll(document.Rows.Values.Select(ToEntryAsync));
+        var rows = await Task.WhenAll(document.Rows.Values.Select(row => ToEntryAsync(row, cancellationToken)));
         return new MembershipTableData([.. rows], document.TableVersion);
     }
 
     /// <inheritdoc />
-    public async Task<MembershipTableData> ReadRow(SiloAddress key)
+    public async Task<MembershipTableData> ReadRowAsync(SiloAddress key, CancellationToken cancellationToken = default)
     {
-        if (await ReadDocumentAsync() is not { } document)
+        if (await ReadDocumentAsync(cancellationToken) is not { } document)
         {
             return new MembershipTableData(Absent);
         }
 
         return document.Find(key) is { } row
-            ? new MembershipTableData(await ToEntryAsync(row), document.TableVersion)
+            ? new MembershipTableData(await ToEntryAsync(row, cancellationToken), document.TableVersion)
             : new MembershipTableData(document.TableVersion);
     }
 
     /// <inheritdoc />
-    public async Task<bool> InsertRow(MembershipEntry entry, TableVersion tableVersion)
+    public async Task<bool> InsertRowAsync(MembershipEntry entry, TableVersion tableVersion, CancellationToken cancellationToken = default)
     {
-        var document = await ReadDocumentAsync();
-        if (!IsCurrent(document, tableVersion, nameof(InsertRow), entry.SiloAddress))
+        var document = await ReadDocumentAsync(cancellationToken);
+        if (!IsCurrent(document, tableVersion, nameof(InsertRowAsync), entry.SiloAddress))
         {
             return false;
         }
@@ -98,14 +98,14 @@ public sealed partial class KubernetesMembershipTable : IMembershipTable
         var slot = document.FreeSlot(options.SiloSlots) ?? throw new KubernetesClusteringException(
             $"All {options.SiloSlots} silo slots of {Objects.TableConfigMap} are held by silos that are not Dead, so {entry.SiloAddress} cannot join. Raise SiloSlots (and the Role's Lease names with it).");
         var inserted = Change(MembershipRow.KeyOf(entry.SiloAddress), MembershipRow.From(entry, NewETag(), slot));
-        return await TryWriteAsync(document, tableVersion, [inserted], nameof(InsertRow), entry.SiloAddress);
+        return await TryWriteAsync(document, tableVersion, [inserted], nameof(InsertRowAsync), entry.SiloAddress, cancellationToken);
     }
 
     /// <inheritdoc />
-    public async Task<bool> UpdateRow(MembershipEntry entry, string etag, TableVersion tableVersion)
+    public async Task<bool> UpdateRowAsync(MembershipEntry entry, string etag, TableVersion tableVersion, CancellationToken cancellationToken = default)
     {
-        var document = await ReadDocumentAsync();
-        if (!IsCurrent(document, tableVersion, nameof(UpdateRow), entry.SiloAddress))
+        var document = await ReadDocumentAsync(cancellationToken);
+        if (!IsCurrent(document, tableVersion, nameof(UpdateRowAsync), entry.SiloAddress))
         {
             return false;
         }
@@ -117,20 +117,20 @@ public sealed partial class KubernetesMembershipTable : IMembershipTable
         }
 
         var updated = Change(MembershipRow.KeyOf(entry.SiloAddress), MembershipRow.From(entry, NewETag(), row.Slot));
-        return await TryWriteAsync(document, tableVersion, [updated], nameof(UpdateRow), entry.SiloAddress);
+        return await TryWriteAsync(document, tableVersion, [updated], nameof(UpdateRowAsync), entry.SiloAddress, cancellationToken);
     }
 
     /// <inheritdoc />
-    public async Task UpdateIAmAlive(MembershipEntry entry)
+    public async Task UpdateIAmAliveAsync(MembershipEntry entry, CancellationToken cancellationToken = default)
     {
         // The row is read for its slot on every heartbeat, not cached: a silo declared dead whose slot went to another
         // silo must not write over the new holder's heartbeat.
-        if ((await ReadDocumentAsync())?.Find(entry.SiloAddress) is not { Slot: { } slot } row || row.Status == SiloStatus.Dead)
+        if ((await ReadDocumentAsync(cancellationToken))?.Find(entry.SiloAddress) is not { Slot: { } slot } row || row.Status == SiloStatus.Dead)
         {
             logger.LogDebug("IAmAlive of {SiloAddress} not recorded: the silo holds no slot", entry.SiloAddress);
             return;
         }
 
-        await heartbeats.WriteAsync(slot, row.SiloAddress, entry.IAmAliveTime, CancellationToken.None);
+        await heartbeats.WriteAsync(slot, row.SiloAddress, entry.IAmAliveTime, cancellationToken);
     }
 }

@@ -27,7 +27,7 @@ public sealed class TwoSiloClusterTests(KubernetesEmulatorFixture emulator, ITes
         var second = await StartSiloAsync(ns, ticks);
         var table = Tables.Membership(emulator.NewClient(), ns);
 
-        await Eventually.TrueAsync(async () => StatusIn(await table.ReadAll(), first.Address, second.Address) is [SiloStatus.Active, SiloStatus.Active],
+        await Eventually.TrueAsync(async () => StatusIn(await table.ReadAllAsync(), first.Address, second.Address) is [SiloStatus.Active, SiloStatus.Active],
             "both silos are Active in the membership ConfigMap", Bound);
         var client = emulator.NewClient();
         await Eventually.TrueAsync(async () => (await client.CoordinationV1.ListNamespacedLeaseAsync(ns)).Items
@@ -40,7 +40,7 @@ public sealed class TwoSiloClusterTests(KubernetesEmulatorFixture emulator, ITes
 
         await second.StopAsync();
 
-        await Eventually.TrueAsync(async () => StatusIn(await table.ReadAll(), first.Address, second.Address) is [SiloStatus.Active, SiloStatus.Dead],
+        await Eventually.TrueAsync(async () => StatusIn(await table.ReadAllAsync(), first.Address, second.Address) is [SiloStatus.Active, SiloStatus.Dead],
             "the stopped silo is Dead and the other still Active", Bound);
     }
 

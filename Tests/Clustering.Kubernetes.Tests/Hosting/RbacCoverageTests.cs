@@ -20,13 +20,13 @@ public sealed class RbacCoverageTests(KubernetesEmulatorFixture emulator)
         var membership = Tables.Membership(client, ns);
         var reminders = Tables.Reminders(client, ns);
 
-        await membership.InitializeMembershipTable(true);
+        await membership.InitializeMembershipTableAsync(true);
         var silo = Silos.Address(11111);
-        Assert.True(await membership.InsertRow(Silos.Entry(silo), (await membership.ReadAll()).Version.Next()));
-        await membership.UpdateIAmAlive(Silos.Entry(silo, time: Silos.Epoch.AddMinutes(1)));
-        var read = await membership.ReadRow(silo);
-        Assert.True(await membership.UpdateRow(read.Members[0].Item1.With(SiloStatus.Dead), read.Members[0].Item2, read.Version.Next()));
-        await membership.CleanupDefunctSiloEntries(Silos.Epoch.AddDays(1));
+        Assert.True(await membership.InsertRowAsync(Silos.Entry(silo), (await membership.ReadAllAsync()).Version.Next()));
+        await membership.UpdateIAmAliveAsync(Silos.Entry(silo, time: Silos.Epoch.AddMinutes(1)));
+        var read = await membership.ReadRowAsync(silo);
+        Assert.True(await membership.UpdateRowAsync(read.Members[0].Item1.With(SiloStatus.Dead), read.Members[0].Item2, read.Version.Next()));
+        await membership.CleanupDefunctSiloEntriesAsync(Silos.Epoch.AddDays(1));
         await reminders.StartAsync();
         var etag = await reminders.UpsertRow(Grains.Reminder(Grains.Id("vtb-1"), "reconcile"));
         await reminders.ReadRows(0x1000_0000u, 0x9000_0000u);

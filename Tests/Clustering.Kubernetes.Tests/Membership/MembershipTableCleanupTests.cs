@@ -19,15 +19,15 @@ public sealed class MembershipTableCleanupTests(KubernetesEmulatorFixture emulat
         var recentDead = Silos.Address(22222);
         var oldActive = Silos.Address(33333);
         await InsertAsync(table, Silos.Entry(oldDead, SiloStatus.Active));
-        await table.UpdateIAmAlive(Silos.Entry(oldDead, time: Silos.Epoch.AddHours(1)));
+        await table.UpdateIAmAliveAsync(Silos.Entry(oldDead, time: Silos.Epoch.AddHours(1)));
         await UpdateAsync(table, oldDead, SiloStatus.Dead);
         await InsertAsync(table, Silos.Entry(recentDead, SiloStatus.Dead, time: cutoff.AddHours(1)));
         await InsertAsync(table, Silos.Entry(oldActive, SiloStatus.Active));
-        var version = (await table.ReadAll()).Version.Version;
+        var version = (await table.ReadAllAsync()).Version.Version;
 
-        await table.CleanupDefunctSiloEntries(cutoff);
+        await table.CleanupDefunctSiloEntriesAsync(cutoff);
 
-        var data = await table.ReadAll();
+        var data = await table.ReadAllAsync();
         Assert.Equal([recentDead, oldActive], data.Members.Select(m => m.Item1.SiloAddress).OrderBy(s => s.Endpoint.Port));
         Assert.Equal(version, data.Version.Version);
         await Assert.ThrowsAsync<k8s.Autorest.HttpOperationException>(() => client.CoordinationV1.ReadNamespacedLeaseAsync(table.Objects.SlotLease(0), ns));
@@ -42,9 +42,9 @@ public sealed class MembershipTableCleanupTests(KubernetesEmulatorFixture emulat
         entry.AddSuspector(Silos.Address(22222), cutoff.AddMinutes(1));
         await InsertAsync(table, entry);
 
-        await table.CleanupDefunctSiloEntries(cutoff);
+        await table.CleanupDefunctSiloEntriesAsync(cutoff);
 
-        Assert.Single((await table.ReadAll()).Members);
+        Assert.Single((await table.ReadAllAsync()).Members);
     }
 
     [Fact]
@@ -53,16 +53,16 @@ public sealed class MembershipTableCleanupTests(KubernetesEmulatorFixture emulat
         var (table, client, ns) = await NewTableAsync();
         var silo = Silos.Address(11111);
         await InsertAsync(table, Silos.Entry(silo));
-        await table.UpdateIAmAlive(Silos.Entry(silo, time: Silos.Epoch.AddMinutes(1)));
+        await table.UpdateIAmAliveAsync(Silos.Entry(silo, time: Silos.Epoch.AddMinutes(1)));
 
-        await table.DeleteMembershipTableEntries(Tables.Cluster.ClusterId);
+        await table.DeleteMembershipTableEntriesAsync(Tables.Cluster.ClusterId);
 
-        var data = await table.ReadAll();
+        var data = await table.ReadAllAsync();
         Assert.Empty(data.Members);
         Assert.Equal(0, data.Version.Version);
         Assert.Empty((await client.CoreV1.ListNamespacedConfigMapAsync(ns)).Items);
         Assert.Empty((await client.CoordinationV1.ListNamespacedLeaseAsync(ns)).Items);
-        Assert.False(await table.InsertRow(Silos.Entry(silo), data.Version.Next()));
+        Assert.False(await table.InsertRowAsync(Silos.Entry(silo), data.Version.Next()));
     }
 
     [Fact]
@@ -71,14 +71,14 @@ public sealed class MembershipTableCleanupTests(KubernetesEmulatorFixture emulat
         var (table, client, ns) = await NewTableAsync(siloSlots: 1);
         var dead = Silos.Address(11111);
         await InsertAsync(table, Silos.Entry(dead, SiloStatus.Active));
-        await table.UpdateIAmAlive(Silos.Entry(dead, time: Silos.Epoch.AddMinutes(1)));
+        await table.UpdateIAmAliveAsync(Silos.Entry(dead, time: Silos.Epoch.AddMinutes(1)));
         await UpdateAsync(table, dead, SiloStatus.Dead);
         var joining = Silos.Address(22222);
         await InsertAsync(table, Silos.Entry(joining));
 
-        await table.UpdateIAmAlive(Silos.Entry(joining, time: Silos.Epoch.AddMinutes(9)));
+        await table.UpdateIAmAliveAsync(Silos.Entry(joining, time: Silos.Epoch.AddMinutes(9)));
 
-        var data = await table.ReadAll();
+        var data = await table.ReadAllAsync();
         Assert.Equal(Silos.Epoch.AddMinutes(1), data.TryGet(dead)!.Item1.IAmAliveTime);
         Assert.Equal(Silos.Epoch.AddMinutes(9), data.TryGet(joining)!.Item1.IAmAliveTime);
         Assert.Equal(joining.ToParsableString(), (await client.CoordinationV1.ReadNamespacedLeaseAsync(table.Objects.SlotLease(0), ns)).Spec.HolderIdentity);
@@ -91,19 +91,19 @@ public sealed class MembershipTableCleanupTests(KubernetesEmulatorFixture emulat
         await InsertAsync(table, Silos.Entry(Silos.Address(11111), SiloStatus.Active));
 
         var error = await Assert.ThrowsAsync<KubernetesClusteringException>(async () =>
-            await table.InsertRow(Silos.Entry(Silos.Address(22222)), (await table.ReadAll()).Version.Next()));
+            await table.InsertRowAsync(Silos.Entry(Silos.Address(22222)), (await table.ReadAllAsync()).Version.Next()));
 
         Assert.Contains("SiloSlots", error.Message, StringComparison.Ordinal);
     }
 
     private static async Task InsertAsync(KubernetesMembershipTable table, MembershipEntry entry) =>
-        Assert.True(await table.InsertRow(entry, (await table.ReadAll()).Version.Next()));
+        Assert.True(await table.InsertRowAsync(entry, (await table.ReadAllAsync()).Version.Next()));
 
     private static async Task UpdateAsync(KubernetesMembershipTable table, SiloAddress silo, SiloStatus status)
     {
-        var read = await table.ReadRow(silo);
+        var read = await table.ReadRowAsync(silo);
         var (entry, etag) = read.Members[0];
-        Assert.True(await table.UpdateRow(entry.With(status), etag, read.Version.Next()));
+        Assert.True(await table.UpdateRowAsync(entry.With(status), etag, read.Version.Next()));
     }
 
     private async Task<(KubernetesMembershipTable Table, IKubernetes Client, string Namespace)> NewTableAsync(int siloSlots = 16)
@@ -111,7 +111,7 @@ public sealed class MembershipTableCleanupTests(KubernetesEmulatorFixture emulat
         var ns = await emulator.NewNamespaceAsync();
         var client = emulator.NewClient();
         var table = Tables.Membership(client, ns, siloSlots);
-        await table.InitializeMembershipTable(true);
+        await table.InitializeMembershipTableAsync(true);
         return (table, client, ns);
     }
 }

@@ -18,18 +18,18 @@ public sealed class MembershipTableHeartbeatTests(KubernetesEmulatorFixture emul
     {
         var (table, _, _) = await NewTableAsync();
         var silo = Silos.Address(11111);
-        Assert.True(await table.InsertRow(Silos.Entry(silo), (await table.ReadAll()).Version.Next()));
-        var before = await table.ReadRow(silo);
+        Assert.True(await table.InsertRowAsync(Silos.Entry(silo), (await table.ReadAllAsync()).Version.Next()));
+        var before = await table.ReadRowAsync(silo);
         var (entry, etag) = Assert.Single(before.Members);
 
         var alive = Silos.Epoch.AddMinutes(5);
-        await table.UpdateIAmAlive(Silos.Entry(silo, time: alive));
+        await table.UpdateIAmAliveAsync(Silos.Entry(silo, time: alive));
 
-        var after = await table.ReadRow(silo);
+        var after = await table.ReadRowAsync(silo);
         Assert.Equal(alive, Assert.Single(after.Members).Item1.IAmAliveTime);
         Assert.Equal(before.Version, after.Version);
         Assert.Equal(etag, after.Members[0].Item2);
-        Assert.True(await table.UpdateRow(entry.With(SiloStatus.Active), etag, before.Version.Next()));
+        Assert.True(await table.UpdateRowAsync(entry.With(SiloStatus.Active), etag, before.Version.Next()));
     }
 
     [Fact]
@@ -37,11 +37,11 @@ public sealed class MembershipTableHeartbeatTests(KubernetesEmulatorFixture emul
     {
         var (table, client, ns) = await NewTableAsync();
         var silo = Silos.Address(11111);
-        Assert.True(await table.InsertRow(Silos.Entry(silo), (await table.ReadAll()).Version.Next()));
+        Assert.True(await table.InsertRowAsync(Silos.Entry(silo), (await table.ReadAllAsync()).Version.Next()));
         var tableVersion = (await client.CoreV1.ReadNamespacedConfigMapAsync(table.Objects.TableConfigMap, ns)).Metadata.ResourceVersion;
 
-        await table.UpdateIAmAlive(Silos.Entry(silo, time: Silos.Epoch.AddMinutes(1)));
-        await table.UpdateIAmAlive(Silos.Entry(silo, time: Silos.Epoch.AddMinutes(2)));
+        await table.UpdateIAmAliveAsync(Silos.Entry(silo, time: Silos.Epoch.AddMinutes(1)));
+        await table.UpdateIAmAliveAsync(Silos.Entry(silo, time: Silos.Epoch.AddMinutes(2)));
 
         var lease = await client.CoordinationV1.ReadNamespacedLeaseAsync(table.Objects.SlotLease(0), ns);
         Assert.Equal(silo.ToParsableString(), lease.Spec.HolderIdentity);
@@ -54,15 +54,15 @@ public sealed class MembershipTableHeartbeatTests(KubernetesEmulatorFixture emul
     {
         var (table, _, _) = await NewTableAsync();
         var (a, b) = (Silos.Address(11111), Silos.Address(22222));
-        Assert.True(await table.InsertRow(Silos.Entry(a), (await table.ReadAll()).Version.Next()));
-        Assert.True(await table.InsertRow(Silos.Entry(b), (await table.ReadAll()).Version.Next()));
-        await table.UpdateIAmAlive(Silos.Entry(b, time: Silos.Epoch.AddMinutes(3)));
+        Assert.True(await table.InsertRowAsync(Silos.Entry(a), (await table.ReadAllAsync()).Version.Next()));
+        Assert.True(await table.InsertRowAsync(Silos.Entry(b), (await table.ReadAllAsync()).Version.Next()));
+        await table.UpdateIAmAliveAsync(Silos.Entry(b, time: Silos.Epoch.AddMinutes(3)));
 
-        var all = await table.ReadAll();
+        var all = await table.ReadAllAsync();
 
         foreach (var silo in new[] { a, b })
         {
-            var one = await table.ReadRow(silo);
+            var one = await table.ReadRowAsync(silo);
             var (entry, etag) = Assert.Single(one.Members);
             var inAll = all.TryGet(silo)!;
             Assert.Equal(all.Version, one.Version);
@@ -77,12 +77,12 @@ public sealed class MembershipTableHeartbeatTests(KubernetesEmulatorFixture emul
     public async Task ReadRow_of_an_unknown_silo_returns_no_row_and_the_current_version()
     {
         var (table, _, _) = await NewTableAsync();
-        Assert.True(await table.InsertRow(Silos.Entry(Silos.Address(11111)), (await table.ReadAll()).Version.Next()));
+        Assert.True(await table.InsertRowAsync(Silos.Entry(Silos.Address(11111)), (await table.ReadAllAsync()).Version.Next()));
 
-        var read = await table.ReadRow(Silos.Address(33333));
+        var read = await table.ReadRowAsync(Silos.Address(33333));
 
         Assert.Empty(read.Members);
-        Assert.Equal((await table.ReadAll()).Version, read.Version);
+        Assert.Equal((await table.ReadAllAsync()).Version, read.Version);
     }
 
     [Fact]
@@ -98,9 +98,9 @@ public sealed class MembershipTableHeartbeatTests(KubernetesEmulatorFixture emul
         entry.IAmAliveTime = Silos.Epoch.AddSeconds(30);
         entry.AddSuspector(Silos.Address(22222, 7), Silos.Epoch.AddSeconds(10));
         entry.AddSuspector(Silos.Address(33333, 8), Silos.Epoch.AddSeconds(20));
-        Assert.True(await table.InsertRow(entry, (await table.ReadAll()).Version.Next()));
+        Assert.True(await table.InsertRowAsync(entry, (await table.ReadAllAsync()).Version.Next()));
 
-        var read = Assert.Single((await table.ReadRow(silo)).Members).Item1;
+        var read = Assert.Single((await table.ReadRowAsync(silo)).Members).Item1;
 
         Assert.Equal(entry.ToFullString(), read.ToFullString());
         Assert.Equal(entry.StartTime, read.StartTime);
@@ -113,7 +113,7 @@ public sealed class MembershipTableHeartbeatTests(KubernetesEmulatorFixture emul
         var ns = await emulator.NewNamespaceAsync();
         var client = emulator.NewClient();
         var table = Tables.Membership(client, ns);
-        await table.InitializeMembershipTable(true);
+        await table.InitializeMembershipTableAsync(true);
         return (table, client, ns);
     }
 }

@@ -19,19 +19,19 @@ public sealed class MembershipTableRaceTests(KubernetesEmulatorFixture emulator)
         var ns = await emulator.NewNamespaceAsync();
         var first = Tables.Membership(emulator.NewClient(), ns, siloSlots: 2 * Rounds);
         var second = Tables.Membership(emulator.NewClient(), ns, siloSlots: 2 * Rounds);
-        await first.InitializeMembershipTable(true);
+        await first.InitializeMembershipTableAsync(true);
 
         for (var round = 1; round <= Rounds; round++)
         {
-            var version = (await first.ReadAll()).Version;
+            var version = (await first.ReadAllAsync()).Version;
             var results = await Task.WhenAll(
-                first.InsertRow(Silos.Entry(Silos.Address(10000 + round)), version.Next()),
-                second.InsertRow(Silos.Entry(Silos.Address(20000 + round)), version.Next()));
+                first.InsertRowAsync(Silos.Entry(Silos.Address(10000 + round)), version.Next()),
+                second.InsertRowAsync(Silos.Entry(Silos.Address(20000 + round)), version.Next()));
 
             Assert.Single(results, won => won);
         }
 
-        var data = await second.ReadAll();
+        var data = await second.ReadAllAsync();
         Assert.Equal(Rounds, data.Version.Version);
         Assert.Equal(Rounds, data.Members.Count);
     }
@@ -42,13 +42,13 @@ public sealed class MembershipTableRaceTests(KubernetesEmulatorFixture emulator)
         var ns = await emulator.NewNamespaceAsync();
         var first = Tables.Membership(emulator.NewClient(), ns);
         var second = Tables.Membership(emulator.NewClient(), ns);
-        await first.InitializeMembershipTable(true);
+        await first.InitializeMembershipTableAsync(true);
         var silo = Silos.Address(11111);
-        Assert.True(await first.InsertRow(Silos.Entry(silo, SiloStatus.Active), (await first.ReadAll()).Version.Next()));
+        Assert.True(await first.InsertRowAsync(Silos.Entry(silo, SiloStatus.Active), (await first.ReadAllAsync()).Version.Next()));
 
         for (var round = 1; round <= Rounds; round++)
         {
-            var read = await first.ReadRow(silo);
+            var read = await first.ReadRowAsync(silo);
             var (entry, etag) = read.Members[0];
             var byFirst = entry.With(SiloStatus.Active);
             byFirst.AddSuspector(Silos.Address(20000 + round), Silos.Epoch.AddMinutes(round));
@@ -56,14 +56,14 @@ public sealed class MembershipTableRaceTests(KubernetesEmulatorFixture emulator)
             bySecond.AddSuspector(Silos.Address(30000 + round), Silos.Epoch.AddMinutes(round));
 
             var results = await Task.WhenAll(
-                first.UpdateRow(byFirst, etag, read.Version.Next()),
-                second.UpdateRow(bySecond, etag, read.Version.Next()));
+                first.UpdateRowAsync(byFirst, etag, read.Version.Next()),
+                second.UpdateRowAsync(bySecond, etag, read.Version.Next()));
 
             Assert.Single(results, won => won);
-            var votes = (await second.ReadRow(silo)).Members[0].Item1.SuspectTimes!;
+            var votes = (await second.ReadRowAsync(silo)).Members[0].Item1.SuspectTimes!;
             Assert.Equal(round, votes.Count);
         }
 
-        Assert.Equal(1 + Rounds, (await second.ReadAll()).Version.Version);
+        Assert.Equal(1 + Rounds, (await second.ReadAllAsync()).Version.Version);
     }
 }

@@ -17,7 +17,7 @@ public sealed class MembershipTableWriteTests(KubernetesEmulatorFixture emulator
     {
         var table = await NewTableAsync();
 
-        var data = await table.ReadAll();
+        var data = await table.ReadAllAsync();
 
         Assert.Empty(data.Members);
         Assert.Equal(0, data.Version.Version);
@@ -28,11 +28,11 @@ public sealed class MembershipTableWriteTests(KubernetesEmulatorFixture emulator
     public async Task Insert_writes_the_row_and_the_next_version_together()
     {
         var table = await NewTableAsync();
-        var before = (await table.ReadAll()).Version;
+        var before = (await table.ReadAllAsync()).Version;
 
-        Assert.True(await table.InsertRow(Silos.Entry(Silos.Address(11111)), before.Next()));
+        Assert.True(await table.InsertRowAsync(Silos.Entry(Silos.Address(11111)), before.Next()));
 
-        var after = await table.ReadAll();
+        var after = await table.ReadAllAsync();
         var (entry, etag) = Assert.Single(after.Members);
         Assert.Equal(Silos.Address(11111), entry.SiloAddress);
         Assert.NotEmpty(etag);
@@ -44,12 +44,12 @@ public sealed class MembershipTableWriteTests(KubernetesEmulatorFixture emulator
     public async Task Insert_with_a_stale_version_etag_answers_false_and_writes_nothing()
     {
         var table = await NewTableAsync();
-        var stale = (await table.ReadAll()).Version;
-        Assert.True(await table.InsertRow(Silos.Entry(Silos.Address(11111)), stale.Next()));
+        var stale = (await table.ReadAllAsync()).Version;
+        Assert.True(await table.InsertRowAsync(Silos.Entry(Silos.Address(11111)), stale.Next()));
 
-        Assert.False(await table.InsertRow(Silos.Entry(Silos.Address(22222)), stale.Next()));
+        Assert.False(await table.InsertRowAsync(Silos.Entry(Silos.Address(22222)), stale.Next()));
 
-        var data = await table.ReadAll();
+        var data = await table.ReadAllAsync();
         Assert.Equal([Silos.Address(11111)], data.Members.Select(m => m.Item1.SiloAddress));
         Assert.Equal(1, data.Version.Version);
     }
@@ -58,12 +58,12 @@ public sealed class MembershipTableWriteTests(KubernetesEmulatorFixture emulator
     public async Task Insert_of_a_row_that_exists_answers_false_and_leaves_the_version()
     {
         var table = await NewTableAsync();
-        Assert.True(await table.InsertRow(Silos.Entry(Silos.Address(11111)), (await table.ReadAll()).Version.Next()));
-        var current = (await table.ReadAll()).Version;
+        Assert.True(await table.InsertRowAsync(Silos.Entry(Silos.Address(11111)), (await table.ReadAllAsync()).Version.Next()));
+        var current = (await table.ReadAllAsync()).Version;
 
-        Assert.False(await table.InsertRow(Silos.Entry(Silos.Address(11111), SiloStatus.Active), current.Next()));
+        Assert.False(await table.InsertRowAsync(Silos.Entry(Silos.Address(11111), SiloStatus.Active), current.Next()));
 
-        var data = await table.ReadAll();
+        var data = await table.ReadAllAsync();
         Assert.Equal(current, data.Version);
         Assert.Equal(SiloStatus.Joining, Assert.Single(data.Members).Item1.Status);
     }
@@ -73,13 +73,13 @@ public sealed class MembershipTableWriteTests(KubernetesEmulatorFixture emulator
     {
         var table = await NewTableAsync();
         var silo = Silos.Address(11111);
-        Assert.True(await table.InsertRow(Silos.Entry(silo), (await table.ReadAll()).Version.Next()));
-        var read = await table.ReadRow(silo);
+        Assert.True(await table.InsertRowAsync(Silos.Entry(silo), (await table.ReadAllAsync()).Version.Next()));
+        var read = await table.ReadRowAsync(silo);
         var (entry, etag) = Assert.Single(read.Members);
 
-        Assert.True(await table.UpdateRow(entry.With(SiloStatus.Active), etag, read.Version.Next()));
+        Assert.True(await table.UpdateRowAsync(entry.With(SiloStatus.Active), etag, read.Version.Next()));
 
-        var after = await table.ReadRow(silo);
+        var after = await table.ReadRowAsync(silo);
         var (updated, newEtag) = Assert.Single(after.Members);
         Assert.Equal(SiloStatus.Active, updated.Status);
         Assert.NotEqual(etag, newEtag);
@@ -91,13 +91,13 @@ public sealed class MembershipTableWriteTests(KubernetesEmulatorFixture emulator
     {
         var table = await NewTableAsync();
         var silo = Silos.Address(11111);
-        Assert.True(await table.InsertRow(Silos.Entry(silo), (await table.ReadAll()).Version.Next()));
-        var read = await table.ReadRow(silo);
+        Assert.True(await table.InsertRowAsync(Silos.Entry(silo), (await table.ReadAllAsync()).Version.Next()));
+        var read = await table.ReadRowAsync(silo);
         var (entry, etag) = Assert.Single(read.Members);
 
-        Assert.False(await table.UpdateRow(entry.With(SiloStatus.Active), etag + "-not", read.Version.Next()));
+        Assert.False(await table.UpdateRowAsync(entry.With(SiloStatus.Active), etag + "-not", read.Version.Next()));
 
-        var after = await table.ReadRow(silo);
+        var after = await table.ReadRowAsync(silo);
         Assert.Equal(read.Version, after.Version);
         Assert.Equal((SiloStatus.Joining, etag), (after.Members[0].Item1.Status, after.Members[0].Item2));
     }
@@ -107,25 +107,25 @@ public sealed class MembershipTableWriteTests(KubernetesEmulatorFixture emulator
     {
         var table = await NewTableAsync();
         var silo = Silos.Address(11111);
-        Assert.True(await table.InsertRow(Silos.Entry(silo), (await table.ReadAll()).Version.Next()));
-        var read = await table.ReadRow(silo);
+        Assert.True(await table.InsertRowAsync(Silos.Entry(silo), (await table.ReadAllAsync()).Version.Next()));
+        var read = await table.ReadRowAsync(silo);
         var (entry, etag) = Assert.Single(read.Members);
-        Assert.True(await table.InsertRow(Silos.Entry(Silos.Address(22222)), read.Version.Next()));
+        Assert.True(await table.InsertRowAsync(Silos.Entry(Silos.Address(22222)), read.Version.Next()));
 
-        Assert.False(await table.UpdateRow(entry.With(SiloStatus.Active), etag, read.Version.Next()));
+        Assert.False(await table.UpdateRowAsync(entry.With(SiloStatus.Active), etag, read.Version.Next()));
 
-        Assert.Equal(SiloStatus.Joining, Assert.Single((await table.ReadRow(silo)).Members).Item1.Status);
+        Assert.Equal(SiloStatus.Joining, Assert.Single((await table.ReadRowAsync(silo)).Members).Item1.Status);
     }
 
     [Fact]
     public async Task Update_of_a_missing_row_answers_false()
     {
         var table = await NewTableAsync();
-        var version = (await table.ReadAll()).Version;
+        var version = (await table.ReadAllAsync()).Version;
 
-        Assert.False(await table.UpdateRow(Silos.Entry(Silos.Address(11111), SiloStatus.Active), "any", version.Next()));
+        Assert.False(await table.UpdateRowAsync(Silos.Entry(Silos.Address(11111), SiloStatus.Active), "any", version.Next()));
 
-        Assert.Equal(version, (await table.ReadAll()).Version);
+        Assert.Equal(version, (await table.ReadAllAsync()).Version);
     }
 
     [Fact]
@@ -134,12 +134,12 @@ public sealed class MembershipTableWriteTests(KubernetesEmulatorFixture emulator
         var ns = await emulator.NewNamespaceAsync();
         var first = Tables.Membership(emulator.NewClient(), ns);
         var second = Tables.Membership(emulator.NewClient(), ns);
-        await Task.WhenAll(first.InitializeMembershipTable(true), second.InitializeMembershipTable(true));
-        Assert.True(await first.InsertRow(Silos.Entry(Silos.Address(11111)), (await first.ReadAll()).Version.Next()));
+        await Task.WhenAll(first.InitializeMembershipTableAsync(true), second.InitializeMembershipTableAsync(true));
+        Assert.True(await first.InsertRowAsync(Silos.Entry(Silos.Address(11111)), (await first.ReadAllAsync()).Version.Next()));
 
-        await second.InitializeMembershipTable(true);
+        await second.InitializeMembershipTableAsync(true);
 
-        var data = await second.ReadAll();
+        var data = await second.ReadAllAsync();
         Assert.Equal(1, data.Version.Version);
         Assert.Single(data.Members);
     }
@@ -147,7 +147,7 @@ public sealed class MembershipTableWriteTests(KubernetesEmulatorFixture emulator
     private async Task<KubernetesMembershipTable> NewTableAsync()
     {
         var table = Tables.Membership(emulator.NewClient(), await emulator.NewNamespaceAsync());
-        await table.InitializeMembershipTable(true);
+        await table.InitializeMembershipTableAsync(true);
         return table;
     }
 }
