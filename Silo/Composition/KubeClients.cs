@@ -9,9 +9,8 @@ namespace Ccm.Silo.Composition;
 /// <summary>
 /// The silo's two Kubernetes clients (KubernetesClient with our handlers), both recording their calls in
 /// <see cref="Calls"/> (compared with the Helm chart's RBAC rules by the chart tests). <see cref="Api"/> serves the
-/// cache, the grains, the events and the reminders within <c>--kube-api-qps/-burst</c>. <see cref="Leases"/> has a rate
-/// limiter of its own, sized for a renewal of every shard each retry period: renewals must never queue behind grain
-/// traffic, or a busy silo would miss its renew deadline and drop its shards.
+/// cache, the grains and the events within <c>--kube-api-qps/-burst</c>. <see cref="Leases"/>, with a limiter of its own,
+/// serves Orleans' membership and reminder tables, which must never queue behind grain traffic.
 /// </summary>
 public sealed class KubeClients : IDisposable
 {
@@ -29,14 +28,10 @@ public sealed class KubeClients : IDisposable
         };
         Api = KubeClientFactory.Create(config, common);
 
-        // Per retry period: renew each shard and the membership Lease, list the ring, acquire or release a few.
-        var perRound = options.Shards + 4;
-        var roundsPerSecond = 1 / Math.Max(options.LeaderElection.RetryPeriod.TotalSeconds, 0.1);
-        Leases = KubeClientFactory.Create(config, common with
-        {
-            Qps = Math.Max(options.KubeApiQps, 2 * perRound * roundsPerSecond),
-            Burst = Math.Max(options.KubeApiBurst, (int)(2 * perRound)),
-        });
+        // Membership and reminders get their own budget: a silo that misses its IAmAlive or a membership write because
+        // grain traffic filled --kube-api-qps could be declared dead while it is fine. Their traffic is small: an
+        // IAmAlive write every 30 s, a table read every probe round, reminder rows when route tables register.
+        Leases = KubeClientFactory.Create(config, common with { Qps = Math.Max(options.KubeApiQps, 20), Burst = Math.Max(options.KubeApiBurst, 40) });
     }
 
     public IKubernetes Api { get; }

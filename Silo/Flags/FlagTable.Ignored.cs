@@ -10,6 +10,7 @@ public static partial class FlagTable
     /// </summary>
     private static readonly FlagDefinition[] IgnoredFlags =
     [
+        Flag.Ignored("shards", "int", "grains are placed by Orleans on the silo that owns their key; there are no shard Leases any more"),
         Flag.Ignored("allocate-node-cidrs", "bool", "pod CIDRs are allocated by kube-controller-manager or the network plugin; this CCM only routes them"),
         Flag.Ignored("use-service-account-credentials", "bool", "the silo always uses its own identity (kubeconfig or the pod's service account)"),
         Flag.Ignored("cloud-provider", "string", "this binary is the Alibaba Cloud provider; there is nothing to choose"),

@@ -10,8 +10,8 @@ internal static class StartupLog
     public static void Write(ILogger logger, SiloOptions options, CloudConfig? cloud)
     {
         logger.LogInformation(
-            "Silo {SiloName} starting: controllers {Controllers}, cluster CIDR {ClusterCidr}, {Shards} shards, leader election {LeaderElect}, dry run {DryRun}",
-            options.SiloName, string.Join(",", options.Controllers), options.ClusterCidr?.ToString() ?? "(none)", options.Shards, options.LeaderElection.Enabled, options.DryRun);
+            "Silo {SiloName} starting: controllers {Controllers}, cluster CIDR {ClusterCidr}, silo port {SiloPort}, clustered {LeaderElect}, dry run {DryRun}",
+            options.SiloName, string.Join(",", options.Controllers), options.ClusterCidr?.ToString() ?? "(none)", options.SiloPort, options.LeaderElection.Enabled, options.DryRun);
         if (cloud is not null)
         {
             var credentials = cloud.AccessKey ?? options.EnvironmentAccessKey;

@@ -17,9 +17,5 @@ public sealed class SiloMetrics
             "ccm.silo.build_info",
             () => new Measurement<int>(1, new("version", version), new("silo", options.SiloName)),
             description: "Always 1; the labels say which build runs as which silo.");
-        meter.CreateObservableGauge(
-            "ccm.silo.shards.configured",
-            () => options.Shards,
-            description: "Shards the grains are spread over (--shards).");
     }
 }

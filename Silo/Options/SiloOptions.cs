@@ -79,7 +79,11 @@ public sealed record SiloOptions
 
     public DashboardOptions Dashboard { get; init; } = new();
 
-    public int Shards { get; init; }
+    /// <summary><c>--silo-port</c>: where silos reach each other (0: a free port, for tests and the sandbox).</summary>
+    public int SiloPort { get; init; }
+
+    /// <summary><c>--silo-tls-dir</c>: <c>tls.crt</c>, <c>tls.key</c> and <c>ca.crt</c> for mutual TLS between silos; null for plaintext.</summary>
+    public string? SiloTlsDir { get; init; }
 
     /// <summary>This silo's identity in membership and shard Leases (<c>$POD_NAME</c>, else the host name).</summary>
     public string SiloName { get; init; } = "";

@@ -1,0 +1,65 @@
+using System.Net;
+using Ccm.Clustering.Kubernetes;
+using Ccm.Clustering.Kubernetes.Hosting;
+using Ccm.Silo.Options;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Configuration;
+
+namespace Ccm.Silo.Composition;
+
+/// <summary>
+/// The Orleans silo the grains run on. With <c>--leader-elect</c> (the default) silos form a cluster whose membership
+/// and reminders live in Kubernetes (<see cref="Clustering.Kubernetes"/>: ConfigMaps and Leases named after
+/// <c>--leader-elect-resource-name</c> in <c>--leader-elect-resource-namespace</c>); without it one silo runs alone with
+/// both in memory. No gateway: nothing outside the cluster calls grains, so the silo port is the only new listener, bound
+/// to the pod's IP (else loopback), mutual TLS when <c>--silo-tls-dir</c> is given.
+/// </summary>
+public static class OrleansSilo
+{
+    /// <summary>The keyed <c>IKubernetes</c> the tables use (the membership client, off the grains' QPS budget).</summary>
+    public const string TablesClient = "ccm-tables";
+
+    public static IServiceCollection AddCcmOrleans(this IServiceCollection services, SiloOptions options, SiloEndpoint endpoint)
+    {
+        services.AddKeyedSingleton(TablesClient, (sp, _) => sp.GetRequiredService<KubeClients>().Leases);
+        services.AddOrleans(silo =>
+        {
+            var name = options.LeaderElection.ResourceName;
+            silo.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (name, name));
+            silo.Configure<Orleans.Configuration.SiloOptions>(o => o.SiloName = options.SiloName);
+            silo.Configure<EndpointOptions>(o =>
+            {
+                o.AdvertisedIPAddress = endpoint.Address;
+                o.SiloPort = endpoint.Port;
+                o.SiloListeningEndpoint = new IPEndPoint(endpoint.Address, endpoint.Port);
+                o.GatewayPort = 0;
+            });
+            silo.Configure<GrainCollectionOptions>(o => o.CollectionAge = options.GrainIdleTimeout);
+            silo.Configure<ClusterMembershipOptions>(o => MembershipTimings.Apply(o, options.LeaderElection));
+            if (options.LeaderElection.Enabled)
+            {
+                silo.UseKubernetesClustering(o => Tables(o, options));
+                silo.UseKubernetesReminderService(o => Tables(o, options));
+            }
+            else
+            {
+                silo.UseDevelopmentClustering(new IPEndPoint(endpoint.Address, endpoint.Port));
+                silo.UseInMemoryReminderService();
+            }
+
+            if (SiloTls.Load(options.SiloTlsDir) is { } tls)
+            {
+                silo.UseTls(tls.Certificate, tls.Configure);
+            }
+        });
+        return services;
+    }
+
+    private static void Tables(KubernetesObjectOptions tables, SiloOptions options)
+    {
+        tables.Namespace = options.LeaderElection.ResourceNamespace;
+        tables.NamePrefix = options.LeaderElection.ResourceName;
+        tables.ClientServiceKey = TablesClient;
+        tables.Labels["app.kubernetes.io/managed-by"] = "ccm";
+    }
+}
