@@ -1,5 +1,6 @@
 using k8s;
 using k8s.Exceptions;
+using k8s.KubeConfigModels;
 
 namespace Ccm.Kube.Client;
 
@@ -56,11 +57,35 @@ public static class KubeConnection
     {
         try
         {
-            return KubernetesClientConfiguration.BuildConfigFromConfigFile(file, masterUrl: string.IsNullOrEmpty(master) ? null : master);
+            var kubeconfig = KubernetesClientConfiguration.LoadKubeConfig(new FileInfo(file), useRelativePaths: true);
+            AllowAnonymousUser(kubeconfig);
+            var config = KubernetesClientConfiguration.BuildConfigFromConfigObject(kubeconfig, masterUrl: string.IsNullOrEmpty(master) ? null : master);
+            using var probe = new Kubernetes(config); // decodes the client certificate now, so a bad one is reported with its file
+            return config;
         }
-        catch (Exception e) when (e is not KubeConfigException and (IOException or FormatException or YamlDotNet.Core.YamlException or ArgumentException or NullReferenceException))
+        catch (Exception e) when (e is KubeConfigException or IOException or FormatException or YamlDotNet.Core.YamlException or ArgumentException or NullReferenceException)
         {
             throw new KubeConfigException($"kubeconfig {file}: {e.Message}", e);
         }
     }
+
+    /// <summary>
+    /// client-go sends the requests of a context whose user has no credentials (<c>user: {}</c>) anonymously, as kubectl
+    /// does; KubernetesClient refuses such a kubeconfig. Dropping the user from the context makes it anonymous there too.
+    /// </summary>
+    private static void AllowAnonymousUser(K8SConfiguration kubeconfig)
+    {
+        var context = kubeconfig.Contexts?.FirstOrDefault(c => string.Equals(c.Name, kubeconfig.CurrentContext, StringComparison.OrdinalIgnoreCase));
+        var user = kubeconfig.Users?.FirstOrDefault(u => string.Equals(u.Name, context?.ContextDetails?.User, StringComparison.OrdinalIgnoreCase));
+        if (context?.ContextDetails is { } details && user?.UserCredentials is { } credentials && HasNone(credentials))
+        {
+            details.User = null;
+        }
+    }
+
+    private static bool HasNone(UserCredentials c) =>
+        string.IsNullOrEmpty(c.Token) && string.IsNullOrEmpty(c.UserName) && string.IsNullOrEmpty(c.Password)
+        && string.IsNullOrEmpty(c.ClientCertificate) && string.IsNullOrEmpty(c.ClientCertificateData)
+        && string.IsNullOrEmpty(c.ClientKey) && string.IsNullOrEmpty(c.ClientKeyData)
+        && c.AuthProvider is null && c.ExternalExecution is null;
 }
