@@ -155,8 +155,8 @@ internal static class FootprintObjects
             images.Add(new JsonObject
             {
                 ["names"] = new JsonArray(
-                    $"registry-vpc.cn-hangzhou.aliyuncs.com/acs/component-{k:D2}@sha256:{Hex(j, k)}",
-                    $"registry-vpc.cn-hangzhou.aliyuncs.com/acs/component-{k:D2}:v1.{k}.{j % 5}-aliyun"),
+                    $"registry-vpc.cn-hangzhou.example.test/acs/component-{k:D2}@sha256:{Hex(j, k)}",
+                    $"registry-vpc.cn-hangzhou.example.test/acs/component-{k:D2}:v1.{k}.{j % 5}-aliyun"),
                 ["sizeBytes"] = 10_000_000L + (k * 1_234_567L),
             });
         }
