@@ -40,6 +40,17 @@ public class CloudRateLimitTextTests
     }
 
     [Fact]
+    public void Applied_text_replaces_entries_of_the_same_name_and_keeps_the_others()
+    {
+        var options = new CloudClientOptions();
+
+        options.ApplyRateLimits("slb=5:5,SLB.DescribeLoadBalancers=2:4");
+        options.ApplyRateLimits("SLB.DescribeLoadBalancers=3");
+
+        Assert.Equal("ECS=20:40,SLB=5:5,SLB.CreateVServerGroup=1.4:6,SLB.DescribeLoadBalancers=3:3,VPC=10:20", CloudRateLimitText.Format(options.RateLimits));
+    }
+
+    [Fact]
     public void The_documented_example_parses()
     {
         Assert.Equal(4, CloudRateLimitText.Parse(CloudRateLimitText.Example).Count);

@@ -1,0 +1,42 @@
+namespace Ccm.CloudClients.Transport.Budget;
+
+/// <summary>
+/// One call queued for a permit: where it sits in its caller's lane, when it started waiting, and the task its caller
+/// awaits. Completed exactly once, by the bucket (granted or refused) or by its caller's token (cancelled).
+/// </summary>
+internal sealed class PermitWaiter(CloudCallPriority priority, string key, CloudCallScope? scope, long queuedAt, CancellationToken cancellationToken)
+{
+    private readonly TaskCompletionSource<Permit> completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public CloudCallPriority Priority => priority;
+
+    public string Key => key;
+
+    public CloudCallScope? Scope => scope;
+
+    public long QueuedAt => queuedAt;
+
+    public CancellationToken CancellationToken => cancellationToken;
+
+    /// <summary>This waiter's node in its lane; null once it left the queue.</summary>
+    public LinkedListNode<PermitWaiter>? Node { get; set; }
+
+    public CancellationTokenRegistration Registration { get; set; }
+
+    public Task<Permit> Task => completion.Task;
+
+    public bool TryGrant(Permit permit) => completion.TrySetResult(permit);
+
+    public bool TryCancel() => completion.TrySetCanceled(cancellationToken);
+}
+
+/// <summary>The outcome of waiting for a permit: whether it was granted, from a budget or not, how long the caller waited, and when.</summary>
+/// <param name="Granted">False when the queue of the caller's class was full: nothing may be sent.</param>
+/// <param name="Metered">False when the product or action is unlimited: no budget paces the call or its retries.</param>
+/// <param name="Waited">Time spent queued (zero when a token was at hand).</param>
+/// <param name="GrantedAt">The budget clock's timestamp of the grant; slow-down answers to permits granted before the last cut do not cut again.</param>
+public readonly record struct Permit(bool Granted, bool Metered, TimeSpan Waited, long GrantedAt)
+{
+    /// <summary>A permit from no budget at all (the product or action is unlimited).</summary>
+    public static Permit Unlimited => new(true, false, TimeSpan.Zero, 0);
+}
