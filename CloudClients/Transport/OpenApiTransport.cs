@@ -43,7 +43,7 @@ public sealed class OpenApiTransport : IOpenApiTransport
         this.time = time;
         this.logger = logger;
         this.backoff = backoff ?? Backoff.FromOptions(options);
-        exchange = new OpenApiExchange(http, options.SignatureVersion == SignatureVersion.V2 ? new RpcV2Signer() : new Acs3Signer());
+        exchange = new OpenApiExchange(http, options.SignatureVersion == SignatureVersion.V2 ? new RpcV2Signer() : new Acs3Signer(), time);
     }
 
     public CloudProduct Product { get; }

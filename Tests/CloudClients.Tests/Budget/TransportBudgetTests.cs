@@ -11,6 +11,46 @@ public class TransportBudgetTests
     private static readonly CloudAction Read = CloudAction.Read(TestBudget.Action);
 
     [Fact]
+    public async Task An_attempts_timeout_starts_when_its_permit_is_granted_not_when_it_starts_waiting()
+    {
+        using var budget = new TestBudget("SLB=1/60:1");
+        var handler = new RecordingHandler((_, _) => RecordingHandler.Ok());
+        var transport = TestClients.Transport(handler, options: TestClients.Options(o => (o.Timeout, o.MaxAttempts) = (TimeSpan.FromSeconds(1), 1)),
+            budget: budget.Budget, time: budget.Time);
+        budget.Drain();
+        using var scope = CloudCallScope.Begin(CloudCallPriority.Event, "service/default/nginx");
+
+        var call = transport.CallAsync(Read, new RpcParameters(), TransportJsonContext.Default.OpenApiResponse, default);
+        budget.Advance(TimeSpan.FromSeconds(60));
+
+        Assert.Equal("req-ok", (await call).RequestId);
+        Assert.Equal(TimeSpan.FromSeconds(60), scope.PermitWait);
+    }
+
+    [Fact]
+    public async Task An_attempts_timeout_runs_on_the_injected_clock()
+    {
+        using var budget = new TestBudget("SLB=0");
+        var sent = new TaskCompletionSource();
+        var handler = new RecordingHandler(async (_, _, ct) =>
+        {
+            sent.SetResult();
+            await Task.Delay(Timeout.Infinite, ct);
+            return RecordingHandler.Ok();
+        });
+        var transport = TestClients.Transport(handler, options: TestClients.Options(o => (o.Timeout, o.MaxAttempts) = (TimeSpan.FromMinutes(10), 1)),
+            budget: budget.Budget, time: budget.Time);
+
+        var call = transport.CallAsync(Read, new RpcParameters(), TransportJsonContext.Default.OpenApiResponse, default);
+        await sent.Task;
+        budget.Advance(TimeSpan.FromMinutes(10));
+
+        // The bound only turns a clock that is not the injected one into a failure instead of a ten-minute hang.
+        var error = await Assert.ThrowsAsync<OpenApiException>(() => call.WaitAsync(Eventually.DefaultTimeout));
+        Assert.Equal(OpenApiErrorCodes.ClientTimeout, error.Code);
+    }
+
+    [Fact]
     public async Task A_throttled_attempt_pauses_its_budget_for_TimeLeft_and_the_retry_waits_there_instead_of_sleeping()
     {
         using var budget = new TestBudget("SLB=10:10");
