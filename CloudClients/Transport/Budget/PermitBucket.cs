@@ -110,17 +110,11 @@ internal sealed class PermitBucket : IDisposable
             waiter = new PermitWaiter(priority, scope?.Key ?? CloudCallScope.AnonymousKey, scope, now, cancellationToken);
             scope?.EnterWait(time);
             queue.Enqueue(waiter);
-            Pump(now);
-        }
 
-        if (cancellationToken.CanBeCanceled && !waiter.Task.IsCompleted)
-        {
+            // Registered under the lock, so a grant never reads a half-written registration. A token cancelled meanwhile
+            // runs Cancel right here (the lock is re-entrant) and the waiter leaves before anything is granted.
             waiter.Registration = cancellationToken.UnsafeRegister(_ => Cancel(waiter), null);
-            if (waiter.Task.IsCompleted)
-            {
-                // Granted between the lock and the registration: the registration has nothing left to cancel.
-                waiter.Registration.Unregister();
-            }
+            Pump(now);
         }
 
         return new ValueTask<Permit>(waiter.Task);
