@@ -7,8 +7,10 @@ namespace Ccm.CloudClients.Transport.Budget;
 /// </summary>
 public sealed class CloudRateLimit
 {
+    /// <summary>Sustained permits per second; 0 means unlimited (no bucket at all).</summary>
     public double PermitsPerSecond { get; set; } = 10;
 
+    /// <summary>Permits available at once after a quiet spell: the bucket's size. Keep it within the cloud's own burst.</summary>
     public int Burst { get; set; } = 20;
 
     /// <summary>
