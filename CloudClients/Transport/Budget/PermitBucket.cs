@@ -99,6 +99,7 @@ internal sealed class PermitBucket : IDisposable
             if (queue.Count == 0 && tokens >= Whole)
             {
                 tokens -= 1;
+                metrics?.PermitWait(Product, priority, TimeSpan.Zero);
                 return ValueTask.FromResult(new Permit(true, true, TimeSpan.Zero, now));
             }
 
