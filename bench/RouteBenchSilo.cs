@@ -3,13 +3,13 @@ using Ccm.CloudClients.Hosting;
 using Ccm.Grains;
 using Ccm.Grains.Cluster;
 using Ccm.Grains.Events;
-using Ccm.Kube.Api;
-using Ccm.Kube.Config;
-using Ccm.Kube.Models;
+using Ccm.Kube.Client;
 using Ccm.Runtime;
 using Ccm.Sandbox.Aliyun;
 using Ccm.Sandbox.Demo;
 using Ccm.Sandbox.Kube;
+using k8s;
+using k8s.Models;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Ccm.Bench;
@@ -24,24 +24,26 @@ internal sealed class RouteBenchSilo : IAsyncDisposable
     public const string AccessKeySecret = "route-bench-secret-not-logged";
 
     private readonly ServiceProvider services;
+    private readonly string kubeconfig;
 
-    private RouteBenchSilo(ServiceProvider services) => this.services = services;
+    private RouteBenchSilo(ServiceProvider services, string kubeconfig)
+    {
+        this.services = services;
+        this.kubeconfig = kubeconfig;
+    }
 
     public IGrainFactory Grains => services.GetRequiredService<GrainSilo>().GrainFactory;
 
     public static async Task<RouteBenchSilo> StartAsync(AliyunEmulator cloud, KubeEmulator kube, IClusterCache cache, CcmOptions options, CancellationToken cancellationToken)
     {
+        var kubeconfig = Path.Combine(Path.GetTempPath(), $"route-bench-kubeconfig-{Environment.ProcessId}.yaml");
+        kube.WriteKubeconfig(kubeconfig);
         var collection = new ServiceCollection()
             .AddLogging()
             .AddSingleton(CloudEnvironment.Empty.With(CloudEnvironment.VpcEndpoint, cloud.BaseAddress.Authority).With(CloudEnvironment.ClientScheme, "HTTP")
                 .With(CloudEnvironment.AccessKeyId, AccessKeyId).With(CloudEnvironment.AccessKeySecret, AccessKeySecret))
             .AddAliyunCloudClients(o => o.RegionId = DemoWorld.RegionId)
-            .AddSingleton<IKubeApi>(new HttpKubeApi(new KubeClientConfig
-            {
-                Server = kube.BaseAddress,
-                BearerToken = new StaticTokenSource(kube.BearerToken!),
-                CertificateAuthorities = [kube.CertificateAuthority!],
-            }, new KubeApiOptions { Qps = 0 }))
+            .AddSingleton<IKubernetes>(KubeClientFactory.Create(KubeConnection.Load(kubeconfig, null), new KubeClientOptions { Qps = 0 }))
             .AddSingleton(cache)
             .AddSingleton<IEventRecorder>(new DiscardingEventRecorder())
             .AddGrainRuntime(o =>
@@ -51,7 +53,7 @@ internal sealed class RouteBenchSilo : IAsyncDisposable
             })
             .AddInMemoryGrainStorage()
             .AddCcmGrains(options);
-        var silo = new RouteBenchSilo(collection.BuildServiceProvider());
+        var silo = new RouteBenchSilo(collection.BuildServiceProvider(), kubeconfig);
         await silo.services.GetRequiredService<GrainSilo>().StartAsync(cancellationToken);
         return silo;
     }
@@ -60,11 +62,12 @@ internal sealed class RouteBenchSilo : IAsyncDisposable
     {
         await services.GetRequiredService<GrainSilo>().StopAsync(CancellationToken.None);
         await services.DisposeAsync();
+        File.Delete(kubeconfig);
     }
 
     private sealed class DiscardingEventRecorder : IEventRecorder
     {
-        public void Record(ObjectReference regarding, EventSeverity severity, string reason, string message)
+        public void Record(V1ObjectReference regarding, EventSeverity severity, string reason, string message)
         {
         }
     }

@@ -7,15 +7,13 @@ using Ccm.GrainInterfaces;
 using Ccm.Grains;
 using Ccm.Grains.Cluster;
 using Ccm.Grains.Events;
-using Ccm.Kube.Api;
-using Ccm.Kube.Config;
-using Ccm.Kube.Models;
 using Ccm.Runtime;
 using Ccm.Sandbox.Aliyun;
 using Ccm.Sandbox.Aliyun.Control;
 using Ccm.Sandbox.Demo;
 using Ccm.Sandbox.Kube;
-using Microsoft.Extensions.DependencyInjection;
+using k8s;
+using k8s.Models;
 
 namespace Ccm.Bench;
 
@@ -75,7 +73,7 @@ public sealed class RouteConvergenceBenchmark : IBenchmark
             ConfigureCloudRoutes = true, ClusterCidr = IPNetwork.Parse(DemoWorld.ClusterCidr), RouteTableIds = [.. tables],
             RouteReconciliationPeriod = TimeSpan.FromHours(1),
         };
-        var cache = new StaticClusterCache([.. kube.Objects.List("nodes").Select(j => j.Deserialize(KubeJsonContext.Default.Node)!)]);
+        var cache = new StaticClusterCache([.. kube.Objects.List("nodes").Select(j => KubernetesJson.Deserialize<V1Node>(j.ToJsonString()))]);
         await using var silo = await RouteBenchSilo.StartAsync(cloud, kube, cache, options, cancellationToken);
 
         foreach (var action in RouteActions)
@@ -119,20 +117,20 @@ public sealed class RouteConvergenceBenchmark : IBenchmark
     }
 
     /// <summary>The watcher's cache, frozen: the nodes do not change during the run.</summary>
-    private sealed class StaticClusterCache(IReadOnlyList<Node> nodes) : IClusterCache
+    private sealed class StaticClusterCache(IReadOnlyList<V1Node> nodes) : IClusterCache
     {
         public bool HasSynced => true;
 
         public Task WaitForSyncAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-        public Service? GetService(string @namespace, string name) => null;
+        public V1Service? GetService(string @namespace, string name) => null;
 
-        public IReadOnlyList<Service> ListServices() => [];
+        public IReadOnlyList<V1Service> ListServices() => [];
 
-        public IReadOnlyList<EndpointSlice> GetEndpointSlices(string @namespace, string serviceName) => [];
+        public IReadOnlyList<V1EndpointSlice> GetEndpointSlices(string @namespace, string serviceName) => [];
 
-        public Node? GetNode(string name) => nodes.FirstOrDefault(n => n.Metadata.Name == name);
+        public V1Node? GetNode(string name) => nodes.FirstOrDefault(n => n.Metadata.Name == name);
 
-        public IReadOnlyList<Node> ListNodes() => nodes;
+        public IReadOnlyList<V1Node> ListNodes() => nodes;
     }
 }

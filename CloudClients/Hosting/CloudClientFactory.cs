@@ -5,18 +5,19 @@ using Ccm.CloudClients.Endpoints;
 using Ccm.CloudClients.Observability;
 using Ccm.CloudClients.Slb;
 using Ccm.CloudClients.Transport;
+using Ccm.CloudClients.Transport.Budget;
 using Ccm.CloudClients.Vpc;
 using Microsoft.Extensions.Logging;
 
 namespace Ccm.CloudClients.Hosting;
 
 /// <summary>
-/// Assembles transports and typed clients from shared parts: one credential provider, one HTTP client, one rate
-/// limiter per product, one metrics/recorder pair. One transport per product, created on first use.
+/// Assembles transports and typed clients from shared parts: one credential provider, one HTTP client, one call
+/// budget, one metrics/recorder pair. One transport per product, created on first use.
 /// </summary>
 public sealed class CloudClientFactory(
     CloudClientOptions options, CloudEnvironment environment, ICredentialProvider credentials, HttpClient http,
-    ProductRateLimiters limiters, CloudClientMetrics metrics, CloudCallRecorder recorder, TimeProvider time, ILoggerFactory loggers)
+    CloudCallBudget budget, CloudClientMetrics metrics, CloudCallRecorder recorder, TimeProvider time, ILoggerFactory loggers)
 {
     private readonly ConcurrentDictionary<CloudProduct, IOpenApiTransport> transports = new();
 
@@ -42,7 +43,7 @@ public sealed class CloudClientFactory(
         var endpoint = EndpointResolver.Resolve(product, options.RegionId, options.Network, environment);
         loggers.CreateLogger<CloudClientFactory>().LogInformation(
             "{Product} endpoint {Endpoint}, signature {SignatureVersion}, read-only {ReadOnly}", product.Name, endpoint, options.SignatureVersion, options.ReadOnly);
-        return new OpenApiTransport(product, endpoint, options, http, credentials, limiters.For(product), metrics, recorder, time,
+        return new OpenApiTransport(product, endpoint, options, http, credentials, budget, metrics, recorder, time,
             loggers.CreateLogger<OpenApiTransport>());
     }
 }

@@ -5,6 +5,7 @@ using Ccm.CloudClients.Metadata;
 using Ccm.CloudClients.Observability;
 using Ccm.CloudClients.Slb;
 using Ccm.CloudClients.Transport;
+using Ccm.CloudClients.Transport.Budget;
 using Ccm.CloudClients.Vpc;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,7 +18,7 @@ namespace Ccm.CloudClients.Hosting;
 
 /// <summary>
 /// The one registration the silo calls. Everything is a singleton, so the whole process shares one credential
-/// cache, one HTTP pool, one budget per product and one recorder. Register a <see cref="CloudEnvironment"/> before
+/// cache, one HTTP pool, one call budget and one recorder. Register a <see cref="CloudEnvironment"/> before
 /// calling to override the process environment (sandbox mode, tests).
 /// </summary>
 public static class CloudClientsServiceCollectionExtensions
@@ -46,7 +47,8 @@ public static class CloudClientsServiceCollectionExtensions
         services.TryAddSingleton(sp => new CloudHttpClients(primaryHandler?.Invoke(sp)));
         services.TryAddSingleton(sp => new CloudCallRecorder(sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(sp => new CloudClientMetrics(sp.GetService<System.Diagnostics.Metrics.IMeterFactory>()));
-        services.TryAddSingleton(sp => new ProductRateLimiters(sp.GetRequiredService<CloudClientOptions>()));
+        services.TryAddSingleton(sp => new CloudCallBudget(
+            sp.GetRequiredService<CloudClientOptions>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<CloudClientMetrics>(), Loggers(sp)));
         services.TryAddSingleton<IMetadataClient>(sp => new MetadataClient(
             sp.GetRequiredService<CloudHttpClients>().Metadata, sp.GetRequiredService<CloudClientOptions>().Metadata,
             sp.GetRequiredService<CloudEnvironment>(), sp.GetRequiredService<TimeProvider>(), Loggers(sp).CreateLogger<MetadataClient>()));
@@ -55,7 +57,7 @@ public static class CloudClientsServiceCollectionExtensions
             sp.GetRequiredService<IMetadataClient>, sp.GetRequiredService<TimeProvider>(), Loggers(sp)));
         services.TryAddSingleton(sp => new CloudClientFactory(
             sp.GetRequiredService<CloudClientOptions>(), sp.GetRequiredService<CloudEnvironment>(), sp.GetRequiredService<ICredentialProvider>(),
-            sp.GetRequiredService<CloudHttpClients>().Api, sp.GetRequiredService<ProductRateLimiters>(), sp.GetRequiredService<CloudClientMetrics>(),
+            sp.GetRequiredService<CloudHttpClients>().Api, sp.GetRequiredService<CloudCallBudget>(), sp.GetRequiredService<CloudClientMetrics>(),
             sp.GetRequiredService<CloudCallRecorder>(), sp.GetRequiredService<TimeProvider>(), Loggers(sp)));
         services.TryAddSingleton(sp => sp.GetRequiredService<CloudClientFactory>().CreateSlbClient());
         services.TryAddSingleton(sp => sp.GetRequiredService<CloudClientFactory>().CreateVpcClient());

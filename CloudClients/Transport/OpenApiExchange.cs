@@ -11,16 +11,18 @@ internal readonly record struct AttemptResult<T>(T? Value, CallFailure? Failure,
 
 /// <summary>
 /// One signed request and its answer, classified. No retries and no logging here: the transport decides what a
-/// failure means. Every message that leaves this class went through <see cref="ServerMessage.Sanitize"/>.
+/// failure means. Every message that leaves this class went through <see cref="ServerMessage.Sanitize"/>. The timeout
+/// runs on the injected clock and starts here, after the caller's permit was granted: waiting for budget is not
+/// counted against an attempt.
 /// </summary>
-internal sealed class OpenApiExchange(HttpClient http, IRequestSigner signer)
+internal sealed class OpenApiExchange(HttpClient http, IRequestSigner signer, TimeProvider time)
 {
     public async Task<AttemptResult<T>> SendAsync<T>(SigningInput input, JsonTypeInfo<T> responseType, TimeSpan timeout, CancellationToken cancellationToken)
         where T : class, IOpenApiResponse
     {
         using var request = signer.Create(input);
-        using var timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeoutSource.CancelAfter(timeout);
+        using var timer = new CancellationTokenSource(timeout, time);
+        using var timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timer.Token);
         try
         {
             using var response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, timeoutSource.Token);

@@ -1,23 +1,25 @@
 using System.Diagnostics;
 using System.Text.Json.Serialization.Metadata;
-using System.Threading.RateLimiting;
 using Ccm.CloudClients.Credentials;
 using Ccm.CloudClients.Endpoints;
 using Ccm.CloudClients.Observability;
+using Ccm.CloudClients.Transport.Budget;
 using Microsoft.Extensions.Logging;
 
 namespace Ccm.CloudClients.Transport;
 
 /// <summary>
-/// The call pipeline for one product: read-only guard, client-side budget, credential, signed attempt, retry per
-/// <see cref="RetryPolicy.ShouldRetry"/> with <see cref="Backoff"/>, metrics and the dashboard recorder. Logs carry
-/// <c>{Product}</c>, <c>{Action}</c>, <c>{RequestId}</c>, <c>{Code}</c>, never a credential.
+/// The call pipeline for one product: read-only guard, client-side budget (a permit per attempt, queued as the ambient
+/// <see cref="CloudCallScope"/>), credential, signed attempt (its timeout starts once the permit is granted), retry per
+/// <see cref="RetryPolicy.ShouldRetry"/> with <see cref="Backoff"/>, metrics and the dashboard recorder. A slow-down
+/// answer on a metered call slows its budget instead of sleeping: the retry waits in the budget's queue, where the wait
+/// counts as permit wait, not work. Logs carry <c>{Product}</c>, <c>{Action}</c>, <c>{RequestId}</c>, <c>{Code}</c>, never a credential.
 /// </summary>
 public sealed class OpenApiTransport : IOpenApiTransport
 {
     private readonly CloudClientOptions options;
     private readonly ICredentialProvider credentials;
-    private readonly RateLimiter? limiter;
+    private readonly CloudCallBudget? budget;
     private readonly OpenApiExchange exchange;
     private readonly CloudClientMetrics metrics;
     private readonly CloudCallRecorder recorder;
@@ -27,7 +29,7 @@ public sealed class OpenApiTransport : IOpenApiTransport
 
     public OpenApiTransport(
         CloudProduct product, Uri endpoint, CloudClientOptions options, HttpClient http, ICredentialProvider credentials,
-        RateLimiter? limiter, CloudClientMetrics metrics, CloudCallRecorder recorder, TimeProvider time, ILogger<OpenApiTransport> logger,
+        CloudCallBudget? budget, CloudClientMetrics metrics, CloudCallRecorder recorder, TimeProvider time, ILogger<OpenApiTransport> logger,
         Backoff? backoff = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(options.RegionId, "CloudClientOptions.RegionId");
@@ -35,13 +37,13 @@ public sealed class OpenApiTransport : IOpenApiTransport
         Endpoint = endpoint;
         this.options = options;
         this.credentials = credentials;
-        this.limiter = limiter;
+        this.budget = budget;
         this.metrics = metrics;
         this.recorder = recorder;
         this.time = time;
         this.logger = logger;
         this.backoff = backoff ?? Backoff.FromOptions(options);
-        exchange = new OpenApiExchange(http, options.SignatureVersion == SignatureVersion.V2 ? new RpcV2Signer() : new Acs3Signer());
+        exchange = new OpenApiExchange(http, options.SignatureVersion == SignatureVersion.V2 ? new RpcV2Signer() : new Acs3Signer(), time);
     }
 
     public CloudProduct Product { get; }
@@ -62,7 +64,7 @@ public sealed class OpenApiTransport : IOpenApiTransport
         logger.LogTrace("Calling {Product} {Action} with {Parameters}", Product.Name, action.Name, ParameterRedaction.Format(sent));
         for (var attempt = 1; ; attempt++)
         {
-            await WaitForBudgetAsync(action, cancellationToken);
+            var permit = await WaitForBudgetAsync(action, cancellationToken);
             var input = new SigningInput(Endpoint, Product, action.Name, sent, await credentials.GetCredentialAsync(cancellationToken),
                 Guid.NewGuid().ToString("N"), time.GetUtcNow(), options.UserAgent);
             var started = Stopwatch.GetTimestamp();
@@ -72,9 +74,15 @@ public sealed class OpenApiTransport : IOpenApiTransport
             Observe(action, elapsed, failure);
             if (failure is null)
             {
-                logger.LogDebug("{Product} {Action} succeeded in {ElapsedMs:0} ms, RequestId {RequestId}, attempt {Attempt}",
-                    Product.Name, action.Name, elapsed.TotalMilliseconds, result.Value!.RequestId, attempt);
+                logger.LogDebug("{Product} {Action} succeeded in {ElapsedMs:0} ms after {PermitWaitMs:0} ms waiting for budget, RequestId {RequestId}, attempt {Attempt}",
+                    Product.Name, action.Name, elapsed.TotalMilliseconds, permit.Waited.TotalMilliseconds, result.Value!.RequestId, attempt);
                 return result.Value;
+            }
+
+            var slowDown = CloudCallBudget.IsSlowDown(failure.Code);
+            if (slowDown)
+            {
+                budget?.SlowDown(Product, action.Name, permit, failure.Code, failure.TimeLeft);
             }
 
             if (attempt >= options.MaxAttempts || !RetryPolicy.ShouldRetry(action, failure))
@@ -84,31 +92,36 @@ public sealed class OpenApiTransport : IOpenApiTransport
                 throw new OpenApiException(Product.Name, action.Name, failure, attempt, result.Error);
             }
 
-            var delay = backoff.Delay(attempt, failure.TimeLeft);
+            // The budget now holds the retry back (paused for TimeLeft, rate cut) and serves it in turn; sleeping here
+            // as well would leave the cloud's refilled tokens unused while the caller's time runs.
+            var delay = slowDown && permit.Metered ? TimeSpan.Zero : backoff.Delay(attempt, failure.TimeLeft);
             metrics.Retry(Product.Name, action.Name, failure.Code);
             recorder.RecordRetry(Product.Name, action.Name);
             logger.LogWarning("{Product} {Action} attempt {Attempt} failed with {Code} (HTTP {HttpStatus}), RequestId {RequestId}; retrying in {DelayMs:0} ms",
                 Product.Name, action.Name, attempt, failure.Code, failure.HttpStatus, failure.RequestId, delay.TotalMilliseconds);
-            await Task.Delay(delay, time, cancellationToken);
+            if (delay > TimeSpan.Zero)
+            {
+                await Task.Delay(delay, time, cancellationToken);
+            }
         }
     }
 
-    private async Task WaitForBudgetAsync(CloudAction action, CancellationToken cancellationToken)
+    private async Task<Permit> WaitForBudgetAsync(CloudAction action, CancellationToken cancellationToken)
     {
-        if (limiter is null)
+        if (budget is null)
         {
-            return;
+            return Permit.Unlimited;
         }
 
-        var started = Stopwatch.GetTimestamp();
-        using var lease = await limiter.AcquireAsync(1, cancellationToken);
-        metrics.RateLimitWait(Product.Name, Stopwatch.GetElapsedTime(started));
-        if (!lease.IsAcquired)
+        var permit = await budget.AcquireAsync(Product, action.Name, cancellationToken);
+        if (!permit.Granted)
         {
-            // Only when more callers queue than QueueLimit allows: failing fast beats an unbounded backlog.
+            // Only when more callers of one priority class queue than QueueLimit allows: failing fast beats an unbounded backlog.
             var failure = new CallFailure(FailureKind.NotSent, OpenApiErrorCodes.ClientRateLimited, "client-side rate limit queue is full", null, null);
             throw new OpenApiException(Product.Name, action.Name, failure, 0);
         }
+
+        return permit;
     }
 
     private void Observe(CloudAction action, TimeSpan elapsed, CallFailure? failure)

@@ -22,7 +22,8 @@ namespace Ccm.Kube.Cache;
 /// the fresh list is diffed against the cache and the differences are delivered as Added/Modified/Deleted.</para>
 /// <para><b>Running.</b> <see cref="Start"/> runs the loop in the background until <see cref="DisposeAsync"/>; or
 /// call <see cref="RunAsync"/> yourself. Failures are logged and retried with backoff; the loop only ends when
-/// stopped.</para>
+/// stopped, or when the mutation detector (<see cref="InformerOptions{T}.DetectMutation"/>) finds a cached object
+/// changed in place: then <see cref="RunAsync"/> throws <see cref="CachedObjectMutatedException"/>.</para>
 /// </remarks>
 public sealed partial class Informer<T> : IAsyncDisposable, IReflectorSink<T>
     where T : class, IKubernetesObject<V1ObjectMeta>

@@ -20,7 +20,7 @@ public static class KubeClientFactory
             .. options.OuterHandlers.Select(create => create()),
             new CallObserverHandler(options.CallObserver, metrics),
             new RetryAfterHandler(time: options.TimeProvider),
-            new RateLimitHandler(options.Qps, options.Burst, metrics),
+            new RateLimitHandler(options.Qps, options.Burst, metrics, options.TimeProvider),
         ];
         return new Kubernetes(config, handlers);
     }

@@ -25,5 +25,6 @@ public sealed record KubeClientOptions
 
     public IMeterFactory? MeterFactory { get; init; }
 
+    /// <summary>The clock of the QPS limiter and of Retry-After waits.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 }

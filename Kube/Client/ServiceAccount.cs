@@ -15,7 +15,9 @@ public static class ServiceAccount
         && !string.IsNullOrEmpty(environment.GetEnvironmentVariable("KUBERNETES_SERVICE_PORT"))
         && environment.FileExists(Path.Combine(environment.ServiceAccountFolder, "token"));
 
-    public static KubernetesClientConfiguration Load(IKubeEnvironment environment)
+    /// <param name="environment">Where the variables and the service-account folder are.</param>
+    /// <param name="time">The clock that decides when the token file is looked at again.</param>
+    public static KubernetesClientConfiguration Load(IKubeEnvironment environment, TimeProvider? time = null)
     {
         var host = environment.GetEnvironmentVariable("KUBERNETES_SERVICE_HOST")!;
         var port = environment.GetEnvironmentVariable("KUBERNETES_SERVICE_PORT")!;
@@ -28,7 +30,7 @@ public static class ServiceAccount
         }
 
         var folder = environment.ServiceAccountFolder;
-        var token = new ServiceAccountToken(Path.Combine(folder, "token"));
+        var token = new ServiceAccountToken(Path.Combine(folder, "token"), time);
         token.Read(); // fail now, naming the file, rather than on the first request
         var ca = Path.Combine(folder, "ca.crt");
         var ns = Path.Combine(folder, "namespace");

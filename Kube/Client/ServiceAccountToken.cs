@@ -51,7 +51,7 @@ public sealed class ServiceAccountToken(string path, TimeProvider? time = null) 
         {
             try
             {
-                var written = File.GetLastWriteTimeUtc(path);
+                var written = WriteTime(path);
                 var text = File.ReadAllText(path).Trim();
                 token = text.Length > 0 ? text : throw new KubeConfigException($"token file {path} is empty");
                 writtenAt = written;
@@ -67,9 +67,25 @@ public sealed class ServiceAccountToken(string path, TimeProvider? time = null) 
 
     public override string ToString() => $"bearer token from {path}";
 
+    /// <summary>
+    /// The write time of the file the path finally leads to. The kubelet's projected volume links <c>token</c> to
+    /// <c>..data/token</c> and rotates by pointing <c>..data</c> at a new folder; the link's own time never changes.
+    /// </summary>
+    private static DateTime WriteTime(string path)
+    {
+        try
+        {
+            return (File.ResolveLinkTarget(path, returnFinalTarget: true) ?? new FileInfo(path)).LastWriteTimeUtc;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return DateTime.MinValue; // gone for now: a change; the read that follows keeps the old token
+        }
+    }
+
     private bool Changed(DateTimeOffset now)
     {
         checkedAt = now;
-        return File.GetLastWriteTimeUtc(path) != writtenAt;
+        return WriteTime(path) != writtenAt;
     }
 }

@@ -29,14 +29,16 @@ public static class KubeRequestPath
 
         var rest = segments[start..];
         string? ns = null;
-        if (rest.Length >= 3 && rest[0] == "namespaces")
+        if (rest is ["namespaces", var namespaceName, ..] && (rest.Length == 2 || rest[2] is "status" or "finalize"))
+        {
+            // A Namespace itself, or its own subresources: the API server's requestinfo.go namespaceSubresources.
+            return new KubeCall(Verb(method, collection: false, uri), group, "namespaces", rest.Length > 2 ? rest[2] : null, null, namespaceName);
+        }
+
+        if (rest is ["namespaces", _, _, ..])
         {
             ns = rest[1];
             rest = rest[2..];
-        }
-        else if (rest.Length == 2 && rest[0] == "namespaces")
-        {
-            return new KubeCall(Verb(method, collection: false, uri), group, "namespaces", null, null, rest[1]);
         }
 
         var resource = rest[0];

@@ -17,7 +17,7 @@ public sealed class RetryAfterHandler(int maxAttempts = 10, TimeSpan? maxDelay =
         for (var attempt = 1; ; attempt++)
         {
             var response = await base.SendAsync(request, cancellationToken);
-            if (attempt >= maxAttempts || DelayOf(response) is not { } delay)
+            if (attempt >= maxAttempts || DelayOf(response, clock.GetUtcNow()) is not { } delay)
             {
                 return response;
             }
@@ -28,7 +28,7 @@ public sealed class RetryAfterHandler(int maxAttempts = 10, TimeSpan? maxDelay =
     }
 
     /// <summary>How long the server asked us to stay away, when it did and the status allows a retry.</summary>
-    internal static TimeSpan? DelayOf(HttpResponseMessage response)
+    internal static TimeSpan? DelayOf(HttpResponseMessage response, DateTimeOffset now)
     {
         var status = (int)response.StatusCode;
         if (response.StatusCode != HttpStatusCode.TooManyRequests && status / 100 != 5)
@@ -37,7 +37,7 @@ public sealed class RetryAfterHandler(int maxAttempts = 10, TimeSpan? maxDelay =
         }
 
         var retryAfter = response.Headers.RetryAfter;
-        var asked = retryAfter?.Delta ?? (retryAfter?.Date - DateTimeOffset.UtcNow);
+        var asked = retryAfter?.Delta ?? (retryAfter?.Date - now);
         return asked is null ? null : asked > TimeSpan.Zero ? asked : TimeSpan.Zero;
     }
 }

@@ -14,7 +14,8 @@ namespace Ccm.Kube.Watch;
 /// replica). A server behind us accepts a plain watch from our version and then delivers nothing, so before every
 /// resumed watch a one-object list at our version (<c>resourceVersionMatch=NotOlderThan</c>) asks whether the server
 /// has reached it. Every other failure is retried with backoff: an informer that stops quietly would leave its grains
-/// acting on a frozen cache.
+/// acting on a frozen cache. The one exception is <see cref="CachedObjectMutatedException"/> (mutation detector on):
+/// it ends the loop loudly.
 /// </summary>
 internal sealed partial class Reflector<T>(IListWatch<T> source, InformerOptions<T> options, IReflectorSink<T> sink, ILogger logger, KubeMetrics? metrics)
     where T : class, IKubernetesObject<V1ObjectMeta>
@@ -52,6 +53,13 @@ internal sealed partial class Reflector<T>(IListWatch<T> source, InformerOptions
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
                 return;
+            }
+            catch (CachedObjectMutatedException e)
+            {
+                // A bug in a reader, not a failure of the server: a retry would replay the same event onto the same
+                // changed object forever, so the loop ends and RunAsync throws (client-go's detector panics).
+                LogMutated(e, source.Resource);
+                throw;
             }
             catch (Exception e) when (listReason is null && RelistReason(e) is { } reason)
             {
@@ -147,6 +155,11 @@ internal sealed partial class Reflector<T>(IListWatch<T> source, InformerOptions
         {
             // Ended by an ERROR event, or by our deadline.
         }
+        catch (HttpRequestException e) when (events == 0 && e.InnerException is EndOfStreamException)
+        {
+            // KubernetesClient reads a watch's first line before it hands the stream over, and reports a stream that
+            // ended without one (the server closed an idle watch) as this; for client-go it is a plain end of the watch.
+        }
 
         if (events > 0)
         {
@@ -184,6 +197,9 @@ internal sealed partial class Reflector<T>(IListWatch<T> source, InformerOptions
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Watch of {Resource} from resourceVersion {ResourceVersion} cannot go on: {Why}; relisting")]
     private partial void LogRelist(string resource, string? resourceVersion, string why);
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "The {Resource} cache stops: a cached object was changed in place")]
+    private partial void LogMutated(Exception exception, string resource);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The {Step} of {Resource} failed ({Error}); retrying with backoff")]
     private partial void LogFailed(Exception exception, string resource, string step, string error);

@@ -1,28 +1,31 @@
 using System.Text.Json.Nodes;
-using Ccm.Kube.Api;
-using Ccm.Kube.Config;
+using Ccm.Kube.Client;
 using Ccm.Sandbox.Demo;
 using Ccm.Sandbox.Kube;
+using k8s;
 
 namespace Ccm.Bench.Kube;
 
-/// <summary>An emulator on loopback and a client configured from the kubeconfig it writes, as the silo would be.</summary>
+/// <summary>
+/// An emulator on loopback and the official client configured from the kubeconfig it writes, with our handlers, as the
+/// silo would be.
+/// </summary>
 internal sealed class KubeBenchCluster : IAsyncDisposable
 {
     private readonly string kubeconfig;
 
-    private KubeBenchCluster(KubeEmulator emulator, HttpKubeApi api, string kubeconfig)
+    private KubeBenchCluster(KubeEmulator emulator, IKubernetes kube, string kubeconfig)
     {
         Emulator = emulator;
-        Api = api;
+        Kube = kube;
         this.kubeconfig = kubeconfig;
     }
 
     public KubeEmulator Emulator { get; }
 
-    public HttpKubeApi Api { get; }
+    public IKubernetes Kube { get; }
 
-    public static async Task<KubeBenchCluster> StartAsync(int historySize, KubeApiOptions? options = null)
+    public static async Task<KubeBenchCluster> StartAsync(int historySize, KubeClientOptions? options = null)
     {
         var emulator = await KubeEmulator.StartAsync(new KubeEmulatorOptions
         {
@@ -32,8 +35,8 @@ internal sealed class KubeBenchCluster : IAsyncDisposable
         });
         var path = Path.Combine(Path.GetTempPath(), $"bench-kubeconfig-{Environment.ProcessId}.yaml");
         emulator.WriteKubeconfig(path);
-        var config = KubeClientConfigLoader.Load(new KubeClientConfigLoadOptions { KubeconfigPath = path });
-        return new KubeBenchCluster(emulator, new HttpKubeApi(config, options), path);
+        var kube = KubeClientFactory.Create(KubeConnection.Load(path, null), options ?? new KubeClientOptions());
+        return new KubeBenchCluster(emulator, kube, path);
     }
 
     /// <summary>A ClusterIP Service like the ones a cluster holds: a selector, two ports, labels.</summary>
@@ -59,7 +62,7 @@ internal sealed class KubeBenchCluster : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        Api.Dispose();
+        Kube.Dispose();
         await Emulator.DisposeAsync();
         File.Delete(kubeconfig);
     }

@@ -1,8 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
 using Ccm.Kube.Cache;
-using Ccm.Kube.Models;
+using Ccm.Kube.Watch;
 using Ccm.Sandbox.Kube;
+using k8s.Models;
 
 namespace Ccm.Bench.Kube;
 
@@ -32,12 +33,13 @@ public sealed class KubeWatchThroughputBenchmark : IBenchmark
 
         var replayFrom = cluster.Emulator.ResourceVersion;
         var written = Write(cluster.Emulator, events, services);
-        var replay = await MeasureAsync(new ReplayingKubeApi(cluster.Api, replayFrom.ToString(CultureInfo.InvariantCulture)), events, replayFrom, writer: null, cancellationToken);
+        var replaying = new ReplayingListWatch<V1Service>(KubeListWatch.Services(cluster.Kube), replayFrom.ToString(CultureInfo.InvariantCulture));
+        var replay = await MeasureAsync(replaying, events, replayFrom, writer: null, cancellationToken);
         Report("replay", events, replay, written);
 
         var liveFrom = cluster.Emulator.ResourceVersion;
         TimeSpan liveWriter = default;
-        var live = await MeasureAsync(cluster.Api, events, liveFrom, () => liveWriter = Write(cluster.Emulator, events, services), cancellationToken);
+        var live = await MeasureAsync(KubeListWatch.Services(cluster.Kube), events, liveFrom, () => liveWriter = Write(cluster.Emulator, events, services), cancellationToken);
         Report("live", events, live, liveWriter);
         return 0;
     }
@@ -60,9 +62,9 @@ public sealed class KubeWatchThroughputBenchmark : IBenchmark
     /// the clock starts with the informer (replay) or with the writer (live).
     /// </summary>
     private static async Task<TimeSpan> MeasureAsync(
-        Ccm.Kube.Api.IKubeApi api, int expected, long after, Action? writer, CancellationToken cancellationToken)
+        IListWatch<V1Service> source, int expected, long after, Action? writer, CancellationToken cancellationToken)
     {
-        await using var informer = new Informer<Service>(api, new InformerOptions<Service> { Namespace = "default" });
+        await using var informer = new Informer<V1Service>(source);
         var delivered = 0;
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         informer.Subscribe(change =>

@@ -2,6 +2,7 @@ using Ccm.CloudClients.Credentials;
 using Ccm.CloudClients.Endpoints;
 using Ccm.CloudClients.Observability;
 using Ccm.CloudClients.Transport;
+using Ccm.CloudClients.Transport.Budget;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -28,12 +29,13 @@ public static class TestClients
 
     public static OpenApiTransport Transport(
         HttpMessageHandler handler, CloudProduct? product = null, CloudClientOptions? options = null, bool sts = false,
-        ILoggerFactory? loggers = null, CloudCallRecorder? recorder = null, System.Threading.RateLimiting.RateLimiter? limiter = null, Backoff? backoff = null)
+        ILoggerFactory? loggers = null, CloudCallRecorder? recorder = null, CloudCallBudget? budget = null, Backoff? backoff = null,
+        TimeProvider? time = null)
     {
         var opts = options ?? Options();
         return new OpenApiTransport(
             product ?? CloudProduct.Slb, Endpoint, opts, new HttpClient(handler), new StaticCredentialProvider(Credential(sts)),
-            limiter, new CloudClientMetrics(), recorder ?? new CloudCallRecorder(), TimeProvider.System,
+            budget, new CloudClientMetrics(), recorder ?? new CloudCallRecorder(), time ?? TimeProvider.System,
             (loggers ?? NullLoggerFactory.Instance).CreateLogger<OpenApiTransport>(),
             backoff ?? new Backoff(TimeSpan.Zero, TimeSpan.Zero, TimeSpan.FromSeconds(5), () => 0));
     }

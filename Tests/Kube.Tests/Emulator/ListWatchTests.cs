@@ -1,172 +1,135 @@
-using Ccm.Kube.Api;
-using Ccm.Kube.Models;
+using System.Text.Json.Nodes;
+using Ccm.Kube.Watch;
+using Ccm.Sandbox.Kube;
+using k8s;
+using k8s.Models;
 
 namespace Ccm.Kube.Tests.Emulator;
 
-/// <summary>The client against the emulator over HTTP: CRUD, list paging, selectors, watch and bookmarks.</summary>
+/// <summary>
+/// <see cref="KubeListWatch"/>, the seam the informers list and watch through, over the official client against the
+/// emulator: pages with continue tokens, selectors, watch events in order, bookmarks, and the server-side timeout.
+/// </summary>
 public sealed class ListWatchTests : EmulatorTest
 {
-    protected override Ccm.Sandbox.Kube.KubeEmulatorOptions EmulatorOptions =>
-        base.EmulatorOptions with { BookmarkInterval = TimeSpan.FromMilliseconds(200) };
+    private readonly string app = Unique("app");
+
+    protected override KubeEmulatorOptions EmulatorOptions => base.EmulatorOptions with { BookmarkInterval = TimeSpan.FromMilliseconds(200) };
 
     [Fact]
-    public async Task Create_then_get_returns_the_server_filled_object()
+    public async Task Pages_carry_a_continue_token_until_the_last_and_one_version_for_the_whole_list()
     {
-        var name = Unique("web");
-
-        var created = await Api.CreateAsync(new Service
-        {
-            Metadata = new() { Name = name, Namespace = "default", Labels = new Dictionary<string, string> { ["app"] = name } },
-            Spec = new() { Type = ServiceTypes.LoadBalancer, Ports = [new() { Port = 80, TargetPort = 8080 }], Selector = new Dictionary<string, string> { ["app"] = name } },
-        });
-        var read = await Api.GetAsync<Service>("default", name);
-
-        Assert.False(string.IsNullOrEmpty(created.Metadata.Uid));
-        Assert.Equal(created.Metadata.ResourceVersion, read.Metadata.ResourceVersion);
-        Assert.False(string.IsNullOrEmpty(read.Spec!.ClusterIP));
-        Assert.InRange(read.Spec.Ports![0].NodePort!.Value, 30000, 32767);
-        Assert.Equal(8080, read.Spec.Ports[0].TargetPort!.Value.Number);
-    }
-
-    [Fact]
-    public async Task Get_of_a_missing_object_is_not_found()
-    {
-        var ex = await Assert.ThrowsAsync<KubeApiException>(() => Api.GetAsync<ConfigMap>("default", Unique("nope")));
-
-        Assert.True(ex.IsNotFound);
-        Assert.Null(await Api.GetOrNullAsync<ConfigMap>("default", Unique("nope")));
-    }
-
-    [Fact]
-    public async Task Creating_a_taken_name_is_already_exists()
-    {
-        var cm = new ConfigMap { Metadata = new() { Name = Unique("cm"), Namespace = "default" } };
-        await Api.CreateAsync(cm);
-
-        var ex = await Assert.ThrowsAsync<KubeApiException>(() => Api.CreateAsync(cm));
-
-        Assert.True(ex.IsAlreadyExists);
-    }
-
-    [Fact]
-    public async Task Paged_lists_return_every_object_at_one_version_and_selectors_filter()
-    {
-        var app = Unique("app");
         for (var i = 0; i < 7; i++)
         {
-            await Api.CreateAsync(new ConfigMap
-            {
-                Metadata = new() { Name = $"{app}-{i}", Namespace = "default", Labels = new Dictionary<string, string> { ["app"] = app, ["odd"] = (i % 2).ToString() } },
-            });
+            Emulator.Objects.Create(ServiceJson($"{app}-{i}", odd: i % 2 == 1));
         }
 
-        var all = await Api.ListAllAsync<ConfigMap>("default", new ListOptions { LabelSelector = $"app={app}", Limit = 3 });
-        var odd = await Api.ListAsync<ConfigMap>("default", new ListOptions { LabelSelector = $"app={app},odd=1" });
-        var one = await Api.ListAsync<ConfigMap>(null, new ListOptions { FieldSelector = $"metadata.name={app}-4" });
+        var source = KubeListWatch.Services(Kube);
+        var pages = new List<ListPage<V1Service>>();
+        string? next = null;
+        do
+        {
+            var page = await source.ListAsync(new ListRequest($"app={app}", null, 3, next), CancellationToken.None);
+            pages.Add(page);
+            next = page.Continue;
+        }
+        while (next is not null);
 
-        Assert.Equal(Enumerable.Range(0, 7).Select(i => $"{app}-{i}").Order(), all.Items.Select(c => c.Metadata.Name!).Order());
-        Assert.False(string.IsNullOrEmpty(all.Metadata.ResourceVersion));
-        Assert.Equal(3, odd.Items.Count);
-        Assert.Equal($"{app}-4", Assert.Single(one.Items).Metadata.Name);
-        Assert.Equal(3 + 1, Calls.Counts[new KubeCall("list", "", "configmaps", null, "default")]); // three pages, then the selector list
+        Assert.Equal([3, 3, 1], pages.Select(p => p.Items.Count));
+        Assert.Equal(Enumerable.Range(0, 7).Select(i => $"{app}-{i}"), pages.SelectMany(p => p.Items).Select(s => s.Metadata.Name).Order());
+        Assert.Single(pages.Select(p => p.ResourceVersion).Distinct());
+        Assert.NotNull(pages[0].ResourceVersion);
     }
 
     [Fact]
-    public async Task A_watch_from_the_lists_version_sees_every_later_change_in_order()
+    public async Task Label_and_field_selectors_filter_on_the_server()
     {
-        var name = Unique("cm");
-        var list = await Api.ListAsync<ConfigMap>("default");
-        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        var watching = Collect(Api.WatchAsync<ConfigMap>("default", new WatchOptions { ResourceVersion = list.Metadata.ResourceVersion, AllowWatchBookmarks = false }, cts.Token), 3);
+        for (var i = 0; i < 4; i++)
+        {
+            Emulator.Objects.Create(ServiceJson($"{app}-{i}", odd: i % 2 == 1));
+        }
 
-        await Api.CreateAsync(new ConfigMap { Metadata = new() { Name = name, Namespace = "default" } });
-        await Api.PatchAsync<ConfigMap>("default", name, KubePatch.Merge("""{"data":{"k":"v"}}"""));
-        await Api.DeleteAsync<ConfigMap>("default", name);
-        var events = await watching;
+        var source = KubeListWatch.Services(Kube);
+        var odd = await source.ListAsync(new ListRequest($"app={app},odd=true", null, null, null), CancellationToken.None);
+        var one = await source.ListAsync(new ListRequest(null, $"metadata.name={app}-2", null, null), CancellationToken.None);
 
-        Assert.Equal([WatchEventType.Added, WatchEventType.Modified, WatchEventType.Deleted], events.Select(e => e.Type));
-        Assert.Equal("v", events[1].Object!.Data!["k"]);
-        Assert.All(events, e => Assert.Equal(name, e.Object!.Metadata.Name));
+        Assert.Equal([$"{app}-1", $"{app}-3"], odd.Items.Select(s => s.Metadata.Name).Order());
+        Assert.Equal($"{app}-2", Assert.Single(one.Items).Metadata.Name);
+        Assert.Null(odd.Continue);
     }
 
     [Fact]
-    public async Task Bookmarks_carry_a_version_to_resume_from()
+    public async Task A_watch_from_the_lists_version_sees_every_later_change_in_order_then_ends_at_its_timeout()
     {
-        var list = await Api.ListAsync<Node>(null);
-        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var source = KubeListWatch.Services(Kube);
+        var list = await source.ListAsync(new ListRequest($"app={app}", null, null, null), CancellationToken.None);
+        var name = $"{app}-web";
+        Emulator.Objects.Create(ServiceJson(name));
+        Emulator.Objects.Patch("services", "default", name, KubePatchType.Merge, """{"metadata":{"annotations":{"k":"v"}}}""");
+        Emulator.Objects.Delete("services", "default", name);
 
-        var events = await Collect(Api.WatchAsync<Node>(null, new WatchOptions { ResourceVersion = list.Metadata.ResourceVersion, AllowWatchBookmarks = true }, cts.Token), 1);
-
-        var bookmark = Assert.Single(events);
-        Assert.Equal(WatchEventType.Bookmark, bookmark.Type);
-        Assert.True(long.Parse(bookmark.ResourceVersion!) >= long.Parse(list.Metadata.ResourceVersion!));
-    }
-
-    [Fact]
-    public async Task A_watch_ends_cleanly_at_its_server_side_timeout()
-    {
-        var list = await Api.ListAsync<Node>(null);
-        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-
-        var events = new List<WatchEvent<Node>>();
-        await foreach (var e in Api.WatchAsync<Node>(null, new WatchOptions { ResourceVersion = list.Metadata.ResourceVersion, AllowWatchBookmarks = false, TimeoutSeconds = 1 }, cts.Token))
+        var events = new List<(WatchEventType Type, V1Service Object)>();
+        var errors = new List<Exception>();
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await foreach (var e in source.WatchAsync(new WatchRequest($"app={app}", null, list.ResourceVersion!, 1), errors.Add, deadline.Token))
         {
             events.Add(e);
         }
 
-        Assert.False(cts.IsCancellationRequested);
-        Assert.Empty(events);
+        Assert.False(deadline.IsCancellationRequested); // the server ended it after timeoutSeconds
+        Assert.Empty(errors);
+        var changes = events.Where(e => e.Type != WatchEventType.Bookmark).ToList();
+        Assert.Equal([WatchEventType.Added, WatchEventType.Modified, WatchEventType.Deleted], changes.Select(e => e.Type));
+        Assert.Equal("v", changes[1].Object.Metadata.Annotations["k"]);
+        var last = events[^1];
+        Assert.Equal(WatchEventType.Bookmark, last.Type); // the last word before a timeout is a bookmark to resume from
+        Assert.Equal(Emulator.ResourceVersion.ToString(System.Globalization.CultureInfo.InvariantCulture), last.Object.Metadata.ResourceVersion);
     }
 
     [Fact]
-    public async Task Events_of_both_apis_can_be_created()
+    public async Task An_expired_version_arrives_as_an_error_not_as_an_event()
     {
-        var cm = await Api.CreateAsync(new ConfigMap { Metadata = new() { Name = Unique("cm"), Namespace = "default" } });
+        var source = KubeListWatch.Nodes(Kube);
+        var list = await source.ListAsync(new ListRequest(null, null, null, null), CancellationToken.None);
+        Emulator.Objects.Create(new JsonObject { ["apiVersion"] = "v1", ["kind"] = "Node", ["metadata"] = new JsonObject { ["name"] = Unique("n") } });
+        Emulator.Faults.CompactHistory();
 
-        var core = await Api.CreateAsync(new Event
+        var errors = new List<Exception>();
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var events = 0;
+        try
         {
-            Metadata = new() { GenerateName = "cm.", Namespace = "default" },
-            InvolvedObject = ObjectReference.For(cm),
-            Reason = "EnsuredLoadBalancer",
-            Message = "done",
-            Type = EventTypes.Normal,
-            Source = new() { Component = "ccm" },
-            FirstTimestamp = DateTimeOffset.UtcNow,
-            LastTimestamp = DateTimeOffset.UtcNow,
-            Count = 1,
-        });
-        var modern = await Api.CreateAsync(new EventsV1Event
-        {
-            Metadata = new() { GenerateName = "cm.", Namespace = "default" },
-            Regarding = ObjectReference.For(cm),
-            Reason = "EnsuredLoadBalancer",
-            Note = "done",
-            Type = EventTypes.Normal,
-            Action = "Ensure",
-            EventTime = DateTimeOffset.UtcNow,
-            ReportingController = "ccm",
-            ReportingInstance = "ccm-0",
-        });
-
-        Assert.StartsWith("cm.", core.Metadata.Name);
-        Assert.Equal(cm.Metadata.Uid, modern.Regarding!.Uid);
-        Assert.Contains(Calls.Calls, c => c is { Verb: "create", ApiGroup: "events.k8s.io", Resource: "events" });
-        Assert.Contains(Calls.Calls, c => c is { Verb: "create", ApiGroup: "", Resource: "events" });
-    }
-
-    private static async Task<List<WatchEvent<T>>> Collect<T>(IAsyncEnumerable<WatchEvent<T>> watch, int count)
-        where T : class, IKubeObject<T>
-    {
-        var events = new List<WatchEvent<T>>();
-        await foreach (var e in watch)
-        {
-            events.Add(e);
-            if (events.Count == count)
+            await foreach (var _ in source.WatchAsync(new WatchRequest(null, null, list.ResourceVersion!, 5), e => { errors.Add(e); stop.Cancel(); }, stop.Token))
             {
-                break;
+                events++;
             }
         }
+        catch (OperationCanceledException)
+        {
+        }
 
-        return events;
+        Assert.Equal(0, events);
+        Assert.True(Ccm.Kube.Client.KubeErrors.IsGone(Assert.Single(errors)));
     }
+
+    [Fact]
+    public void Each_source_names_the_resource_it_lists()
+    {
+        Assert.Equal(
+            ["services", "endpointslices", "nodes", "pods"],
+            [KubeListWatch.Services(Kube).Resource, KubeListWatch.EndpointSlices(Kube).Resource, KubeListWatch.Nodes(Kube).Resource, KubeListWatch.Pods(Kube).Resource]);
+    }
+
+    private JsonObject ServiceJson(string name, bool odd = false) => new()
+    {
+        ["apiVersion"] = "v1",
+        ["kind"] = "Service",
+        ["metadata"] = new JsonObject
+        {
+            ["name"] = name,
+            ["namespace"] = "default",
+            ["labels"] = new JsonObject { ["app"] = app, ["odd"] = odd ? "true" : "false" },
+        },
+        ["spec"] = new JsonObject { ["ports"] = new JsonArray(new JsonObject { ["port"] = 80 }) },
+    };
 }

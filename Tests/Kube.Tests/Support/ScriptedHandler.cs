@@ -49,5 +49,3 @@ internal sealed class ScriptedHandler : HttpMessageHandler
         return reply(request);
     }
 }
-
-internal sealed record RecordedRequest(string Method, string PathAndQuery, string? Authorization, string? ContentType, string? Body);
