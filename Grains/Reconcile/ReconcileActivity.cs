@@ -27,6 +27,7 @@ public sealed class ReconcileActivity
     public ReconcileActivity(IMeterFactory meters, TimeProvider time)
     {
         this.time = time;
+        StartedAt = time.GetUtcNow();
         Window = new TurnWindow(time);
         var meter = meters.Create(MeterName);
         turns = meter.CreateCounter<long>("ccm.grain.turns", "{turn}", "Reconcile turns run, by grain type, trigger and result");
@@ -35,6 +36,9 @@ public sealed class ReconcileActivity
         signals = meter.CreateCounter<long>("ccm.grain.signals", "{signal}", "Reconcile signals received, by grain type");
         meter.CreateObservableGauge("ccm.grain.activations", ByKind, "{activation}", "Reconciler activations on this silo, by grain type");
     }
+
+    /// <summary>When this silo's reconcile layer started (the silo's start, for the dashboard).</summary>
+    public DateTimeOffset StartedAt { get; }
 
     /// <summary>Recent turn durations and rate.</summary>
     public TurnWindow Window { get; }

@@ -1,3 +1,4 @@
+using Ccm.CloudClients.Transport.Budget;
 using Ccm.GrainInterfaces;
 using Microsoft.Extensions.Logging;
 
@@ -14,9 +15,10 @@ namespace Ccm.Grains.Reconcile;
 /// it reads anything, and when it ends it restarts the pump at once if the mark is set again, else after the retry or
 /// requeue delay, else never. So any number of signals during a turn add exactly one more turn, which reads the newest
 /// state (controller-runtime's workqueue "dirty" set).</para>
-/// <para>A turn's token fires when the grain deactivates (the silo stops, or the grain is collected or moved) and when
-/// the turn has worked longer than <see cref="ReconcileOptions.TurnTimeout"/>; time spent waiting for a cloud
-/// rate-limit permit is not work and does not count (<see cref="TurnDeadline"/>).</para>
+/// <para>A turn's cloud calls queue for the cloud budget as its trigger says (<see cref="CloudCallScope"/>: a change's
+/// before any resync's, and fairly between grains by key). Its token fires when the grain deactivates (the silo stops,
+/// or the grain is collected or moved), and when the turn has worked longer than <see cref="ReconcileOptions.TurnTimeout"/>;
+/// time spent waiting for a cloud rate-limit permit is not work and does not count (<see cref="TurnDeadline"/>).</para>
 /// </remarks>
 public abstract partial class ReconcilerGrain(ReconcileServices services) : Grain, IReconcilerGrain
 {
@@ -99,7 +101,9 @@ public abstract partial class ReconcilerGrain(ReconcileServices services) : Grai
         var started = services.Time.GetTimestamp();
         ReconcileResult? result = null;
         Exception? error = null;
-        using (var deadline = new TurnDeadline(services.Options.TurnTimeout, services.Time, stopping))
+        var priority = kind == SignalKind.Event ? CloudCallPriority.Event : CloudCallPriority.Resync;
+        using (var scope = CloudCallScope.Begin(priority, $"{Kind}/{this.GetPrimaryKeyString()}"))
+        using (var deadline = new TurnDeadline(services.Options.TurnTimeout, services.Time, scope, stopping))
         {
             try
             {

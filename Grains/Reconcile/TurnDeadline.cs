@@ -1,24 +1,29 @@
+using Ccm.CloudClients.Transport.Budget;
+
 namespace Ccm.Grains.Reconcile;
 
 /// <summary>
-/// A turn's work budget: its token fires once the turn has run longer than the timeout, not counting the time it spent
-/// waiting for something that is not work (a cloud rate-limit permit), which the turn reports through
-/// <see cref="Exclude"/>. It also fires when <c>stopping</c> does (the grain deactivates). A turn that waits minutes in
-/// a busy cloud budget is therefore never cancelled for it, and the work it queued for is not thrown away.
+/// A turn's work budget: its token fires once the turn has worked longer than the timeout, where waiting for a cloud
+/// rate-limit permit (<see cref="CloudCallScope.PermitWait"/>) is not work, and never while a permit wait is under way.
+/// It also fires when <c>stopping</c> does (the grain deactivates). A turn queued behind a busy cloud budget is
+/// therefore never cancelled for it, and the work it queued for is not thrown away and redone.
 /// </summary>
 public sealed class TurnDeadline : IDisposable
 {
+    private static readonly TimeSpan Recheck = TimeSpan.FromSeconds(1);
+
     private readonly TimeSpan timeout;
     private readonly TimeProvider time;
+    private readonly CloudCallScope scope;
     private readonly CancellationTokenSource source;
     private readonly long started;
     private readonly ITimer check;
-    private long excludedTicks;
 
-    public TurnDeadline(TimeSpan timeout, TimeProvider time, CancellationToken stopping)
+    public TurnDeadline(TimeSpan timeout, TimeProvider time, CloudCallScope scope, CancellationToken stopping)
     {
         this.timeout = timeout;
         this.time = time;
+        this.scope = scope;
         source = CancellationTokenSource.CreateLinkedTokenSource(stopping);
         started = time.GetTimestamp();
         using (ExecutionContext.SuppressFlow())
@@ -29,17 +34,8 @@ public sealed class TurnDeadline : IDisposable
 
     public CancellationToken Token => source.Token;
 
-    /// <summary>Time the turn has worked so far (elapsed minus excluded waits).</summary>
-    public TimeSpan Worked => time.GetElapsedTime(started) - TimeSpan.FromTicks(Interlocked.Read(ref excludedTicks));
-
-    /// <summary>Tells the deadline that <paramref name="waited"/> was spent not working; the deadline moves out by as much.</summary>
-    public void Exclude(TimeSpan waited)
-    {
-        if (waited > TimeSpan.Zero)
-        {
-            Interlocked.Add(ref excludedTicks, waited.Ticks);
-        }
-    }
+    /// <summary>Time the turn has worked so far: elapsed, less the time its cloud calls waited for permits.</summary>
+    public TimeSpan Worked => time.GetElapsedTime(started) - scope.PermitWait;
 
     public void Dispose()
     {
@@ -50,13 +46,13 @@ public sealed class TurnDeadline : IDisposable
     private void Check()
     {
         var left = timeout - Worked;
-        if (left <= TimeSpan.Zero)
+        if (left <= TimeSpan.Zero && !scope.IsWaitingForPermit)
         {
             source.Cancel();
         }
         else
         {
-            check.Change(left, Timeout.InfiniteTimeSpan);
+            check.Change(left > Recheck ? left : Recheck, Timeout.InfiniteTimeSpan);
         }
     }
 }

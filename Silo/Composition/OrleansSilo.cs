@@ -1,7 +1,9 @@
 using System.Net;
 using Ccm.Clustering.Kubernetes;
 using Ccm.Clustering.Kubernetes.Hosting;
-using Ccm.Silo.Options;
+using Ccm.Silo.Dashboard.Local;
+using Orleans.Runtime.MembershipService.SiloMetadata;
+using Ccm.Silo;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Configuration;
 
@@ -19,7 +21,7 @@ public static class OrleansSilo
     /// <summary>The keyed <c>IKubernetes</c> the tables use (the membership client, off the grains' QPS budget).</summary>
     public const string TablesClient = "ccm-tables";
 
-    public static IServiceCollection AddCcmOrleans(this IServiceCollection services, SiloOptions options, SiloEndpoint endpoint)
+    public static IServiceCollection AddCcmOrleans(this IServiceCollection services, Options.SiloOptions options, SiloEndpoint endpoint)
     {
         services.AddKeyedSingleton(TablesClient, (sp, _) => sp.GetRequiredService<KubeClients>().Leases);
         services.AddOrleans(silo =>
@@ -35,6 +37,7 @@ public static class OrleansSilo
                 o.GatewayPort = 0;
             });
             silo.Configure<GrainCollectionOptions>(o => o.CollectionAge = options.GrainIdleTimeout);
+            silo.UseSiloMetadata(new Dictionary<string, string> { [DashboardAddress.MetadataKey] = DashboardAddress.Of(options) ?? "" });
             silo.Configure<ClusterMembershipOptions>(o => MembershipTimings.Apply(o, options.LeaderElection));
             if (options.LeaderElection.Enabled)
             {
@@ -55,7 +58,7 @@ public static class OrleansSilo
         return services;
     }
 
-    private static void Tables(KubernetesObjectOptions tables, SiloOptions options)
+    private static void Tables(KubernetesObjectOptions tables, Options.SiloOptions options)
     {
         tables.Namespace = options.LeaderElection.ResourceNamespace;
         tables.NamePrefix = options.LeaderElection.ResourceName;

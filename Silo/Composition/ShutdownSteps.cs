@@ -1,7 +1,6 @@
 using Ccm.Grains.Cluster;
 using Ccm.Grains.Events;
 using Ccm.Grains.Watcher;
-using Ccm.Runtime;
 using Ccm.Silo.Hosting;
 
 namespace Ccm.Silo.Composition;
@@ -24,15 +23,6 @@ internal sealed class StopWatching(SignalDispatcher signals, InformerClusterCach
 /// The runtime drains each shard (its running turns finish, its grains deactivate) and releases its Lease right
 /// after, so peers take over shard by shard without waiting for expiry; then its membership Lease goes.
 /// </summary>
-internal sealed class StopGrainRuntime(GrainSilo silo) : IShutdownParticipant
-{
-    public string Name => "grain runtime: finish turns, release shard Leases";
-
-    public ShutdownPhase Phase => ShutdownPhase.DrainTurns;
-
-    public Task StopAsync(CancellationToken cancellationToken) => silo.StopAsync(cancellationToken);
-}
-
 /// <summary>Writes the Events still queued (the last turns' outcomes are worth keeping).</summary>
 internal sealed class FlushEvents(KubeEventRecorder events) : IShutdownParticipant
 {

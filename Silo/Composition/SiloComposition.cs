@@ -2,8 +2,6 @@ using Ccm.CloudClients.Hosting;
 using Ccm.Grains;
 using Ccm.Grains.Events;
 using Ccm.Grains.Watcher;
-using Ccm.Runtime;
-using Ccm.Runtime.Kubernetes;
 using Ccm.Silo.CloudConfiguration;
 using Ccm.Silo.Composition.Readiness;
 using Ccm.Silo.Health;
@@ -20,9 +18,9 @@ namespace Ccm.Silo.Composition;
 
 /// <summary>
 /// Everything that makes the bare silo host (<see cref="SiloHost"/>) a CCM: the Kubernetes and cloud clients, the
-/// grain runtime on Kubernetes Leases, the cluster cache and watcher, the event recorder, the grains, the readiness
-/// checks that mean something and the graceful-stop steps. Call between <see cref="SiloHost.CreateBuilder"/> and
-/// <see cref="SiloHost.Build"/>; register extra services (tests' grains, runtime tuning) after it.
+/// Orleans silo with its Kubernetes-backed membership and reminders, the cluster cache and watcher, the event recorder,
+/// the grains, the readiness checks that mean something and the graceful-stop steps. Call between
+/// <see cref="SiloHost.CreateBuilder"/> and <see cref="SiloHost.Build"/>; register extra services (tests' tuning) after it.
 /// </summary>
 public static class SiloComposition
 {
@@ -38,8 +36,9 @@ public static class SiloComposition
         services.AddSingleton(CloudEnvironmentFactory.Create(options));
         services.AddAliyunCloudClients(o => ConfigureCloudClients(o, options, cloud));
 
-        services.AddGrainRuntime(o => RuntimeOptionsFactory.Apply(o, options));
-        services.AddKubernetesGrainStorage(sp => sp.GetRequiredService<KubeClients>().Leases);
+        var endpoint = SiloEndpoint.From(options);
+        services.AddSingleton(endpoint);
+        services.AddCcmOrleans(options, endpoint);
         services.AddCcmGrains(ccm);
         services.AddClusterWatcher();
         services.AddSingleton(sp => new KubeEventRecorder(
@@ -51,14 +50,12 @@ public static class SiloComposition
         services.AddSingleton<IEventRecorder>(sp => sp.GetRequiredService<KubeEventRecorder>());
 
         services.AddSingleton<IReadinessCheck, WatchesSyncedCheck>();
-        services.AddSingleton<IReadinessCheck>(sp => new ShardsRenewingCheck(
-            sp.GetRequiredService<GrainSilo>(), sp.GetRequiredService<IOptions<GrainRuntimeOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IReadinessCheck, ClusterMembershipCheck>();
         services.AddSingleton<CloudCredentialsProbe>();
         services.AddSingleton<IReadinessCheck>(sp => sp.GetRequiredService<CloudCredentialsProbe>());
         services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<CloudCredentialsProbe>());
 
         services.AddSingleton<IShutdownParticipant, StopWatching>();
-        services.AddSingleton<IShutdownParticipant, StopGrainRuntime>();
         services.AddSingleton<IShutdownParticipant, FlushEvents>();
         return services;
     }

@@ -26,10 +26,11 @@ internal static class ClusterApi
             var answers = await cluster.ReadAsync(() => views.SummaryAsync(ct), "/api/local/summary", json.LocalSummary, Credentials(http));
             return JsonBody.Of(ClusterMerge.Silos(answers, views.Now), json.SilosView);
         });
-        api.MapGetHead("/shards", async (HttpContext http) =>
+        api.MapGetHead("/membership", async (HttpContext http, CancellationToken ct) =>
         {
-            var answers = await cluster.ReadAsync(views.Shards, "/api/local/shards", json.LocalShards, Credentials(http));
-            return JsonBody.Of(ClusterMerge.Shards(answers, views.Now), json.ShardsView);
+            var table = await views.MembershipAsync(ct);
+            var answers = await cluster.ReadAsync(() => views.SummaryAsync(ct), "/api/local/summary", json.LocalSummary, Credentials(http));
+            return JsonBody.Of(ClusterMerge.Membership(table, answers, views.Now), json.MembershipView);
         });
         api.MapGetHead("/cloud/calls", async (HttpContext http) =>
         {

@@ -23,8 +23,8 @@ namespace Ccm.Silo.Dashboard;
 [JsonSerializable(typeof(GrainDetail<NodeGrainState>))]
 [JsonSerializable(typeof(GrainDetail<RouteTableGrainState>))]
 [JsonSerializable(typeof(CloudCallsView))]
-[JsonSerializable(typeof(LocalShards))]
-[JsonSerializable(typeof(ShardsView))]
+[JsonSerializable(typeof(LocalMembership))]
+[JsonSerializable(typeof(MembershipView))]
 [JsonSerializable(typeof(DashboardConfig))]
 [JsonSerializable(typeof(ErrorBody))]
 public sealed partial class DashboardJsonContext : JsonSerializerContext;

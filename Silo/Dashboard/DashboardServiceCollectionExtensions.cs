@@ -20,6 +20,7 @@ public static class DashboardServiceCollectionExtensions
         services.AddSingleton<DashboardAuthenticator>();
         services.AddSingleton<DashboardSources>();
         services.AddSingleton(sp => new CloudRates(sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<ClusterMembers>();
         services.AddSingleton<LocalViews>();
         services.AddSingleton(sp => new PeerClient(sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<ClusterReader>();

@@ -17,7 +17,7 @@ internal static class LocalApi
     {
         var local = api.MapGroup("/local");
         local.MapGetHead("/summary", async (CancellationToken ct) => JsonBody.Of(await views.SummaryAsync(ct), DashboardJsonContext.Default.LocalSummary));
-        local.MapGetHead("/shards", () => JsonBody.Of(views.Shards(), DashboardJsonContext.Default.LocalShards));
+        local.MapGetHead("/membership", async (CancellationToken ct) => JsonBody.Of(await views.MembershipAsync(ct), DashboardJsonContext.Default.LocalMembership));
         local.MapGetHead("/cloud/calls", () => JsonBody.Of(CloudCalls(views), DashboardJsonContext.Default.CloudCallsView));
         MapKind(local, views, GrainKinds.Services);
         MapKind(local, views, GrainKinds.Nodes);

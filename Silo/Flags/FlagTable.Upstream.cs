@@ -58,7 +58,7 @@ public static partial class FlagTable
             "Accepted for upstream manifests (checked against the renew deadline); each silo writes its liveness Lease every 30s, Orleans' IAmAlive period.",
             (o, v) => o with { LeaderElection = o.LeaderElection with { RetryPeriod = v } }, Positive),
         Flag.String("leader-elect-resource-name", "ccm",
-            "The cluster's name: Orleans' ServiceId and ClusterId, and the prefix of the membership ConfigMap (<name>-membership), the silo Leases (<name>-silo-N) and the reminder ConfigMaps (<name>-reminders-N).
+            "The cluster's name: Orleans' ServiceId and ClusterId, and the prefix of the membership ConfigMap (<name>-membership), the silo Leases (<name>-silo-N) and the reminder ConfigMaps (<name>-reminders-N).",
             (o, v) => o with { LeaderElection = o.LeaderElection with { ResourceName = v } }, CheckLeasePrefix),
         Flag.String("leader-elect-resource-namespace", "kube-system",
             "Namespace of the membership and reminder ConfigMaps and the silo Leases; defaults to the pod's own namespace.",

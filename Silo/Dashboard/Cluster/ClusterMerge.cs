@@ -1,4 +1,3 @@
-using Ccm.Runtime;
 using Ccm.Silo.Dashboard.Model;
 
 namespace Ccm.Silo.Dashboard.Cluster;
@@ -83,17 +82,9 @@ public static class ClusterMerge
     /// Each shard once: as reported by the silo that holds it (it knows its own renewals), else by this silo; the
     /// claim histories of every silo, newest first.
     /// </summary>
-    internal static ShardsView Shards(IReadOnlyList<SiloAnswer<LocalShards>> answers, DateTimeOffset now)
-    {
-        var parts = answers.Select(a => a.Value).OfType<LocalShards>().ToList();
-        var shards = parts.SelectMany(p => p.Shards)
-            .GroupBy(s => s.Shard)
-            .OrderBy(g => g.Key)
-            .Select(g => g.FirstOrDefault(s => s.State != ShardState.NotHeld) ?? g.First())
-            .ToList();
-        var history = parts.SelectMany(p => p.History).OrderByDescending(c => c.To ?? DateTimeOffset.MaxValue).ThenByDescending(c => c.From).Take(HistoryLimit).ToList();
-        return new ShardsView(now, shards, history, Statuses(answers));
-    }
+    /// <summary>The membership table (from the first silo that could read it) and each silo's activations.</summary>
+    internal static MembershipView Membership(LocalMembership? table, IReadOnlyList<SiloAnswer<LocalSummary>> summaries, DateTimeOffset now) =>
+        new(now, table?.Members ?? [], Silos(summaries, now).Silos, Statuses(summaries));
 
     private static IReadOnlyList<GrainCounts> Counts(IEnumerable<GrainCounts> counts) =>
         [.. counts.GroupBy(c => c.Kind, StringComparer.Ordinal).Select(g => new GrainCounts(

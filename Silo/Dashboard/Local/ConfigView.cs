@@ -18,7 +18,7 @@ internal static class ConfigView
             DryRun = sources.DryRun,
             Sandbox = options.Sandbox,
             ClusterCidr = (ccm?.ClusterCidr ?? options.ClusterCidr)?.ToString(),
-            Shards = options.Shards,
+            SiloPort = sources.Options.SiloPort,
             LeaderElect = options.LeaderElection.Enabled,
             RegionId = ccm?.RegionId,
             VpcId = ccm?.VpcId,

@@ -2,65 +2,68 @@ using Ccm.CloudClients.Observability;
 using Ccm.GrainInterfaces;
 using Ccm.GrainInterfaces.State;
 using Ccm.Grains;
-using Ccm.Runtime;
+using Ccm.Grains.Reconcile;
 using Ccm.Silo.Options;
 using Microsoft.Extensions.DependencyInjection;
+using Orleans.Runtime;
 
 namespace Ccm.Silo.Dashboard.Local;
 
 /// <summary>
-/// What the dashboard reads on this silo, each optional so a bare host still serves a (thin) dashboard: the grain
-/// runtime's statistics, the grains' state board, the cloud call recorder, the watcher and the CCM options. Nothing
-/// here runs until a request asks.
+/// What the dashboard reads on this silo, each optional so a bare host still serves a (thin) dashboard: Orleans'
+/// membership and this silo's address, the reconcile layer's live activations, the state board, the cloud call
+/// recorder, and the watcher grain of this silo.
 /// </summary>
 internal sealed class DashboardSources(IServiceProvider services, SiloOptions options, TimeProvider time)
 {
-    /// <summary>A watcher that does not answer within this is shown as unknown rather than holding the page.</summary>
     private static readonly TimeSpan WatcherTimeout = TimeSpan.FromSeconds(1);
 
-    private readonly Lazy<GrainSilo?> silo = new(services.GetService<GrainSilo>);
+    private readonly Lazy<ReconcileActivity?> activity = new(services.GetService<ReconcileActivity>);
+    private readonly Lazy<IClusterMembershipService?> membership = new(services.GetService<IClusterMembershipService>);
+    private readonly Lazy<ILocalSiloDetails?> local = new(services.GetService<ILocalSiloDetails>);
+    private readonly Lazy<IGrainFactory?> grains = new(services.GetService<IGrainFactory>);
     private readonly Lazy<IGrainStateBoard?> board = new(services.GetService<IGrainStateBoard>);
     private readonly Lazy<CloudCallRecorder?> cloud = new(services.GetService<CloudCallRecorder>);
     private readonly Lazy<CcmOptions?> ccm = new(services.GetService<CcmOptions>);
-    private readonly Lazy<HashSet<Type>> registered = new(() => [.. services.GetServices<GrainRegistration>().Select(r => r.Interface)]);
 
     public SiloOptions Options => options;
 
     public TimeProvider Time => time;
 
-    public GrainSilo? Silo => silo.Value;
+    public ReconcileActivity? Activity => activity.Value;
+
+    public IClusterMembershipService? Membership => membership.Value;
+
+    /// <summary>This silo's Orleans address; null on a bare host.</summary>
+    public SiloAddress? Self => local.Value?.SiloAddress;
+
+    public IGrainFactory? Grains => grains.Value;
 
     public CloudCallRecorder? Cloud => cloud.Value;
 
     public CcmOptions? Ccm => ccm.Value;
 
-    public string SiloName => Silo?.SiloName ?? options.SiloName;
+    public string SiloName => options.SiloName;
 
     public bool DryRun => Ccm?.DryRun ?? options.DryRun;
 
-    /// <summary>
-    /// Whether this silo can activate <typeparamref name="TGrain"/>: a state board may hold states of a kind whose
-    /// controller is off here (published by tests, or before <c>--controllers</c> changed), and the runtime refuses ids
-    /// of unregistered grains.
-    /// </summary>
-    public bool Hosts<TGrain>() => registered.Value.Contains(typeof(TGrain));
+    /// <summary>Whether this silo runs the controller behind a grain type (<c>service</c>, <c>node</c>, <c>route</c>).</summary>
+    public bool Runs(string controller) => Ccm?.Runs(controller) == true;
 
-    /// <summary>Every published state of one kind, ordered by key (empty without grains).</summary>
     public IReadOnlyList<TState> States<TState>() where TState : GrainState => board.Value?.List<TState>() ?? [];
 
     public TState? State<TState>(string key) where TState : GrainState => board.Value?.Get<TState>(key);
 
-    /// <summary>The watcher's status, or null when there is no watcher or it is busy past a short wait.</summary>
     public async Task<WatcherStatus?> WatcherAsync(CancellationToken cancellationToken)
     {
-        if (Silo is not { } running || !Hosts<IWatcherGrain>())
+        if (Grains is not { } factory || Self is not { } self)
         {
             return null;
         }
 
         try
         {
-            return await running.GrainFactory.GetGrain<IWatcherGrain>(GrainKeys.Watcher).GetStatusAsync().WaitAsync(WatcherTimeout, cancellationToken);
+            return await factory.GetGrain<IWatcherGrain>(GrainKeys.Watcher(self.ToParsableString())).GetStatusAsync().WaitAsync(WatcherTimeout, cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {

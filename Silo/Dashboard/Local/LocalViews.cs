@@ -1,6 +1,7 @@
 using Ccm.GrainInterfaces;
 using Ccm.GrainInterfaces.State;
-using Ccm.Runtime;
+using Ccm.Grains.Reconcile;
+using Orleans.Runtime;
 using Ccm.Silo.Dashboard.Model;
 
 namespace Ccm.Silo.Dashboard.Local;
@@ -9,7 +10,7 @@ namespace Ccm.Silo.Dashboard.Local;
 /// This silo's part of every page, built on request from its own sources: the answers of <c>/api/local/...</c>,
 /// which peers read to assemble the cluster view.
 /// </summary>
-internal sealed class LocalViews(DashboardSources sources, CloudRates rates)
+internal sealed class LocalViews(DashboardSources sources, ClusterMembers members, CloudRates rates)
 {
     /// <summary>How many pending plans the overview lists (the count says how many there are).</summary>
     public const int PendingPlanLimit = 20;
@@ -19,11 +20,10 @@ internal sealed class LocalViews(DashboardSources sources, CloudRates rates)
     public DateTimeOffset Now => sources.Time.GetUtcNow();
 
     /// <summary>This silo's peers as its membership Leases name them (empty with leader election off).</summary>
-    public IReadOnlyList<SiloMember> Peers() => sources.Silo?.GetStatistics().Members.Where(m => !m.IsSelf).ToList() ?? [];
+    public IReadOnlyList<SiloMember> Peers() => members.Peers();
 
     public async Task<LocalSummary> SummaryAsync(CancellationToken cancellationToken)
     {
-        var stats = sources.Silo?.GetStatistics();
         var silo = SiloName;
         var pending = Pending<ServiceGrainState>("services", silo)
             .Concat(Pending<NodeGrainState>("nodes", silo))
@@ -35,10 +35,10 @@ internal sealed class LocalViews(DashboardSources sources, CloudRates rates)
             Silo = new SiloSummary
             {
                 Name = silo,
-                Address = stats?.Members.FirstOrDefault(m => m.IsSelf)?.Address,
-                Now = stats?.Now ?? Now,
+                Address = DashboardAddress.Of(sources.Options),
+                Now = Now,
                 DryRun = sources.DryRun,
-                Runtime = stats is null ? null : Runtime(stats),
+                Runtime = Runtime(),
                 Watcher = await sources.WatcherAsync(cancellationToken),
             },
             Grains = [Counts<ServiceGrainState>("services"), Counts<NodeGrainState>("nodes"), Counts<RouteTableGrainState>("routetables")],
@@ -54,20 +54,15 @@ internal sealed class LocalViews(DashboardSources sources, CloudRates rates)
 
     public GrainList<RouteTableRow> RouteTables(GrainFilter filter) => List<RouteTableGrainState, RouteTableRow>(GrainRows.RouteTable, filter.Matches);
 
-    public GrainDetail<ServiceGrainState>? Service(string key) => Detail<ServiceGrainState, IServiceGrain>(key);
+    public GrainDetail<ServiceGrainState>? Service(string key) => Detail<ServiceGrainState>("service", key);
 
-    public GrainDetail<NodeGrainState>? Node(string key) => Detail<NodeGrainState, INodeGrain>(key);
+    public GrainDetail<NodeGrainState>? Node(string key) => Detail<NodeGrainState>("node", key);
 
-    public GrainDetail<RouteTableGrainState>? RouteTable(string key) => Detail<RouteTableGrainState, IRouteTableGrain>(key);
+    public GrainDetail<RouteTableGrainState>? RouteTable(string key) => Detail<RouteTableGrainState>("routetable", key);
 
-    public LocalShards Shards()
-    {
-        var stats = sources.Silo?.GetStatistics();
-        var silo = SiloName;
-        return stats is null
-            ? new LocalShards(silo, Now, [], [])
-            : new LocalShards(silo, stats.Now, [.. stats.Shards.Select(s => ShardRow.From(s, silo))], [.. stats.ShardHistory.Select(c => new ShardClaimRow(c.Shard, silo, c.From, c.To))]);
-    }
+    /// <summary>The membership table as this silo reads it.</summary>
+    public async Task<LocalMembership> MembershipAsync(CancellationToken cancellationToken) =>
+        new(SiloName, Now, await members.RowsAsync(cancellationToken));
 
     /// <summary>Every product+action this silo called, with its calls/s since the previous read.</summary>
     public IReadOnlyList<CloudCallRow> CloudCalls()
@@ -110,26 +105,17 @@ internal sealed class LocalViews(DashboardSources sources, CloudRates rates)
         return new GrainList<TRow>(Now, rows, rows.Count, [new PeerStatus(silo, null, IsSelf: true)]);
     }
 
-    private GrainDetail<TState>? Detail<TState, TGrain>(string key)
-        where TState : GrainState
-        where TGrain : IGrainWithStringKey
-    {
-        if (sources.State<TState>(key) is not { } state)
-        {
-            return null;
-        }
-
-        var stats = sources.Silo?.GetStatistics();
-        var id = sources.Hosts<TGrain>() ? sources.Silo?.GrainFactory.GetGrainId<TGrain>(key) : null;
-        return new GrainDetail<TState>
-        {
-            Silo = SiloName,
-            Now = stats?.Now ?? Now,
-            State = state,
-            Activation = stats?.Activations.FirstOrDefault(a => a.GrainId == id) is { } activation ? ActivationView.From(activation) : null,
-            Reminders = [.. (stats?.Reminders ?? []).Where(r => r.GrainId == id).Select(ReminderView.From)],
-        };
-    }
+    private GrainDetail<TState>? Detail<TState>(string kind, string key)
+        where TState : GrainState =>
+        sources.State<TState>(key) is { } state
+            ? new GrainDetail<TState>
+            {
+                Silo = SiloName,
+                Now = Now,
+                State = state,
+                Activation = sources.Activity?.Find(kind, key) is { } activation ? ActivationView.From(activation) : null,
+            }
+            : null;
 
     private GrainCounts Counts<TState>(string kind) where TState : GrainState
     {
@@ -141,20 +127,29 @@ internal sealed class LocalViews(DashboardSources sources, CloudRates rates)
     private IEnumerable<PendingPlan> Pending<TState>(string kind, string silo) where TState : GrainState =>
         sources.States<TState>().Select(s => GrainRows.Pending(kind, s, silo)).OfType<PendingPlan>();
 
-    private static RuntimeSummary Runtime(SiloStatistics stats) => new()
+    private RuntimeSummary? Runtime()
     {
-        Identity = stats.Identity,
-        StartedAt = stats.StartedAt,
-        LeaderElect = stats.LeaderElect,
-        LastLeaseSync = stats.LastLeaseSync,
-        ShardsHeld = stats.ShardsHeld,
-        ShardCount = stats.Shards.Count,
-        Turns = stats.Turns,
-        SignalsAccepted = stats.SignalsAccepted,
-        SignalsDropped = stats.SignalsDropped,
-        PendingSignals = stats.PendingSignals,
-        Activations = stats.Activations.Count,
-        Reminders = stats.Reminders.Count,
-        GrainTypes = stats.GrainTypes,
-    };
+        if (sources.Activity is not { } activity || sources.Self is not { } self)
+        {
+            return null;
+        }
+
+        var snapshot = sources.Membership?.CurrentSnapshot;
+        var activations = activity.Activations;
+        return new RuntimeSummary
+        {
+            Identity = self.ToParsableString(),
+            Status = (snapshot?.GetSiloStatus(self) ?? SiloStatus.None).ToString(),
+            StartedAt = activity.StartedAt,
+            LeaderElect = sources.Options.LeaderElection.Enabled,
+            ActiveSilos = snapshot?.Members.Values.Count(m => m.Status == SiloStatus.Active) ?? 1,
+            Turns = new TurnTotals(activity.TurnTotal, activity.FailureTotal, activity.Window.PerSecond(), activity.Window.Latency()),
+            SignalsAccepted = activity.SignalTotal,
+            PendingSignals = activations.Count(a => a.SignalPending),
+            Activations = activations.Count,
+            GrainTypes = [.. activations.GroupBy(a => a.Kind, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => new GrainTypeActivity(
+                g.Key, g.Count(), g.Count(a => a.State == "Idle"), g.Count(a => a.State == "Running"), g.Count(a => a.State == "Queued"),
+                g.Count(a => a.State == "BackingOff"), g.Count(a => a.State == "Scheduled")))],
+        };
+    }
 }

@@ -18,7 +18,7 @@ public sealed record DashboardConfig
 
     public string? ClusterCidr { get; init; }
 
-    public required int Shards { get; init; }
+    public required int SiloPort { get; init; }
 
     public required bool LeaderElect { get; init; }
 

@@ -1,12 +1,9 @@
 using Ccm.GrainInterfaces.State;
-using Ccm.Runtime;
+using Ccm.Grains.Reconcile;
 
 namespace Ccm.Silo.Dashboard.Model;
 
-/// <summary>
-/// Everything about one grain: the snapshot it published (plans with each operation's result, Events, last error),
-/// its activation on the silo that runs it, and its reminders.
-/// </summary>
+/// <summary>One grain as one silo knows it: its published state and, when it is active there, its activation.</summary>
 public sealed record GrainDetail<TState>
     where TState : GrainState
 {
@@ -16,22 +13,16 @@ public sealed record GrainDetail<TState>
 
     public required TState State { get; init; }
 
-    /// <summary>Null while the grain is not activated (idle-collected, or its state is left from before).</summary>
     public ActivationView? Activation { get; init; }
-
-    public required IReadOnlyList<ReminderView> Reminders { get; init; }
 }
 
-/// <summary>A grain's activation, as the runtime reports it.</summary>
+/// <summary>A live activation: its place in the reconcile loop and its last turn.</summary>
 public sealed record ActivationView
 {
-    public required int Shard { get; init; }
+    /// <summary>Running, Queued (a signal waits), BackingOff (a retry is scheduled), Scheduled (a requeue), or Idle.</summary>
+    public required string State { get; init; }
 
-    public required ActivationState State { get; init; }
-
-    public required bool IsActive { get; init; }
-
-    public required int QueueLength { get; init; }
+    public required DateTimeOffset ActivatedAt { get; init; }
 
     public required bool SignalPending { get; init; }
 
@@ -41,30 +32,19 @@ public sealed record ActivationView
 
     public DateTimeOffset? NextWake { get; init; }
 
-    public required int Timers { get; init; }
-
     public TurnView? LastTurn { get; init; }
 
-    public static ActivationView From(ActivationStatistics a) => new()
+    public static ActivationView From(ActivationInfo a) => new()
     {
-        Shard = a.Shard,
         State = a.State,
-        IsActive = a.IsActive,
-        QueueLength = a.QueueLength,
+        ActivatedAt = a.ActivatedAt,
         SignalPending = a.SignalPending,
         Turns = a.Turns,
         ConsecutiveFailures = a.ConsecutiveFailures,
         NextWake = a.NextWake,
-        Timers = a.Timers,
-        LastTurn = a.LastTurn is { } t ? new TurnView(t.Kind, t.Description, t.Started, t.Ended, t.Result, t.Error) : null,
+        LastTurn = a.Last is { } t ? new TurnView(t.Started, t.Ended, t.Result, t.Error) : null,
     };
 }
 
 /// <summary>The last turn of an activation.</summary>
-public sealed record TurnView(TurnKind Kind, string Description, DateTimeOffset Started, DateTimeOffset Ended, TurnResult Result, string? Error);
-
-/// <summary>A reminder armed for a grain.</summary>
-public sealed record ReminderView(string Name, int Shard, double PeriodSeconds, DateTimeOffset NextDue)
-{
-    public static ReminderView From(ReminderStatistics r) => new(r.ReminderName, r.Shard, r.Period.TotalSeconds, r.NextDue);
-}
+public sealed record TurnView(DateTimeOffset Started, DateTimeOffset Ended, TurnResult Result, string? Error);
