@@ -123,7 +123,7 @@ public sealed class NodeGrainTests
         // The cache still holds the Node as it was before the grain's own writes, as when the watch lags them.
         var stale = initialised.Clone(n => n.Spec.Taints = [new V1Taint { Key = NodeLabels.UninitializedTaint, Effect = "NoSchedule", Value = "true" }]);
         silo.Cache.With(stale);
-        Assert.True(silo.Silo.GrainFactory.Signal<INodeGrain>(name));
+        await silo.Silo.Signal<INodeGrain>(name);
         await Ccm.TestSupport.Eventually.TrueAsync(
             () => silo.Logs.Entries.Any(e => e.Message.Contains("changed since the cache's copy", StringComparison.Ordinal)), "the stale turn was noticed");
         await silo.RoundAsync(name);

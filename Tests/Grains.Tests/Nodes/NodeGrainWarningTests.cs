@@ -2,7 +2,7 @@ using Ccm.GrainInterfaces;
 using Ccm.GrainInterfaces.State;
 using Ccm.Grains.Events;
 using Ccm.Grains.Tests.Nodes.Support;
-using Ccm.Runtime;
+using Ccm.Grains.Reconcile;
 using Ccm.Sandbox.Aliyun.Control;
 using Ccm.Sandbox.Demo;
 
@@ -50,11 +50,10 @@ public sealed class NodeGrainWarningTests
 
         await silo.RoundAsync("stranger", "odd");
 
-        var stats = silo.Silo.GetStatistics().Activations;
-        var odd = stats.Single(a => a.GrainId == silo.Silo.GrainFactory.GetGrainId<INodeGrain>("odd"));
-        var stranger = stats.Single(a => a.GrainId == silo.Silo.GrainFactory.GetGrainId<INodeGrain>("stranger"));
-        Assert.Equal((TurnResult.Terminal, null), (odd.LastTurn!.Result, odd.NextWake));
-        Assert.Equal(ActivationState.Scheduled, stranger.State);
+        var odd = silo.Silo.Activity.Find("node", "odd")!;
+        var stranger = silo.Silo.Activity.Find("node", "stranger")!;
+        Assert.Equal((TurnResult.Terminal, null), (odd.Last!.Result, odd.NextWake));
+        Assert.Equal("Scheduled", stranger.State);
         Assert.Equal(EventSeverity.Warning, Assert.Single(silo.Events.Events, e => e.Regarding.Name == "odd").Severity);
     }
 }

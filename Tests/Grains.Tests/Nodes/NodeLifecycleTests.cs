@@ -54,7 +54,7 @@ public sealed class NodeLifecycleTests
         silo.Kube.Objects.Delete("nodes", null, demo.Name); // ...while a new one registers under the same name
         silo.Kube.Objects.Create(NodeManifests.Node(demo.Name, demo.PrivateIp, demo.ProviderId));
 
-        Assert.True(silo.Silo.GrainFactory.Signal<Ccm.GrainInterfaces.INodeGrain>(demo.Name));
+        await silo.Silo.Signal<Ccm.GrainInterfaces.INodeGrain>(demo.Name);
         await Ccm.TestSupport.Eventually.TrueAsync(() => silo.State(demo.Name)?.Phase == GrainPhase.Failed, "the delete was refused");
 
         Assert.NotEqual(old.Metadata.Uid, silo.Node(demo.Name)!.Metadata.Uid);

@@ -3,7 +3,7 @@ using Ccm.GrainInterfaces.State;
 using Ccm.Grains.Events;
 using Ccm.Grains.Services;
 using Ccm.Kube.Cache;
-using Ccm.Runtime;
+using Ccm.Grains.Reconcile;
 using Ccm.Sandbox.Aliyun.Faults;
 using Ccm.Sandbox.Demo;
 using k8s;

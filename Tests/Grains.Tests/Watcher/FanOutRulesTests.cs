@@ -1,3 +1,4 @@
+using Ccm.GrainInterfaces;
 using Ccm.Grains.Tests.Support;
 using Ccm.Grains.Watcher;
 using k8s.Models;
@@ -107,15 +108,32 @@ public sealed class FanOutRulesTests
     }
 
     [Fact]
-    public void An_acquired_shard_wakes_every_grain_of_that_shard_that_has_work()
+    public void Keys_inherited_from_a_departed_silo_wake_their_grains_at_event_priority_and_no_others()
     {
-        IReadOnlyList<V1Service> services = [Service("a"), Service("b"), Service("internal", type: "ClusterIP")];
+        IReadOnlyList<V1Service> services = [Service("a", finalizer: true).WithIngress("10.0.0.1"), Service("b"), Service("internal", type: "ClusterIP")];
         IReadOnlyList<V1Node> nodes = [Node("node-1"), Node("node-2")];
-        int ShardOf(GrainSignal s) => s.Key is "default/a" or "node-2" or "vtb-2" ? 3 : 1;
+        bool OwnedBefore(string key) => key is "default/b" or "node-1";
+        bool OwnsNow(string key) => key is "default/a" or "default/b" or "node-1" or "node-2" or "route-tables";
 
-        var signals = FanOutRules.ForShard(3, services, nodes, Tables, ShardOf);
+        var signals = FanOutRules.ForInherited(services, nodes, Tables, OwnedBefore, OwnsNow);
 
-        Assert.Equal(["Service/default/a", "Node/node-2", "RouteTable/vtb-2"], signals.Select(s => s.ToString()));
-        Assert.Equal(6, FanOutRules.ForEverything(services, nodes, Tables).Count);
+        Assert.Equal(["Service/default/a", "Node/node-2", "RouteTable/vtb-1", "RouteTable/vtb-2"], signals.Select(s => s.ToString()));
+        Assert.All(signals, s => Assert.Equal(SignalKind.Event, s.Kind));
+    }
+
+    [Fact]
+    public void At_start_converged_objects_are_rechecked_at_resync_priority_and_the_rest_at_event_priority()
+    {
+        IReadOnlyList<V1Service> services = [Service("done", finalizer: true).WithIngress("10.0.0.1"), Service("new"), Service("internal", type: "ClusterIP")];
+        IReadOnlyList<V1Node> nodes = [Node("node-1"), Node("fresh").WithSpec(spec => spec.ProviderID = null)];
+
+        var signals = FanOutRules.ForEverything(services, nodes, Tables).ToDictionary(s => s.ToString(), s => s.Kind);
+
+        Assert.Equal(SignalKind.Resync, signals["Service/default/done"]);
+        Assert.Equal(SignalKind.Event, signals["Service/default/new"]);
+        Assert.Equal(SignalKind.Resync, signals["Node/node-1"]);
+        Assert.Equal(SignalKind.Event, signals["Node/fresh"]);
+        Assert.Equal(SignalKind.Event, signals["RouteTable/vtb-1"]);
+        Assert.False(signals.ContainsKey("Service/default/internal"));
     }
 }

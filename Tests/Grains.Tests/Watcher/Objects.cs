@@ -27,6 +27,9 @@ internal static class Objects
         c.Metadata.Annotations[key] = value;
     });
 
+    public static V1Service WithIngress(this V1Service s, string ip) =>
+        s.Clone(c => c.Status = new V1ServiceStatus { LoadBalancer = new V1LoadBalancerStatus { Ingress = [new V1LoadBalancerIngress { Ip = ip }] } });
+
     public static V1Service Bumped(this V1Service s) => s.Clone(c => c.Metadata.ResourceVersion += "1");
 
     public static V1Node Node(string name = "node-1") => new()

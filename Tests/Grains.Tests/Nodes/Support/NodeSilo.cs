@@ -6,7 +6,6 @@ using Ccm.Grains.Events;
 using Ccm.Grains.Nodes;
 using Ccm.Grains.Tests.Fakes;
 using Ccm.Grains.Tests.Support;
-using Ccm.Runtime;
 using Ccm.Sandbox.Aliyun;
 using Ccm.Sandbox.Demo;
 using Ccm.Sandbox.Kube;
@@ -26,21 +25,21 @@ namespace Ccm.Grains.Tests.Nodes.Support;
 /// </summary>
 internal sealed class NodeSilo : IAsyncDisposable
 {
-    private readonly ServiceProvider services;
+    private readonly IServiceProvider services;
 
-    private NodeSilo(ServiceProvider services, AliyunEmulator cloud, KubeEmulator kube)
+    private NodeSilo(OrleansTestSilo silo, AliyunEmulator cloud, KubeEmulator kube)
     {
-        this.services = services;
+        services = silo.Services;
         Cloud = cloud;
         Kube = kube;
-        Silo = services.GetRequiredService<GrainSilo>();
+        Silo = silo;
     }
 
     public AliyunEmulator Cloud { get; }
 
     public KubeEmulator Kube { get; }
 
-    public GrainSilo Silo { get; }
+    public OrleansTestSilo Silo { get; }
 
     public FakeClusterCache Cache => (FakeClusterCache)services.GetRequiredService<IClusterCache>();
 
@@ -56,7 +55,7 @@ internal sealed class NodeSilo : IAsyncDisposable
         var cloud = await AliyunEmulator.StartAsync(EmulatedCloud.Options(seed));
         var kube = await KubeEmulator.StartAsync(new KubeEmulatorOptions { Seed = seed, RunControllers = false });
         var options = new CcmOptions { ClusterId = DemoWorld.ClusterId, RegionId = DemoWorld.RegionId, VpcId = DemoWorld.VpcId, Controllers = ["node"] };
-        var collection = new ServiceCollection()
+        var silo = await OrleansTestSilo.StartAsync(collection => collection
             .AddSingleton(logs)
             .AddLogging(b => b.SetMinimumLevel(LogLevel.Debug).AddProvider(logs))
             .AddEmulatedCloudClients(cloud)
@@ -64,18 +63,8 @@ internal sealed class NodeSilo : IAsyncDisposable
             .AddSingleton<IKubernetes>(_ => EmulatorKube.Client(kube)) // created, and disposed, by the container
             .AddSingleton<IClusterCache>(new FakeClusterCache())
             .AddSingleton<IEventRecorder>(new RecordingEventRecorder())
-            .AddGrainRuntime(o =>
-            {
-                o.SiloName = "node-silo";
-                o.Leases.LeaderElect = false;
-                o.Retry.BaseDelay = TimeSpan.FromMilliseconds(200);
-                o.Retry.MaxDelay = TimeSpan.FromSeconds(2);
-            })
-            .AddInMemoryGrainStorage()
-            .AddCcmGrains(configure?.Invoke(options) ?? options);
-        var silo = new NodeSilo(collection.BuildServiceProvider(), cloud, kube);
-        await silo.Silo.StartAsync(CancellationToken.None);
-        return silo;
+            .AddCcmGrains(configure?.Invoke(options) ?? options));
+        return new NodeSilo(silo, cloud, kube);
     }
 
     public IReadOnlyList<V1Node> Nodes() => [.. Kube.Objects.List("nodes").Select(ToNode)];
@@ -99,10 +88,7 @@ internal sealed class NodeSilo : IAsyncDisposable
         nodes.ToList().ForEach(n => Cache.With(n));
         var targets = names.Length > 0 ? names : [.. nodes.Select(n => n.Metadata.Name!)];
         var before = DateTimeOffset.UtcNow;
-        foreach (var name in targets)
-        {
-            Assert.True(Silo.GrainFactory.Signal<INodeGrain>(name));
-        }
+        await Task.WhenAll(targets.Select(name => Silo.Signal<INodeGrain>(name)));
 
         await Eventually.TrueAsync(
             () => targets.All(n => Published(n, before) && Settled(n)),
@@ -121,8 +107,7 @@ internal sealed class NodeSilo : IAsyncDisposable
         var cache = Cache;
         try
         {
-            await Silo.StopAsync(CancellationToken.None);
-            await services.DisposeAsync();
+            await Silo.DisposeAsync();
             await Kube.DisposeAsync();
             await Cloud.DisposeAsync();
         }
@@ -136,9 +121,7 @@ internal sealed class NodeSilo : IAsyncDisposable
     private bool Published(string name, DateTimeOffset since) =>
         Cache.GetNode(name) is null ? State(name) is null : State(name)?.LastReconciledAt >= since;
 
-    private bool Settled(string name) =>
-        Silo.GetStatistics().Activations.SingleOrDefault(a => a.GrainId == Silo.GrainFactory.GetGrainId<INodeGrain>(name))
-            is null or { State: not (ActivationState.Running or ActivationState.Queued) };
+    private bool Settled(string name) => Silo.Settled("node", name);
 
     private static V1Node ToNode(JsonObject json) => KubernetesJson.Deserialize<V1Node>(json);
 }

@@ -7,7 +7,6 @@ using Ccm.Grains.Events;
 using Ccm.Grains.Routes;
 using Ccm.Grains.Tests.Fakes;
 using Ccm.Grains.Tests.Support;
-using Ccm.Runtime;
 using Ccm.Sandbox.Aliyun;
 using Ccm.Sandbox.Aliyun.Control;
 using Ccm.Sandbox.Demo;
@@ -31,15 +30,15 @@ internal sealed class RouteSilo : IAsyncDisposable
 {
     public static readonly IReadOnlyList<string> Tables = DemoWorld.CustomRouteTableIds;
 
-    private readonly ServiceProvider services;
+    private readonly IServiceProvider services;
 
-    private RouteSilo(ServiceProvider services, AliyunEmulator cloud, KubeEmulator kube, CcmOptions options)
+    private RouteSilo(OrleansTestSilo silo, AliyunEmulator cloud, KubeEmulator kube, CcmOptions options)
     {
-        this.services = services;
+        services = silo.Services;
         Cloud = cloud;
         Kube = kube;
         Options = options;
-        Silo = services.GetRequiredService<GrainSilo>();
+        Silo = silo;
     }
 
     public AliyunEmulator Cloud { get; }
@@ -48,7 +47,7 @@ internal sealed class RouteSilo : IAsyncDisposable
 
     public CcmOptions Options { get; }
 
-    public GrainSilo Silo { get; }
+    public OrleansTestSilo Silo { get; }
 
     public FakeClusterCache Cache => (FakeClusterCache)services.GetRequiredService<IClusterCache>();
 
@@ -77,26 +76,15 @@ internal sealed class RouteSilo : IAsyncDisposable
             RouteReconciliationPeriod = TimeSpan.FromHours(1),
         };
         var options = configure?.Invoke(defaults) ?? defaults;
-        var collection = new ServiceCollection()
+        var silo = await OrleansTestSilo.StartAsync(collection => collection
             .AddSingleton(logs)
             .AddLogging(b => b.SetMinimumLevel(LogLevel.Debug).AddProvider(logs))
             .AddRouteCloudClients(cloud)
             .AddSingleton<IKubernetes>(_ => EmulatorKube.Client(kube)) // created, and disposed, by the container
             .AddSingleton<IClusterCache>(new FakeClusterCache())
             .AddSingleton<IEventRecorder>(new RecordingEventRecorder())
-            .AddGrainRuntime(o =>
-            {
-                o.SiloName = "route-silo";
-                o.Leases.LeaderElect = false;
-                o.MinimumReminderPeriod = TimeSpan.FromSeconds(1);
-                o.Retry.BaseDelay = TimeSpan.FromMilliseconds(200);
-                o.Retry.MaxDelay = TimeSpan.FromSeconds(2);
-            })
-            .AddInMemoryGrainStorage()
-            .AddCcmGrains(options);
-        var silo = new RouteSilo(collection.BuildServiceProvider(), cloud, kube, options);
-        await silo.Silo.StartAsync(CancellationToken.None);
-        return silo;
+            .AddCcmGrains(options));
+        return new RouteSilo(silo, cloud, kube, options);
     }
 
     public IReadOnlyList<string> TableIds => services.GetRequiredService<RouteTableSet>().Ids;
@@ -114,7 +102,7 @@ internal sealed class RouteSilo : IAsyncDisposable
         nodes.ForEach(n => Cache.With(n));
         foreach (var table in TableIds)
         {
-            Assert.True(Silo.GrainFactory.Signal<IRouteTableGrain>(table));
+            _ = Silo.Signal<IRouteTableGrain>(table);
         }
     }
 
@@ -156,16 +144,14 @@ internal sealed class RouteSilo : IAsyncDisposable
     public long Writes => new[] { "CreateRouteEntry", "CreateRouteEntries", "DeleteRouteEntry", "DeleteRouteEntries" }.Sum(Cloud.Calls.CountOf);
 
     public bool Settled() =>
-        Silo.GetStatistics().Activations.Where(a => a.GrainId.Type is nameof(IRouteTableGrain) or nameof(INetworkConditionGrain))
-            .All(a => a.State == ActivationState.Idle);
+        Silo.Activity.Activations.Where(a => a.Kind is "routetable" or "networkcondition").All(a => a.State == "Idle");
 
     public async ValueTask DisposeAsync()
     {
         var cache = Cache;
         try
         {
-            await Silo.StopAsync(CancellationToken.None);
-            await services.DisposeAsync();
+            await Silo.DisposeAsync();
             await Kube.DisposeAsync();
             await Cloud.DisposeAsync();
         }
