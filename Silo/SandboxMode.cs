@@ -60,6 +60,7 @@ internal static class SandboxMode
         Kubeconfig = sandbox.KubeconfigPath,
         CloudConfigPath = sandbox.CloudConfigPath,
         ClusterCidr = options.ClusterCidr ?? IPNetwork.Parse(DemoWorld.ClusterCidr),
+        SiloPort = 0, // a free loopback port: a second silo of the sandbox takes another
         Endpoints = new CloudEndpoints
         {
             Slb = sandbox.Environment["SLB_ENDPOINT"],

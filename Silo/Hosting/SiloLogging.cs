@@ -31,6 +31,11 @@ public static class SiloLogging
             // ASP.NET Core logs two lines per request at Information: every probe would flood the log.
             logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
             logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
+
+            // Orleans logs its options, every placement (through Polly) and each membership step at Information; the
+            // silo logs what an operator needs of those itself (membership changes, failures). -v 4 shows them all.
+            logging.AddFilter("Orleans", LogLevel.Warning);
+            logging.AddFilter("Polly", LogLevel.Warning);
         }
 
         if (options.LogFormat == LogFormat.Json)

@@ -25,7 +25,7 @@ public static class SandboxBanner
             "",
             "A second silo joins this sandbox with:",
             $"  (set -a; . {sandbox.EnvPath}; dotnet run --project Silo -- --kubeconfig={sandbox.KubeconfigPath} --cloud-config={sandbox.CloudConfigPath} " +
-                $"--cluster-cidr={DemoWorld.ClusterCidr} --silo-name=silo-2 --dashboard-auth=none --health-probe-bind-addr=127.0.0.1:0 --metrics-bind-addr=127.0.0.1:0 --dashboard-bind-addr=127.0.0.1:0)",
+                $"--cluster-cidr={DemoWorld.ClusterCidr} --silo-name=silo-2 --dashboard-auth=none --silo-port=0 --health-probe-bind-addr=127.0.0.1:0 --metrics-bind-addr=127.0.0.1:0 --dashboard-bind-addr=127.0.0.1:0)",
             "",
             folderRemovedOnExit ? $"Ctrl-C stops everything and removes {sandbox.Folder}." : "Ctrl-C stops everything.",
         };
