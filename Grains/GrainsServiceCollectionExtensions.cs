@@ -1,5 +1,6 @@
 using Ccm.GrainInterfaces;
 using Ccm.Grains.Nodes;
+using Ccm.Grains.Observability;
 using Ccm.Grains.Placement;
 using Ccm.Grains.Reconcile;
 using Ccm.Grains.Routes;
@@ -27,6 +28,7 @@ public static class GrainsServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(new ReconcileOptions());
         services.AddSingleton<ReconcileActivity>();
+        services.AddUpstreamMetrics();
         services.AddSingleton<ReconcileServices>();
         services.AddSingleton<ClusterOwnership>();
         services.AddSingleton<IHostedService, ClusterOwnershipTracker>();

@@ -3,6 +3,7 @@ using Ccm.CloudClients.Ecs;
 using Ccm.GrainInterfaces;
 using Ccm.GrainInterfaces.State;
 using Ccm.Grains.Cluster;
+using Ccm.Grains.Observability;
 using Ccm.Grains.Placement;
 using Ccm.Grains.Reconcile;
 using Ccm.Grains.State;
@@ -22,7 +23,7 @@ namespace Ccm.Grains.Nodes;
 [OwnerPlacement]
 public sealed partial class NodeGrain(
     IClusterCache cache, IInstanceLookup instances, NodeExecutor executor, IGrainStateBoard board, CcmOptions options,
-    TimeProvider time, ILogger<NodeGrain> logger, ReconcileServices services) : ReconcilerGrain(services), INodeGrain
+    TimeProvider time, ILogger<NodeGrain> logger, UpstreamMetrics upstream, ReconcileServices services) : ReconcilerGrain(services), INodeGrain
 {
     /// <summary>How soon a warning that may clear up by itself (an instance not visible yet) is looked at again.</summary>
     public static readonly TimeSpan WarningRecheck = TimeSpan.FromMinutes(1);
@@ -55,6 +56,7 @@ public sealed partial class NodeGrain(
             return ReconcileResult.Done;
         }
 
+        using var timing = upstream.NodeTurn(NodeFacts.HasTaint(node, NodeLabels.UninitializedTaint) ? NodeVerb.RemoveTaint : NodeVerb.Reconcile);
         var trigger = reconcile.Trigger;
         var identity = NodeIdentity.Of(node, options.RegionId);
         var lookup = await LookupAsync(node, identity, cancellationToken);

@@ -1,6 +1,7 @@
 using Ccm.CloudClients.Transport;
 using Ccm.CloudClients.Vpc;
 using Ccm.GrainInterfaces.State;
+using Ccm.Grains.Observability;
 
 namespace Ccm.Grains.Routes;
 
@@ -10,7 +11,7 @@ namespace Ccm.Grains.Routes;
 /// stops: a duplicate is looked up (the right next hop is success), a refused route is reported, and
 /// <c>QuotaExceeded</c> ends the creates of this turn. Per-entry busy codes of a batch count as the call failing.
 /// </summary>
-public sealed partial class RouteExecutor(IVpcClient vpc, VpcWriteGate gate, CcmOptions options)
+public sealed partial class RouteExecutor(IVpcClient vpc, VpcWriteGate gate, CcmOptions options, UpstreamMetrics? upstream = null)
 {
     public async Task<RouteExecution> ApplyAsync(string routeTableId, IReadOnlyList<RouteOperation> operations, CancellationToken cancellationToken)
     {
@@ -25,6 +26,7 @@ public sealed partial class RouteExecutor(IVpcClient vpc, VpcWriteGate gate, Ccm
 
             try
             {
+                using var timing = operation is RouteOperation.CreateOne or RouteOperation.CreateBatch ? upstream?.RouteCreate() : null;
                 var failed = operation switch
                 {
                     RouteOperation.CreateOne one => await CreateOneAsync(run, one, cancellationToken),

@@ -5,6 +5,7 @@ using Ccm.GrainInterfaces;
 using Ccm.GrainInterfaces.State;
 using Ccm.Grains.Cluster;
 using Ccm.Grains.Events;
+using Ccm.Grains.Observability;
 using Ccm.Grains.Placement;
 using Ccm.Grains.Reconcile;
 using Ccm.Grains.State;
@@ -27,7 +28,7 @@ namespace Ccm.Grains.Routes;
 [RouteGroupPlacement]
 public sealed partial class RouteTableGrain(
     IClusterCache cache, IVpcClient vpc, RouteExecutor executor, RouteCoverageBoard coverage, IEventRecorder events, IGrainStateBoard board,
-    CcmOptions options, TimeProvider time, ILogger<RouteTableGrain> logger, ReconcileServices services)
+    CcmOptions options, TimeProvider time, ILogger<RouteTableGrain> logger, UpstreamMetrics upstream, ReconcileServices services)
     : ReconcilerGrain(services), IRouteTableGrain, IRemindable
 {
     public const string ReminderName = "route-reconcile";
@@ -78,6 +79,7 @@ public sealed partial class RouteTableGrain(
             return ReconcileResult.RequeueAfter(SettleRecheck);
         }
 
+        using var timing = upstream.RouteReconcile();
         var period = fromReminder;
         fromReminder = false;
         if (period)

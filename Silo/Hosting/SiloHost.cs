@@ -13,6 +13,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using OpenTelemetry.Metrics;
 
 namespace Ccm.Silo.Hosting;
 
@@ -26,7 +27,7 @@ namespace Ccm.Silo.Hosting;
 /// </code>
 /// Registered here: <see cref="SiloOptions"/>, <see cref="CloudConfig"/> (when given), the effective
 /// <see cref="FeatureGates"/>, <see cref="TimeProvider"/>, <see cref="ReadinessRegistry"/>, <see cref="LivenessMonitor"/>,
-/// <see cref="ShutdownCoordinator"/>, <see cref="MetricsCollector"/>, <see cref="SiloListeners"/>, and the dashboard
+/// <see cref="ShutdownCoordinator"/>, the metrics (<see cref="MetricsServiceCollectionExtensions.AddSiloMetrics"/>), <see cref="SiloListeners"/>, and the dashboard
 /// (<see cref="DashboardServiceCollectionExtensions.AddCcmDashboard"/>) unless <c>--dashboard-bind-addr=0</c>.
 /// </summary>
 public static class SiloHost
@@ -58,8 +59,7 @@ public static class SiloHost
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<LivenessMonitor>();
         services.AddSingleton<ReadinessRegistry>();
-        services.AddSingleton<MetricsCollector>();
-        services.AddSingleton<SiloMetrics>();
+        services.AddSiloMetrics(options);
         services.AddSingleton<ShutdownCoordinator>();
         services.AddHostedService(sp => sp.GetRequiredService<ShutdownCoordinator>());
 
@@ -89,8 +89,8 @@ public static class SiloHost
     {
         var app = builder.Build();
 
-        // Resolve the collector first so it listens before any component records a measurement.
-        app.Services.GetRequiredService<MetricsCollector>();
+        // Build the meter provider first so it listens before any component records a measurement.
+        app.Services.GetRequiredService<MeterProvider>();
         app.Services.GetRequiredService<SiloMetrics>();
 
         app.UseRouting();

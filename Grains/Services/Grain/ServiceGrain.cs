@@ -1,4 +1,5 @@
 using Ccm.GrainInterfaces;
+using Ccm.Grains.Observability;
 using Ccm.Grains.Placement;
 using Ccm.Grains.Reconcile;
 
@@ -12,7 +13,7 @@ namespace Ccm.Grains.Services;
 /// </summary>
 [GrainType("ccm-service")]
 [OwnerPlacement]
-public sealed class ServiceGrain(ServiceReconciler reconciler, CcmOptions options, ReconcileServices services)
+public sealed class ServiceGrain(ServiceReconciler reconciler, SlbOperationRecorder slb, CcmOptions options, ReconcileServices services)
     : ReconcilerGrain(services), IServiceGrain
 {
     private readonly ServiceMemory memory = new();
@@ -25,7 +26,7 @@ public sealed class ServiceGrain(ServiceReconciler reconciler, CcmOptions option
     {
         memory.NextTrigger = reconcile.Trigger;
         memory.NextReminderAt = NextResyncAt;
-        var result = await reconciler.ReconcileAsync(this.GetPrimaryKeyString(), memory, cancellationToken);
+        var result = await slb.RecordAsync(this.GetPrimaryKeyString(), () => reconciler.ReconcileAsync(this.GetPrimaryKeyString(), memory, cancellationToken));
         if (result.Retire)
         {
             Retire(); // nothing to watch over any more; a later signal activates the grain afresh

@@ -1,5 +1,4 @@
 using System.Diagnostics.Metrics;
-using Ccm.Silo.Hosting;
 using Ccm.Silo.Metrics;
 using Ccm.Silo.Tests.Support;
 
@@ -33,33 +32,33 @@ public sealed class MetricsEndpointTests : IDisposable
         latency.Record(0.2);
         latency.Record(42);
 
-        using var response = await silo.GetAsync(ListenerRoles.Metrics, "/metrics");
-        Assert.Equal("text/plain; version=0.0.4; charset=utf-8", response.Content.Headers.ContentType!.ToString());
-        var text = PrometheusText.Parse(await response.Content.ReadAsStringAsync());
+        var scrape = await Scrape.FromAsync(silo);
+        Assert.Equal("text/plain; version=0.0.4; charset=utf-8", scrape.ContentType);
 
-        Assert.Equal("counter", text.Types["ccm_runtime_turns_total"]);
-        Assert.Equal("Turns run.", text.Help["ccm_runtime_turns_total"]);
-        Assert.Equal(5, Sample(text, "ccm_runtime_turns_total", ("grain_type", "ServiceGrain")));
-        Assert.Equal(1, Sample(text, "ccm_runtime_turns_total", ("grain_type", "Node\"Grain\\\n")));
+        var counter = scrape["ccm_runtime_turns_total"];
+        Assert.Equal(("counter", "Turns run."), (counter.Type, counter.Help));
+        Assert.Equal(5, counter.Series(("grain_type", "ServiceGrain")).Value);
+        Assert.Equal(1, counter.Series(("grain_type", "Node\"Grain\\\n")).Value);
 
-        Assert.Equal("gauge", text.Types["ccm_runtime_signals_pending"]);
-        Assert.Equal(3, Sample(text, "ccm_runtime_signals_pending"));
-        Assert.Equal("gauge", text.Types["ccm_runtime_shards_held"]);
-        Assert.Equal(6, Sample(text, "ccm_runtime_shards_held"));
-        Assert.Equal(7, Sample(text, "ccm_runtime_grains", ("grain_type", "ServiceGrain")));
+        Assert.Equal(("gauge", 3d), (scrape["ccm_runtime_signals_pending"].Type, Assert.Single(scrape["ccm_runtime_signals_pending"].Data).Value));
+        Assert.Equal(("gauge", 6d), (scrape["ccm_runtime_shards_held"].Type, Assert.Single(scrape["ccm_runtime_shards_held"].Data).Value));
+        Assert.Equal(7, scrape["ccm_runtime_grains"].Series(("grain_type", "ServiceGrain")).Value);
 
-        Assert.Equal("histogram", text.Types["ccm_runtime_turn_duration_seconds"]);
-        Assert.Equal("Turn latency.\\nPer grain type.", text.Help["ccm_runtime_turn_duration_seconds"]);
-        Assert.Equal(1, Sample(text, "ccm_runtime_turn_duration_seconds_bucket", ("le", "0.005")));
-        Assert.Equal(1, Sample(text, "ccm_runtime_turn_duration_seconds_bucket", ("le", "0.1")));
-        Assert.Equal(2, Sample(text, "ccm_runtime_turn_duration_seconds_bucket", ("le", "0.25")));
-        Assert.Equal(2, Sample(text, "ccm_runtime_turn_duration_seconds_bucket", ("le", "10")));
-        Assert.Equal(3, Sample(text, "ccm_runtime_turn_duration_seconds_bucket", ("le", "+Inf")));
-        Assert.Equal(3, Sample(text, "ccm_runtime_turn_duration_seconds_count"));
-        Assert.Equal(42.203, Sample(text, "ccm_runtime_turn_duration_seconds_sum"), 6);
+        // Seconds without advice get 5 ms..10 s buckets (the SDK's own default is meant for milliseconds).
+        var histogram = scrape["ccm_runtime_turn_duration_seconds"];
+        Assert.Equal("histogram", histogram.Type);
+        Assert.Contains("Turn latency.", histogram.Help, StringComparison.Ordinal);
+        var series = Assert.Single(histogram.Data);
+        Assert.Equal([.. MetricViews.SecondsBuckets, double.PositiveInfinity], series.Bounds);
+        Assert.Equal((1d, 1d, 2d, 2d, 3d), (series.Buckets!["0.005"], series.Buckets["0.1"], series.Buckets["0.25"], series.Buckets["10"], series.Buckets["+Inf"]));
+        Assert.Equal(3, series.Count);
+        Assert.Equal(42.203, series.Sum!.Value, 6);
 
-        Assert.Equal(1, Sample(text, "ccm_silo_build_info", ("silo", "test-silo")));
-        Assert.True(Sample(text, "dotnet_assembly_count") > 0, "the runtime's own meter is exported");
+        Assert.Equal(1, scrape["ccm_silo_build_info"].Series(("silo", "test-silo")).Value);
+        Assert.True(Assert.Single(scrape["dotnet_assembly_count"].Data).Value > 0, "the runtime's own meter is exported");
+        var served = (await Scrape.FromAsync(silo))["http_server_request_duration_seconds"]; // the first scrape was a request too
+        Assert.Equal(1, served.Series(("http_route", "/metrics"), ("http_response_status_code", "200")).Count);
+        Assert.Contains("kestrel_active_connections", scrape.Families.Keys);
     }
 
     [Fact]
@@ -73,21 +72,20 @@ public sealed class MetricsEndpointTests : IDisposable
             calls.Record(value);
         }
 
-        var text = PrometheusText.Parse(await (await silo.GetAsync(ListenerRoles.Metrics, "/metrics")).Content.ReadAsStringAsync());
-        var buckets = text.Family("ccm_cloud_call_duration_milliseconds").Where(s => s.Name.EndsWith("_bucket", StringComparison.Ordinal)).Select(s => (s.Labels["le"], s.Value));
-        Assert.Equal([("10", 2d), ("100", 3d), ("1000", 4d), ("+Inf", 5d)], buckets);
+        var buckets = Assert.Single((await Scrape.FromAsync(silo))["ccm_cloud_call_duration_milliseconds"].Data).Buckets!;
+        Assert.Equal([(10, 2d), (100, 3d), (1000, 4d), (double.PositiveInfinity, 5d)], buckets.Select(b => (ScrapedSeries.Bound(b.Key), b.Value)).Order());
     }
 
     [Fact]
-    public async Task An_observable_series_no_longer_reported_disappears()
+    public async Task An_observable_series_is_read_again_at_every_scrape()
     {
         await using var silo = await TestSilo.StartAsync(SiloTestOptions.Parse(files));
-        var held = new List<string> { "shard-1", "shard-2" };
-        silo.Service<IMeterFactory>().Create("Ccm.Runtime").CreateObservableGauge("ccm.runtime.shard.held", () => held.Select(s => new Measurement<int>(1, new KeyValuePair<string, object?>("shard", s))));
+        var held = 2;
+        silo.Service<IMeterFactory>().Create("Ccm.Runtime").CreateObservableGauge("ccm.runtime.shards.held", () => held);
 
-        Assert.Equal(2, (await ScrapeAsync(silo)).Family("ccm_runtime_shard_held").Count());
-        held.RemoveAt(0);
-        Assert.Equal("shard-2", Assert.Single((await ScrapeAsync(silo)).Family("ccm_runtime_shard_held")).Labels["shard"]);
+        Assert.Equal(2, Assert.Single((await Scrape.FromAsync(silo))["ccm_runtime_shards_held"].Data).Value);
+        held = 1;
+        Assert.Equal(1, Assert.Single((await Scrape.FromAsync(silo))["ccm_runtime_shards_held"].Data).Value);
     }
 
     [Fact]
@@ -98,46 +96,37 @@ public sealed class MetricsEndpointTests : IDisposable
         first.Service<IMeterFactory>().Create("Ccm.Runtime").CreateCounter<int>("ccm.runtime.turns").Add(10);
         second.Service<IMeterFactory>().Create("Ccm.Runtime").CreateCounter<int>("ccm.runtime.turns").Add(1);
 
-        Assert.Equal(10, Sample(await ScrapeAsync(first), "ccm_runtime_turns_total"));
-        Assert.Equal(1, Sample(await ScrapeAsync(second), "ccm_runtime_turns_total"));
+        Assert.Equal(10, Assert.Single((await Scrape.FromAsync(first))["ccm_runtime_turns_total"].Data).Value);
+        Assert.Equal(1, Assert.Single((await Scrape.FromAsync(second))["ccm_runtime_turns_total"].Data).Value);
     }
 
     [Fact]
-    public void Label_sets_beyond_the_cap_are_dropped_and_counted()
+    public async Task Label_sets_beyond_the_cap_are_folded_into_one_overflow_series()
     {
-        using var factory = new TestMeterFactory();
-        using var collector = new MetricsCollector(factory);
-        var counter = factory.Create("Ccm.Test").CreateCounter<int>("ccm.test.requests");
-        for (var i = 0; i < 2005; i++)
+        await using var silo = await TestSilo.StartAsync(SiloTestOptions.Parse(files));
+        var counter = silo.Service<IMeterFactory>().Create("Ccm.Test").CreateCounter<int>("ccm.test.requests");
+        var sets = MetricViews.MaxLabelSetsPerInstrument + 20;
+        for (var i = 0; i < sets; i++)
         {
             counter.Add(1, new KeyValuePair<string, object?>("id", i));
         }
 
-        var families = collector.Collect();
-        Assert.Equal(2000, families.Single(f => f.Name == "ccm_test_requests_total").Samples.Length);
-        Assert.Equal(5, families.Single(f => f.Name == "ccm_metrics_series_dropped_total").Samples.Single().Value);
+        var family = (await Scrape.FromAsync(silo))["ccm_test_requests_total"];
+        Assert.Equal(MetricViews.MaxLabelSetsPerInstrument + 1, family.Data.Count);
+        var overflow = family.Series(("otel_metric_overflow", "true"));
+        Assert.Equal(sets, family.Data.Sum(s => s.Value));
+        Assert.True(overflow.Value >= 20);
     }
 
-    private static async Task<PrometheusText> ScrapeAsync(TestSilo silo)
+    [Fact]
+    public async Task A_scraper_that_asks_for_OpenMetrics_gets_it()
     {
-        using var response = await silo.GetAsync(ListenerRoles.Metrics, "/metrics");
-        return PrometheusText.Parse(await response.Content.ReadAsStringAsync());
-    }
+        await using var silo = await TestSilo.StartAsync(SiloTestOptions.Parse(files));
+        silo.Service<IMeterFactory>().Create("Ccm.Runtime").CreateCounter<int>("ccm.runtime.turns").Add(4);
 
-    private static double Sample(PrometheusText text, string name, params (string Name, string Value)[] labels) =>
-        text.Samples.Single(s => s.Name == name && labels.All(l => s.Labels.GetValueOrDefault(l.Name) == l.Value)).Value;
-
-    private sealed class TestMeterFactory : IMeterFactory
-    {
-        private readonly List<Meter> meters = [];
-
-        public Meter Create(MeterOptions options)
-        {
-            var meter = new Meter(options.Name, options.Version, options.Tags, scope: this);
-            meters.Add(meter);
-            return meter;
-        }
-
-        public void Dispose() => meters.ForEach(m => m.Dispose());
+        var scrape = await Scrape.FromAsync(silo, Scrape.OpenMetrics);
+        Assert.StartsWith("application/openmetrics-text", scrape.ContentType, StringComparison.Ordinal);
+        Assert.EndsWith("# EOF\n", scrape.Text, StringComparison.Ordinal);
+        Assert.Equal(4, Assert.Single(scrape["ccm_runtime_turns_total"].Data).Value);
     }
 }
