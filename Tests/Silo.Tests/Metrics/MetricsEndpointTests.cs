@@ -77,15 +77,15 @@ public sealed class MetricsEndpointTests : IDisposable
     }
 
     [Fact]
-    public async Task An_observable_series_is_read_again_at_every_scrape()
+    public async Task An_observable_series_no_longer_reported_disappears()
     {
         await using var silo = await TestSilo.StartAsync(SiloTestOptions.Parse(files));
-        var held = 2;
-        silo.Service<IMeterFactory>().Create("Ccm.Runtime").CreateObservableGauge("ccm.runtime.shards.held", () => held);
+        var held = new List<string> { "shard-1", "shard-2" };
+        silo.Service<IMeterFactory>().Create("Ccm.Runtime").CreateObservableGauge("ccm.runtime.shard.held", () => held.Select(s => new Measurement<int>(1, new KeyValuePair<string, object?>("shard", s))));
 
-        Assert.Equal(2, Assert.Single((await Scrape.FromAsync(silo))["ccm_runtime_shards_held"].Data).Value);
-        held = 1;
-        Assert.Equal(1, Assert.Single((await Scrape.FromAsync(silo))["ccm_runtime_shards_held"].Data).Value);
+        Assert.Equal(2, (await Scrape.FromAsync(silo))["ccm_runtime_shard_held"].Data.Count);
+        held.RemoveAt(0);
+        Assert.Equal("shard-2", Assert.Single((await Scrape.FromAsync(silo))["ccm_runtime_shard_held"].Data).Labels["shard"]);
     }
 
     [Fact]
