@@ -205,7 +205,8 @@ public sealed class ServiceReconciler(
     {
         try
         {
-            return await finder.FindAsync(identity, adoptedId, ct);
+            var handledBefore = ServicePredicates.HasFinalizer(service) || service.Status?.LoadBalancer?.Ingress is { Count: > 0 };
+            return await finder.FindAsync(identity, adoptedId, handledBefore, ct);
         }
         catch (LoadBalancerAmbiguousException ex)
         {
