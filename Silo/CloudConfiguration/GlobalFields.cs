@@ -33,6 +33,9 @@ internal static partial class GlobalFields
         ["routeMaxConcurrentReconciles"] = (c, v, f, r) => c with { RouteMaxConcurrentReconciles = r.Int(v, f, 1, 1000) ?? 1 },
         ["featureGates"] = (c, v, f, r) => c with { FeatureGates = Gates(r.Text(v, f), v, f, r) },
 
+        // Ours (upstream has no client-side budget): the same text as --cloud-api-rate-limits, which overrides it.
+        ["cloudAPIRateLimits"] = (c, v, f, r) => c with { CloudApiRateLimits = RateLimits(r.Text(v, f), v, f, r) },
+
         // Known to upstream, unused here (node status periods, private zone records): accepted without a word.
         ["nodeMonitorPeriod"] = (c, _, _, _) => c,
         ["nodeAddrSyncPeriod"] = (c, _, _, _) => c,
@@ -123,6 +126,19 @@ internal static partial class GlobalFields
         "eni" => ServiceBackendType.Eni,
         _ => Fail<ServiceBackendType?>(reader, node, field, $"\"{value}\" is not a backend type", "Write ecs (nodes as backends) or eni (pods as backends)"),
     };
+
+    private static string? RateLimits(string? value, ConfigNode node, string field, FieldReader reader)
+    {
+        try
+        {
+            CloudClients.Transport.Budget.CloudRateLimitText.Parse(value);
+            return value;
+        }
+        catch (FormatException e)
+        {
+            return Fail<string>(reader, node, field, e.Message, "Write entries such as SLB=10:20,SLB.CreateVServerGroup=90/60:6,ECS=20:40");
+        }
+    }
 
     private static FeatureGates Gates(string? value, ConfigNode node, string field, FieldReader reader)
     {

@@ -36,6 +36,7 @@ public static class BadInputCatalogue
         new("cloud-config not found", ["--cloud-config=/nonexistent/cloud-config.conf", "--configure-cloud-routes=false"], "--cloud-config: file \"/nonexistent/cloud-config.conf\" does not exist"),
         new("kubeconfig not found", [CloudConfigArgs, "--configure-cloud-routes=false", "--kubeconfig=/nonexistent/kubeconfig"], "--kubeconfig: file \"/nonexistent/kubeconfig\" does not exist"),
         new("KUBECONFIG naming no file", [CloudConfigArgs, "--configure-cloud-routes=false"], "$KUBECONFIG: no file of \"/nonexistent/a:/nonexistent/b\" exists", Environment: [("KUBECONFIG", "/nonexistent/a:/nonexistent/b")]),
+        new("cloud API rate limit naming no product", [CloudConfigArgs, "--configure-cloud-routes=false", "--cloud-api-rate-limits=SBL=5"], "--cloud-api-rate-limits: "),
         new("ignored flag with a malformed value", [CloudConfigArgs, "--configure-cloud-routes=false", "--allocate-node-cidrs=maybe"], "--allocate-node-cidrs: \"maybe\" is not a boolean (allowed: true, false)"),
         new("namespace that Kubernetes rejects", [CloudConfigArgs, "--configure-cloud-routes=false"], "$POD_NAMESPACE (the default of --leader-elect-resource-namespace): \"Kube_System\" is not a namespace name", Environment: [("POD_NAMESPACE", "Kube_System")]),
         new("removed lock kind", [CloudConfigArgs, "--configure-cloud-routes=false", "--leader-elect-resource-lock=endpoints"], "--leader-elect-resource-lock: \"endpoints\" is not supported (allowed: leases;"),
