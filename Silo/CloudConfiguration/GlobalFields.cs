@@ -147,9 +147,17 @@ internal static partial class GlobalFields
             return FeatureGates.Empty;
         }
 
-        return FeatureGates.TryParse(value, out var gates, out var error)
-            ? gates
-            : Fail<FeatureGates>(reader, node, field, error, "Write Name=true,Other=false") ?? FeatureGates.Empty;
+        if (FeatureGates.TryParse(value, out var gates, out var error))
+        {
+            foreach (var finding in gates.Findings())
+            {
+                reader.Note(node, field, finding, "Remove the setting, or correct the gate's name");
+            }
+
+            return gates;
+        }
+
+        return Fail<FeatureGates>(reader, node, field, error, "Write Name=true,Other=false") ?? FeatureGates.Empty;
     }
 
     private static T? Fail<T>(FieldReader reader, ConfigNode node, string field, string problem, string fix)

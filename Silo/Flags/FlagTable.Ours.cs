@@ -56,6 +56,9 @@ public static partial class FlagTable
         Flag.Choice("log-format", "text", ["text", "json"],
             "Log lines as readable text or as JSON objects, one per line, on standard error.",
             (o, v) => o with { LogFormat = Enum.Parse<LogFormat>(v, ignoreCase: true) }),
+        Flag.Choice("logging-format", null, ["text", "json"],
+            "klog's name for --log-format, as upstream manifests pass it: the same choice.",
+            (o, v) => o with { LogFormat = Enum.Parse<LogFormat>(v, ignoreCase: true) }),
     ];
 
     private static string? CheckRateLimits(string value)

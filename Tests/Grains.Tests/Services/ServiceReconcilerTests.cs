@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Ccm.CloudClients.Slb;
 using Ccm.GrainInterfaces.State;
 using Ccm.Grains.Events;
@@ -271,6 +272,21 @@ public sealed class ServiceReconcilerTests(ServiceWorld world) : IClassFixture<S
         Assert.Equal(8080, listener.ListenerPort);
         Assert.Equal(userGroup.VServerGroupId, listener.VServerGroupId);
         Assert.Equal("user-group", Assert.Single(world.Cloud.Cloud.VServerGroups(user.LoadBalancerId)).VServerGroupName);
+    }
+
+    [Fact]
+    public async Task With_the_LoadBalancerTypeAnnotation_gate_an_nlb_annotated_Service_gets_no_call_and_no_finalizer()
+    {
+        var gated = ServiceBuilders.Options() with { FeatureGates = ImmutableDictionary<string, bool>.Empty.Add("LoadBalancerTypeAnnotation", true) };
+        var h = world.NewHarness(gated);
+        var service = await h.CreateAsync(Svc("typed-nlb", tweaks: Annotate("type", "nlb")));
+        world.Cloud.Calls.Clear();
+
+        await h.TurnAsync("typed-nlb");
+
+        Assert.Empty(SlbCalls());
+        Assert.Null(h.LoadBalancerOf(service));
+        Assert.Null((await h.RefreshAsync("typed-nlb"))!.Metadata.Finalizers);
     }
 
     [Fact]

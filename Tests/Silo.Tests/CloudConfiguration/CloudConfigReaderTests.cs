@@ -104,7 +104,7 @@ public sealed class CloudConfigReaderTests
         Assert.True(config.DisablePublicSlb);
         Assert.Equal((8, 2, 4), (config.ServiceMaxConcurrentReconciles, config.NodeMaxConcurrentReconciles, config.RouteMaxConcurrentReconciles));
         Assert.True(config.FeatureGates.IsEnabled("IPv6DualStack"));
-        Assert.False(config.FeatureGates.IsEnabled("EndpointSlice"));
+        Assert.True(config.FeatureGates.IsEnabled("EndpointSlice")); // locked on; turning it off is reported
         Assert.Equal("SLB=5:10,SLB.DescribeLoadBalancers=2", config.CloudApiRateLimits);
     }
 

@@ -33,6 +33,8 @@ public sealed class UpstreamManifestTests : IDisposable
     [InlineData("upstream-deploy-v1.args", new[] { "--address", "--allow-untagged-cloud", "--cloud-provider", "--use-service-account-credentials", "--allocate-node-cidrs" })]
     [InlineData("upstream-deploy-v2.args", new string[0])]
     [InlineData("upstream-getting-started.args", new[] { "--address", "--cloud-provider", "--allocate-node-cidrs", "--use-service-account-credentials" })]
+    [InlineData("upstream-docs-example.args", new[] { "--cloud-provider", "--use-service-account-credentials" })]
+    [InlineData("upstream-klog-space-form.args", new[] { "--logtostderr", "--alsologtostderr", "--log_dir", "--log_file", "--log_file_max_size", "--stderrthreshold", "--vmodule", "--skip_headers", "--one_output", "--add_dir_header" })]
     public void Parses_and_reports_the_ignored_flags(string fixture, string[] ignored)
     {
         var args = PointedAtTestFiles(fixture, TestFiles.Fixture("upstream-configmap-cloud-config.conf"));
@@ -40,6 +42,34 @@ public sealed class UpstreamManifestTests : IDisposable
 
         Assert.True(result.Action == CommandLineAction.Run, string.Join("\n", result.Errors));
         Assert.Equal(ignored.Order(), result.Options!.IgnoredFlags.Select(f => f.Flag).Distinct().Order());
+    }
+
+    [Theory]
+    [InlineData("upstream-docs-example.args", "endpoints")]
+    [InlineData("upstream-klog-space-form.args", "configmaps")]
+    public void An_endpoints_or_configmaps_lock_starts_the_silo_and_is_logged_once_as_read_as_leases(string fixture, string lockKind)
+    {
+        var options = CommandLine.Parse(PointedAtTestFiles(fixture, TestFiles.Fixture("upstream-configmap-cloud-config.conf")), TestEnvironment.Empty).Options!;
+        var warning = Assert.Single(options.Warnings, w => w.Subject == "--leader-elect-resource-lock");
+        Assert.StartsWith($"{lockKind} is read as leases", warning.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Klog_flags_apply_where_they_mean_something_here()
+    {
+        var options = CommandLine.Parse(PointedAtTestFiles("upstream-klog-space-form.args", TestFiles.Fixture("upstream-configmap-cloud-config.conf")), TestEnvironment.Empty).Options!;
+        Assert.Equal(LogFormat.Json, options.LogFormat); // --logging-format=json
+        Assert.Equal(4, options.Verbosity); // --v 4
+        Assert.Equal("/var/log/ccm", options.IgnoredFlags.Single(f => f.Flag == "--log_dir").Value);
+    }
+
+    [Fact]
+    public void Dashed_and_underscored_spellings_of_a_klog_flag_are_the_same_flag()
+    {
+        var cloudConfig = TestFiles.Fixture("upstream-configmap-cloud-config.conf");
+        var dashed = CommandLine.Parse([$"--cloud-config={cloudConfig}", "--configure-cloud-routes=false", "--log-dir=/tmp/x"], TestEnvironment.Empty);
+        Assert.True(dashed.Action == CommandLineAction.Run, string.Join("\n", dashed.Errors));
+        Assert.Equal("--log_dir", Assert.Single(dashed.Options!.IgnoredFlags).Flag);
     }
 
     [Fact]
