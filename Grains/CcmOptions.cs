@@ -61,6 +61,12 @@ public sealed record CcmOptions
     public ImmutableDictionary<string, bool> FeatureGates { get; init; } = ImmutableDictionary<string, bool>.Empty;
 
     public bool Runs(string controller) => Controllers.Contains(controller);
+
+    /// <summary>Whether a feature gate is on (an unset or unknown gate is off).</summary>
+    public bool Gate(string name) => FeatureGates.GetValueOrDefault(name);
+
+    /// <summary>Upstream's alpha gate: Services annotated with a load balancer type are that type's controller's.</summary>
+    public bool TypeAnnotationGate => Gate("LoadBalancerTypeAnnotation");
 }
 
 /// <summary>One cloud-config <c>vswitchid</c> entry: a vSwitch and its zone (which may be unknown).</summary>

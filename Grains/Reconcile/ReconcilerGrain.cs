@@ -33,6 +33,13 @@ public abstract partial class ReconcilerGrain(ReconcileServices services) : Grai
     /// <summary>When the next periodic resync is due (null without one), for the state a grain publishes.</summary>
     protected DateTimeOffset? NextResyncAt { get; private set; }
 
+    /// <summary>
+    /// How long the first signal after a quiet spell waits before its turn starts, so that changes that travel together
+    /// (a Service and the EndpointSlice the controller derives from it, a burst of Node events) are read in one turn
+    /// instead of two. Later signals in the window join it without moving it. Zero (the default) starts at once.
+    /// </summary>
+    protected virtual TimeSpan SignalDelay => TimeSpan.Zero;
+
     /// <summary>How often to resync without a signal; null for never (the default). Read once, at activation.</summary>
     protected virtual TimeSpan? ResyncPeriod => null;
 
@@ -46,9 +53,9 @@ public abstract partial class ReconcilerGrain(ReconcileServices services) : Grai
         pump = this.RegisterGrainTimer(PumpAsync, new GrainTimerCreationOptions(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan) { KeepAlive = true });
         if (ResyncPeriod is { } period)
         {
-            // The first resync at a random point of one period: after a restart, unchanged objects are re-checked
-            // spread over the period rather than all at once (their changes are signalled as they happen anyway).
-            var first = period * Random.Shared.NextDouble();
+            // The first resync at a random point of the second half of one period: grains activated together (a
+            // restart) resync spread out rather than all at once, and never right after the turn that activated them.
+            var first = period * (0.5 + (0.5 * Random.Shared.NextDouble()));
             NextResyncAt = services.Time.GetUtcNow() + first;
             resync = this.RegisterGrainTimer(ResyncTickAsync, new GrainTimerCreationOptions(first, period) { KeepAlive = true, Interleave = true });
         }
@@ -65,12 +72,13 @@ public abstract partial class ReconcilerGrain(ReconcileServices services) : Grai
 
     public Task Signal(SignalKind kind)
     {
+        var first = pending is null;
         pending = pending is { } had && had > kind ? had : kind;
         Info.SignalPending = true;
         services.Activity.Signalled(Kind);
-        if (!running)
+        if (!running && first)
         {
-            pump!.Change(TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+            pump!.Change(SignalDelay, Timeout.InfiniteTimeSpan);
         }
 
         return Task.CompletedTask;

@@ -10,8 +10,9 @@ public sealed partial class RouteExecutor
         var route = create.Route;
         try
         {
-            using (await gate.EnterAsync(options.VpcId, cancellationToken))
+            using (var pass = await gate.EnterAsync(options.VpcId, SettledAsync, cancellationToken))
             {
+                pass.Wrote(run.RouteTableId, [route.DestinationCidrBlock]);
                 var reply = await vpc.CreateRouteEntryAsync(new CreateRouteEntryRequest
                 {
                     ClientToken = create.ClientToken, RouteTableId = run.RouteTableId, DestinationCidrBlock = route.DestinationCidrBlock,
@@ -35,8 +36,9 @@ public sealed partial class RouteExecutor
     private async Task<(string Code, string Message)?> CreateBatchAsync(RouteRun run, RouteOperation.CreateBatch create, CancellationToken cancellationToken)
     {
         RouteEntriesResponse reply;
-        using (await gate.EnterAsync(options.VpcId, cancellationToken))
+        using (var pass = await gate.EnterAsync(options.VpcId, SettledAsync, cancellationToken))
         {
+            pass.Wrote(run.RouteTableId, create.Routes.Select(r => r.DestinationCidrBlock));
             reply = await vpc.CreateRouteEntriesAsync(new CreateRouteEntriesRequest(
                 [.. create.Routes.Select(r => new RouteEntrySpec(run.RouteTableId, r.DestinationCidrBlock, r.InstanceId) { Description = Description(r) })]),
                 cancellationToken);

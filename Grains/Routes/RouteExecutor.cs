@@ -52,8 +52,9 @@ public sealed partial class RouteExecutor(IVpcClient vpc, VpcWriteGate gate, Ccm
     /// <summary>Deletes by RouteEntryId (exactly the entry the planner judged); one already gone counts as deleted.</summary>
     private async Task<(string Code, string Message)?> DeleteAsync(RouteRun run, IReadOnlyList<StaleRoute> routes, bool single, CancellationToken cancellationToken)
     {
-        using (await gate.EnterAsync(options.VpcId, cancellationToken))
+        using (var pass = await gate.EnterAsync(options.VpcId, SettledAsync, cancellationToken))
         {
+            pass.Wrote(run.RouteTableId, routes.Select(r => r.DestinationCidrBlock));
             if (single)
             {
                 try
@@ -82,6 +83,21 @@ public sealed partial class RouteExecutor(IVpcClient vpc, VpcWriteGate gate, Ccm
     }
 
     /// <summary>A batch entry's failure as the call's, so the grain retries it with backoff like any failed call.</summary>
+    /// <summary>Whether the entries of the VPC's previous write have all left Pending/Deleting (one filtered read).</summary>
+    private async Task<bool> SettledAsync(VpcWriteGate.LastWrite last, CancellationToken cancellationToken)
+    {
+        var request = new DescribeRouteEntryListRequest { RouteTableId = last.RouteTableId, DestCidrBlockList = [.. last.Destinations] };
+        await foreach (var entry in vpc.DescribeRouteEntryListAsync(request, cancellationToken))
+        {
+            if (entry.Status is "Pending" or "Deleting")
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     private static OpenApiException EntryFailure(string action, string? code, string message, string? requestId) =>
         new("VPC", action, new CallFailure(FailureKind.Service, code ?? "Unknown", message, 400, requestId), attempts: 1);
 

@@ -24,29 +24,32 @@ public static class ServicePredicates
 
     /// <summary>
     /// A CLB is wanted: <c>type: LoadBalancer</c>, no <c>spec.loadBalancerClass</c>, no class annotation, no tunnel
-    /// (upstream leaves tunnel Services to another component), and not being deleted.
+    /// (upstream leaves tunnel Services to another component), and not being deleted. With the
+    /// <c>LoadBalancerTypeAnnotation</c> gate on, a Service whose <c>...-loadbalancer-type</c> annotation names any type
+    /// (nlb, ...) belongs to that type's controller, as upstream's <c>NeedCLB</c> rules.
     /// </summary>
-    public static bool WantsLoadBalancer(V1Service service) =>
+    public static bool WantsLoadBalancer(V1Service service, bool typeAnnotationGate = false) =>
         service.Spec?.Type == "LoadBalancer"
         && service.Spec.LoadBalancerClass is null
         && string.IsNullOrEmpty(Annotation(service, ClassAnnotation))
         && string.IsNullOrEmpty(LoadBalancerAnnotation(service, "tunnel-type"))
+        && !(typeAnnotationGate && !string.IsNullOrEmpty(LoadBalancerAnnotation(service, "type")))
         && service.Metadata.DeletionTimestamp is null;
 
     public static bool HasFinalizer(V1Service service) => service.Metadata.Finalizers?.Contains(Finalizer) == true;
 
     /// <summary>Our finalizer is on a Service that no longer wants a CLB (deleted, retyped, reclassed): clean up.</summary>
-    public static bool NeedsCleanup(V1Service service) => HasFinalizer(service) && !WantsLoadBalancer(service);
+    public static bool NeedsCleanup(V1Service service, bool typeAnnotationGate = false) => HasFinalizer(service) && !WantsLoadBalancer(service, typeAnnotationGate);
 
     /// <summary>The grain has work: it wants a CLB or must clean one up.</summary>
-    public static bool IsManaged(V1Service service) => WantsLoadBalancer(service) || HasFinalizer(service);
+    public static bool IsManaged(V1Service service, bool typeAnnotationGate = false) => WantsLoadBalancer(service, typeAnnotationGate) || HasFinalizer(service);
 
     /// <summary>
     /// Whether the Service looks done from Kubernetes alone: it wants a load balancer, carries our finalizer and shows
     /// an address. Only a guess (backends may have drifted): it decides the priority of a re-check, never whether one runs.
     /// </summary>
-    public static bool LooksConverged(V1Service service) =>
-        WantsLoadBalancer(service) && HasFinalizer(service) && service.Metadata.DeletionTimestamp is null
+    public static bool LooksConverged(V1Service service, bool typeAnnotationGate = false) =>
+        WantsLoadBalancer(service, typeAnnotationGate) && HasFinalizer(service) && service.Metadata.DeletionTimestamp is null
         && service.Status?.LoadBalancer?.Ingress is { Count: > 0 };
 
     /// <summary>
@@ -54,9 +57,9 @@ public static class ServicePredicates
     /// eligible node is a backend; <c>backend-label</c> and <c>remove-unscheduled-backend</c> select nodes whatever the
     /// policy. ENI backends are pod IPs and depend on endpoints only. (Upstream's <c>FilterServiceOnNodeChange</c>.)
     /// </summary>
-    public static bool BackendsDependOnNodes(V1Service service, bool eniByDefault)
+    public static bool BackendsDependOnNodes(V1Service service, bool eniByDefault, bool typeAnnotationGate = false)
     {
-        if (!IsManaged(service) || UsesEniBackends(service, eniByDefault))
+        if (!IsManaged(service, typeAnnotationGate) || UsesEniBackends(service, eniByDefault))
         {
             return false;
         }

@@ -13,10 +13,10 @@ namespace Ccm.Grains.Watcher;
 public static class FanOutRules
 {
     /// <summary>A Service change wakes its grain when the Service is ours before or after (wants a CLB or carries our finalizer).</summary>
-    public static IReadOnlyList<GrainSignal> ForService(V1Service? old, V1Service? @new)
+    public static IReadOnlyList<GrainSignal> ForService(V1Service? old, V1Service? @new, bool typeAnnotationGate = false)
     {
         var service = @new ?? old!;
-        var managed = (old is not null && ServicePredicates.IsManaged(old)) || (@new is not null && ServicePredicates.IsManaged(@new));
+        var managed = (old is not null && ServicePredicates.IsManaged(old, typeAnnotationGate)) || (@new is not null && ServicePredicates.IsManaged(@new, typeAnnotationGate));
         return managed && ObjectChanges.ServiceDiffers(old, @new)
             ? [GrainSignal.Service(GrainKeys.Service(service.Metadata.NamespaceProperty ?? "", service.Metadata.Name ?? ""))]
             : [];
@@ -26,7 +26,7 @@ public static class FanOutRules
     /// An EndpointSlice change wakes the grain of the Service it belongs to (both Services when the slice moved),
     /// when that Service is ours: the grains of ClusterIP Services have nothing to do.
     /// </summary>
-    public static IReadOnlyList<GrainSignal> ForEndpointSlice(V1EndpointSlice? old, V1EndpointSlice? @new, Func<string, string, V1Service?> service)
+    public static IReadOnlyList<GrainSignal> ForEndpointSlice(V1EndpointSlice? old, V1EndpointSlice? @new, Func<string, string, V1Service?> service, bool typeAnnotationGate = false)
     {
         if (!ObjectChanges.EndpointSliceDiffers(old, @new))
         {
@@ -39,7 +39,7 @@ public static class FanOutRules
             .Select(s => s is null ? null : ObjectChanges.ServiceName(s))
             .OfType<string>()
             .Distinct(StringComparer.Ordinal)
-            .Where(name => service(ns, name) is { } owner && ServicePredicates.IsManaged(owner))
+            .Where(name => service(ns, name) is { } owner && ServicePredicates.IsManaged(owner, typeAnnotationGate))
             .Select(name => GrainSignal.Service(GrainKeys.Service(ns, name)))
             .ToList();
     }
@@ -49,7 +49,7 @@ public static class FanOutRules
     /// route can change; and the Services whose backends follow the nodes, when the node's eligibility can change.
     /// </summary>
     public static IReadOnlyList<GrainSignal> ForNode(
-        V1Node? old, V1Node? @new, Func<IReadOnlyList<V1Service>> services, IReadOnlyList<string> routeTableIds, bool eniBackendsByDefault)
+        V1Node? old, V1Node? @new, Func<IReadOnlyList<V1Service>> services, IReadOnlyList<string> routeTableIds, bool eniBackendsByDefault, bool typeAnnotationGate = false)
     {
         var name = (@new ?? old!).Metadata.Name ?? "";
         var signals = new List<GrainSignal>();
@@ -66,7 +66,7 @@ public static class FanOutRules
         if (NodeChanges.MattersToBackends(old, @new))
         {
             signals.AddRange(services()
-                .Where(s => ServicePredicates.BackendsDependOnNodes(s, eniBackendsByDefault))
+                .Where(s => ServicePredicates.BackendsDependOnNodes(s, eniBackendsByDefault, typeAnnotationGate))
                 .Select(s => GrainSignal.Service(GrainKeys.Service(s.Metadata.NamespaceProperty ?? "", s.Metadata.Name ?? ""))));
         }
 
@@ -79,10 +79,11 @@ public static class FanOutRules
     /// initialised Node) is re-checked at resync priority, so a restart's re-checks never delay a real change in the
     /// cloud budget; one that does not look converged (new, failed, deleting) goes at event priority.
     /// </summary>
-    public static IReadOnlyList<GrainSignal> ForEverything(IReadOnlyList<V1Service> services, IReadOnlyList<V1Node> nodes, IReadOnlyList<string> routeTableIds) =>
+    public static IReadOnlyList<GrainSignal> ForEverything(
+        IReadOnlyList<V1Service> services, IReadOnlyList<V1Node> nodes, IReadOnlyList<string> routeTableIds, bool typeAnnotationGate = false) =>
     [
-        .. services.Where(ServicePredicates.IsManaged)
-            .Select(s => GrainSignal.Service(GrainKeys.Service(s.Metadata.NamespaceProperty ?? "", s.Metadata.Name ?? ""), ServicePredicates.LooksConverged(s) ? SignalKind.Resync : SignalKind.Event)),
+        .. services.Where(s => ServicePredicates.IsManaged(s, typeAnnotationGate))
+            .Select(s => GrainSignal.Service(GrainKeys.Service(s.Metadata.NamespaceProperty ?? "", s.Metadata.Name ?? ""), ServicePredicates.LooksConverged(s, typeAnnotationGate) ? SignalKind.Resync : SignalKind.Event)),
         .. nodes.Select(n => GrainSignal.Node(n.Metadata.Name ?? "", NodeChanges.LooksInitialized(n) ? SignalKind.Resync : SignalKind.Event)),
         .. routeTableIds.Select(GrainSignal.RouteTable),
     ];
@@ -95,8 +96,8 @@ public static class FanOutRules
     /// </summary>
     public static IReadOnlyList<GrainSignal> ForInherited(
         IReadOnlyList<V1Service> services, IReadOnlyList<V1Node> nodes, IReadOnlyList<string> routeTableIds,
-        Func<string, bool> ownedBefore, Func<string, bool> ownsNow) =>
-        [.. ForEverything(services, nodes, routeTableIds)
+        Func<string, bool> ownedBefore, Func<string, bool> ownsNow, bool typeAnnotationGate = false) =>
+        [.. ForEverything(services, nodes, routeTableIds, typeAnnotationGate)
             .Where(s => !ownedBefore(s.PlacementKey) && ownsNow(s.PlacementKey))
             .Select(s => s with { Kind = SignalKind.Event })];
 }

@@ -31,12 +31,18 @@ public static class NodeChanges
         || !old.Addresses().SequenceEqual(@new.Addresses())
         || !old.Conditions().SequenceEqual(@new.Conditions());
 
-    /// <summary>Route tables hold one route per eligible node's pod CIDR, next hop its instance.</summary>
     /// <summary>Whether the node looks initialised (a providerID, no uninitialized taint): it decides a re-check's priority only.</summary>
     public static bool LooksInitialized(V1Node node) =>
         !string.IsNullOrEmpty(node.Spec?.ProviderID) && node.Spec?.Taints?.Any(t => t.Key == "node.cloudprovider.kubernetes.io/uninitialized") != true;
 
-    public static bool MattersToRoutes(V1Node? old, V1Node? @new) => old is null || @new is null || RouteFactsDiffer(old, @new);
+    /// <summary>
+    /// Route tables hold one route per eligible node's pod CIDR, next hop its instance. A node that has no pod CIDR
+    /// before or after the change has no route to add or remove (a new node's many initialisation writes come before
+    /// its CIDR is allocated), so its events wake no route table.
+    /// </summary>
+    public static bool MattersToRoutes(V1Node? old, V1Node? @new) =>
+        ((old is not null && old.PodCidrs().Any()) || (@new is not null && @new.PodCidrs().Any()))
+        && (old is null || @new is null || RouteFactsDiffer(old, @new));
 
     /// <summary>Load balancer backends: node eligibility (Ready, schedulable, labels, taints) and the instance id.</summary>
     public static bool MattersToBackends(V1Node? old, V1Node? @new) => old is null || @new is null || BackendFactsDiffer(old, @new);

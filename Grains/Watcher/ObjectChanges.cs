@@ -16,7 +16,7 @@ public static class ObjectChanges
         old is null || @new is null
         || old.Metadata.Uid != @new.Metadata.Uid
         || old.Metadata.DeletionTimestamp != @new.Metadata.DeletionTimestamp
-        || !(old.Metadata.Finalizers ?? []).SequenceEqual(@new.Metadata.Finalizers ?? [])
+        || !OthersFinalizers(old).SequenceEqual(OthersFinalizers(@new))
         || !SameMap(old.Metadata.Labels, @new.Metadata.Labels)
         || !SameMap(old.Metadata.Annotations, @new.Metadata.Annotations)
         || !SameJson(old.Spec, @new.Spec, static s => Encoding.UTF8.GetBytes(KubernetesJson.Serialize(s)));
@@ -31,6 +31,11 @@ public static class ObjectChanges
     /// <summary>The Service a slice belongs to, from its <c>kubernetes.io/service-name</c> label.</summary>
     public static string? ServiceName(V1EndpointSlice slice) =>
         slice.Metadata.Labels is { } labels && labels.TryGetValue(KubeIndexes.ServiceNameLabel, out var name) && name.Length > 0 ? name : null;
+
+    // Our own finalizer comes and goes by our own writes: seeing it wake the grain again would cost a read-only turn
+    // (four reads) after every create. What it guards is decided by the deletionTimestamp, which is compared.
+    private static IEnumerable<string> OthersFinalizers(V1Service service) =>
+        (service.Metadata.Finalizers ?? []).Where(f => f != Services.ServicePredicates.Finalizer);
 
     private static bool SameJson<T>(T? a, T? b, Func<T, byte[]> serialize)
         where T : class =>

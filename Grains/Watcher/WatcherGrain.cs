@@ -35,9 +35,9 @@ internal sealed partial class WatcherGrain(
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         activatedAt = time.GetUtcNow();
-        subscriptions.Add(cache.Services.Subscribe(c => Send(FanOutRules.ForService(c.Old, c.New))));
-        subscriptions.Add(cache.EndpointSlices.Subscribe(c => Send(FanOutRules.ForEndpointSlice(c.Old, c.New, cache.GetService))));
-        subscriptions.Add(cache.Nodes.Subscribe(c => Send(FanOutRules.ForNode(c.Old, c.New, cache.ListServices, routeTables.Ids, options.DefaultEniBackends))));
+        subscriptions.Add(cache.Services.Subscribe(c => Send(FanOutRules.ForService(c.Old, c.New, options.TypeAnnotationGate))));
+        subscriptions.Add(cache.EndpointSlices.Subscribe(c => Send(FanOutRules.ForEndpointSlice(c.Old, c.New, cache.GetService, options.TypeAnnotationGate))));
+        subscriptions.Add(cache.Nodes.Subscribe(c => Send(FanOutRules.ForNode(c.Old, c.New, cache.ListServices, routeTables.Ids, options.DefaultEniBackends, options.TypeAnnotationGate))));
         ownership.Changed += OnMembershipChanged;
         routeTables.Resolved += OnRouteTablesResolved;
         cache.Start();
@@ -88,14 +88,14 @@ internal sealed partial class WatcherGrain(
 
         var kinds = cache.Kinds();
         LogSynced((time.GetUtcNow() - activatedAt).TotalSeconds, kinds[0].Objects, kinds[1].Objects, kinds[2].Objects);
-        dispatcher.Send(FanOutRules.ForEverything(cache.ListServices(), cache.ListNodes(), routeTables.Ids));
+        dispatcher.Send(FanOutRules.ForEverything(cache.ListServices(), cache.ListNodes(), routeTables.Ids, options.TypeAnnotationGate));
     }
 
     private void OnMembershipChanged(IReadOnlyList<SiloAddress> before, IReadOnlyList<SiloAddress> after)
     {
         board.KeepOnly(ownership.Owns);
         Send(FanOutRules.ForInherited(
-            cache.ListServices(), cache.ListNodes(), routeTables.Ids, key => ownership.OwnsAmong(key, before), key => ownership.OwnsAmong(key, after)));
+            cache.ListServices(), cache.ListNodes(), routeTables.Ids, key => ownership.OwnsAmong(key, before), key => ownership.OwnsAmong(key, after), options.TypeAnnotationGate));
     }
 
     private void OnRouteTablesResolved(object? sender, EventArgs e) => Send([.. routeTables.Ids.Select(GrainSignal.RouteTable)]);

@@ -12,7 +12,7 @@ public static class WatcherServiceCollectionExtensions
     /// <summary>
     /// Registers <see cref="InformerClusterCache"/> (also as <see cref="IClusterCache"/>), <see cref="RouteTableSet"/>
     /// (discovered in the background when the cloud-config names no table), <see cref="SignalDispatcher"/> and the
-    /// watcher grain, activated at start. Call after <c>AddGrainRuntime</c> so the watcher starts after the runtime;
+    /// watcher grain, activated when the silo becomes Active;
     /// needs an <see cref="k8s.IKubernetes"/> and, for discovery only, an <see cref="IVpcClient"/>.
     /// </summary>
     public static IServiceCollection AddClusterWatcher(this IServiceCollection services)
@@ -23,7 +23,7 @@ public static class WatcherServiceCollectionExtensions
         services.TryAddSingleton(sp => new RouteTableSet(sp.GetRequiredService<CcmOptions>(), sp.GetRequiredService<IVpcClient>));
         services.AddSingleton<WatcherMetrics>();
         services.AddSingleton<SignalDispatcher>();
-        services.AddHostedService<WatcherStarter>();
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, WatcherStarter>();
         services.AddSingleton<IHostedService, RouteTableDiscovery>();
         return services;
     }

@@ -1,17 +1,15 @@
 using Ccm.GrainInterfaces;
 using Ccm.Grains.Placement;
-using Microsoft.Extensions.Hosting;
 
 namespace Ccm.Grains.Watcher;
 
 /// <summary>
-/// Activates this silo's watcher grain once the silo has started (registered after Orleans, so it starts after it).
-/// The watcher then stays active until the silo stops.
+/// Activates this silo's watcher grain when the silo becomes Active (a step of the silo's own start, so it runs
+/// whenever the silo starts, however late). The watcher then stays active until the silo stops.
 /// </summary>
-internal sealed class WatcherStarter(IGrainFactory grains, ClusterOwnership ownership) : IHostedService
+internal sealed class WatcherStarter(IGrainFactory grains, ClusterOwnership ownership) : ILifecycleParticipant<ISiloLifecycle>
 {
-    public async Task StartAsync(CancellationToken cancellationToken) =>
-        await grains.GetGrain<IWatcherGrain>(GrainKeys.Watcher(ownership.Self.ToParsableString())).GetStatusAsync().WaitAsync(cancellationToken);
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public void Participate(ISiloLifecycle lifecycle) =>
+        lifecycle.Subscribe<WatcherStarter>(ServiceLifecycleStage.Active, async cancellationToken =>
+            await grains.GetGrain<IWatcherGrain>(GrainKeys.Watcher(ownership.Self.ToParsableString())).GetStatusAsync().WaitAsync(cancellationToken));
 }

@@ -51,4 +51,7 @@ public sealed record CloudConfig
 
     /// <summary><c>featureGates</c>; <c>--feature-gates</c> overrides them (<see cref="FeatureGates.Overriding"/>).</summary>
     public FeatureGates FeatureGates { get; init; } = FeatureGates.Empty;
+
+    /// <summary><c>cloudAPIRateLimits</c>: the client-side budget per product/action (overridden by <c>--cloud-api-rate-limits</c>).</summary>
+    public string? CloudApiRateLimits { get; init; }
 }

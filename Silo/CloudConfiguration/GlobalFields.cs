@@ -33,6 +33,9 @@ internal static partial class GlobalFields
         ["routeMaxConcurrentReconciles"] = (c, v, f, r) => c with { RouteMaxConcurrentReconciles = r.Int(v, f, 1, 1000) ?? 1 },
         ["featureGates"] = (c, v, f, r) => c with { FeatureGates = Gates(r.Text(v, f), v, f, r) },
 
+        // Ours (upstream has no client-side budget): the same text as --cloud-api-rate-limits, which overrides it.
+        ["cloudAPIRateLimits"] = (c, v, f, r) => c with { CloudApiRateLimits = RateLimits(r.Text(v, f), v, f, r) },
+
         // Known to upstream, unused here (node status periods, private zone records): accepted without a word.
         ["nodeMonitorPeriod"] = (c, _, _, _) => c,
         ["nodeAddrSyncPeriod"] = (c, _, _, _) => c,
@@ -124,6 +127,19 @@ internal static partial class GlobalFields
         _ => Fail<ServiceBackendType?>(reader, node, field, $"\"{value}\" is not a backend type", "Write ecs (nodes as backends) or eni (pods as backends)"),
     };
 
+    private static string? RateLimits(string? value, ConfigNode node, string field, FieldReader reader)
+    {
+        try
+        {
+            CloudClients.Transport.Budget.CloudRateLimitText.Parse(value);
+            return value;
+        }
+        catch (FormatException e)
+        {
+            return Fail<string>(reader, node, field, e.Message, "Write entries such as SLB=10:20,SLB.CreateVServerGroup=90/60:6,ECS=20:40");
+        }
+    }
+
     private static FeatureGates Gates(string? value, ConfigNode node, string field, FieldReader reader)
     {
         if (value is null)
@@ -131,9 +147,17 @@ internal static partial class GlobalFields
             return FeatureGates.Empty;
         }
 
-        return FeatureGates.TryParse(value, out var gates, out var error)
-            ? gates
-            : Fail<FeatureGates>(reader, node, field, error, "Write Name=true,Other=false") ?? FeatureGates.Empty;
+        if (FeatureGates.TryParse(value, out var gates, out var error))
+        {
+            foreach (var finding in gates.Findings())
+            {
+                reader.Note(node, field, finding, "Remove the setting, or correct the gate's name");
+            }
+
+            return gates;
+        }
+
+        return Fail<FeatureGates>(reader, node, field, error, "Write Name=true,Other=false") ?? FeatureGates.Empty;
     }
 
     private static T? Fail<T>(FieldReader reader, ConfigNode node, string field, string problem, string fix)

@@ -5,6 +5,7 @@ using Ccm.Silo.Dashboard.Local;
 using Orleans.Runtime.MembershipService.SiloMetadata;
 using Ccm.Silo;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
 
 namespace Ccm.Silo.Composition;
@@ -55,6 +56,12 @@ public static class OrleansSilo
                 silo.UseTls(tls.Certificate, tls.Configure);
             }
         });
+
+        // Orleans' hosted service starts the silo before the web server and fails the process when the tables are not
+        // reachable yet; OrleansStart starts it, in the same place among the hosted services, once the host serves.
+        var orleansHost = services.Single(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType?.Name == "SiloHostedService");
+        services.AddSingleton<OrleansStart>();
+        services[services.IndexOf(orleansHost)] = ServiceDescriptor.Singleton<IHostedService>(sp => sp.GetRequiredService<OrleansStart>());
         return services;
     }
 

@@ -69,5 +69,7 @@ public static class SiloComposition
         clients.Credentials.AccessKeyId = cloud.AccessKey?.AccessKeyId;
         clients.Credentials.AccessKeySecret = cloud.AccessKey?.AccessKeySecret;
         clients.Metadata.EnableImdsV2 = options.EnableImdsV2;
+        clients.ApplyRateLimits(cloud.CloudApiRateLimits); // both were validated at start: the flag wins
+        clients.ApplyRateLimits(options.CloudApiRateLimits);
     }
 }

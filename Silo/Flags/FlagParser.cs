@@ -50,7 +50,8 @@ public static class FlagParser
             var equals = body.IndexOf('=', StringComparison.Ordinal);
             var name = equals < 0 ? body : body[..equals];
             var inline = equals < 0 ? null : body[(equals + 1)..];
-            var flag = FlagTable.Find(name);
+            // pflag's word-separator normalisation: --log-dir and --log_dir name the same flag.
+            var flag = FlagTable.Find(name) ?? FlagTable.Find(name.Replace('_', '-')) ?? FlagTable.Find(name.Replace('-', '_'));
             if (flag is null || (!doubleDash && name != "v"))
             {
                 errors.Add(Unknown(arg, name, doubleDash, flag));

@@ -29,6 +29,9 @@ public static partial class FlagTable
         Flag.Path("dashboard-basic-auth-file", "file",
             "File holding user:password for --dashboard-auth=basic.",
             (o, v) => o with { Dashboard = o.Dashboard with { BasicAuthFile = v } }),
+        Flag.String("cloud-api-rate-limits", null,
+            "Client-side OpenAPI budget, over the cloud-config's cloudAPIRateLimits and the built-in defaults (SLB=10:20, SLB.CreateVServerGroup=1.4:6, VPC=10:20, ECS=20:40): comma-separated NAME=RATE[:BURST], NAME a product (SLB, VPC, ECS) or product.Action, RATE per second or COUNT/SECONDS, 0 unlimited. A change's calls always go before resync reads; throttling answers slow the budget down until the cloud recovers.",
+            (o, v) => o with { CloudApiRateLimits = v }, CheckRateLimits),
         Flag.Int("silo-port", 11111,
             "TCP port silos talk to each other on (Orleans' silo port), bound to $POD_IP (else 127.0.0.1). 0 picks a free port (tests, the sandbox).",
             (o, v) => o with { SiloPort = v }, v => FlagValue.InRange(v, 0, 65535)),
@@ -53,7 +56,23 @@ public static partial class FlagTable
         Flag.Choice("log-format", "text", ["text", "json"],
             "Log lines as readable text or as JSON objects, one per line, on standard error.",
             (o, v) => o with { LogFormat = Enum.Parse<LogFormat>(v, ignoreCase: true) }),
+        Flag.Choice("logging-format", null, ["text", "json"],
+            "klog's name for --log-format, as upstream manifests pass it: the same choice.",
+            (o, v) => o with { LogFormat = Enum.Parse<LogFormat>(v, ignoreCase: true) }),
     ];
+
+    private static string? CheckRateLimits(string value)
+    {
+        try
+        {
+            CloudClients.Transport.Budget.CloudRateLimitText.Parse(value);
+            return null;
+        }
+        catch (FormatException e)
+        {
+            return e.Message;
+        }
+    }
 
     // Lazy because static initialisers of a partial class run in an order the language does not fix across files.
     private static readonly Lazy<IReadOnlyList<FlagDefinition>> AllFlags = new(Concatenate);

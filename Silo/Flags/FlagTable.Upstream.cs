@@ -16,7 +16,7 @@ public static partial class FlagTable
     public static readonly IReadOnlyList<string> UnprovidedControllers = ["nlb", "ingress", "pvtz"];
 
     /// <summary>Lock kinds accepted; the legacy multi-locks are read as leases (see <see cref="SiloOptionsValidator"/>).</summary>
-    public static readonly IReadOnlyList<string> ResourceLocks = ["leases", "endpointsleases", "configmapsleases"];
+    public static readonly IReadOnlyList<string> ResourceLocks = ["leases", "endpointsleases", "configmapsleases", "endpoints", "configmaps"];
 
     private static readonly FlagDefinition[] UpstreamFlags =
     [
@@ -45,8 +45,8 @@ public static partial class FlagTable
             "Silos form one Orleans cluster whose membership and reminders live in ConfigMaps and Leases of --leader-elect-resource-namespace. With false this silo runs alone with both in memory (no Lease or ConfigMap traffic): run a single replica.",
             (o, v) => o with { LeaderElection = o.LeaderElection with { Enabled = v } }),
         Flag.String("leader-elect-resource-lock", "leases",
-            "Kind of lock object. leases is the only kind used; the legacy endpointsleases and configmapsleases are accepted and mean leases.",
-            (o, v) => v == "leases" ? o : o with { Warnings = o.Warnings.Add(new StartupWarning("--leader-elect-resource-lock", $"{v} was a migration lock between endpoints/configmaps and leases; this CCM locks with leases only")) },
+            "Kind of lock object upstream elected a leader with. Silos do not elect a leader (they form a cluster over ConfigMaps and Leases); every kind upstream manifests name (leases, endpoints, configmaps, endpointsleases, configmapsleases) is accepted and read as leases.",
+            (o, v) => v == "leases" ? o : o with { Warnings = o.Warnings.Add(new StartupWarning("--leader-elect-resource-lock", $"{v} is read as leases: this CCM never locks on Endpoints or ConfigMaps, its silos cluster over ConfigMaps and Leases (leases only)")) },
             CheckResourceLock),
         Flag.Duration("leader-elect-lease-duration", "15s",
             "How soon a silo that stops answering is declared dead and its grains move: silos probe each other every third of it and declare death after three missed probes.",
@@ -88,7 +88,7 @@ public static partial class FlagTable
         {
             Name = "feature-gates",
             ValueName = "Name=bool,...",
-            Help = "Feature gates, overriding the cloud-config's featureGates. Known: EndpointSlice (default true), IPv6DualStack, FilterServiceOnNodeChange, LoadBalancerTypeAnnotation (default false). Unknown gates are reported and ignored.",
+            Help = "Feature gates, overriding the cloud-config's featureGates. Known: LoadBalancerTypeAnnotation (default false: Services annotated with another load balancer type are not ours), IPv6DualStack (default false); EndpointSlice, ServiceNodeExclusion and FilterServiceOnNodeChange are always on. Unknown gates are reported and ignored.",
             IsList = true,
             Apply = (raw, o) => FeatureGates.TryParse(raw, out var gates, out var error)
                 ? FlagResult.Ok(o with { FeatureGates = o.FeatureGates.Overriding(gates) })
@@ -126,7 +126,7 @@ public static partial class FlagTable
     private static string? CheckResourceLock(string value) =>
         ResourceLocks.Contains(value)
             ? null
-            : $"\"{value}\" is not supported (allowed: leases; endpointsleases and configmapsleases are read as leases; endpoints and configmaps locks were removed from Kubernetes in 1.24)";
+            : $"\"{value}\" is not a lock kind (allowed: {string.Join(", ", ResourceLocks)}; all are read as leases)";
 
     private static string? CheckLeasePrefix(string value) =>
         DnsLabel().IsMatch(value) && value.Length <= 40

@@ -19,6 +19,10 @@ internal static class StartupLog
                 "Cloud: region {Region}, VPC {VpcId}, route tables {RouteTableIds}, cluster id {ClusterId}, credentials {Credentials}",
                 cloud.Region, cloud.VpcId, cloud.RouteTableIds.IsEmpty ? "(the VPC's route table)" : string.Join(",", cloud.RouteTableIds), cloud.ClusterId,
                 credentials is null ? "the instance's RAM role" : $"AccessKey {credentials.RedactedId} from {credentials.Source}");
+            var budget = new CloudClients.CloudClientOptions();
+            budget.ApplyRateLimits(cloud.CloudApiRateLimits);
+            budget.ApplyRateLimits(options.CloudApiRateLimits);
+            logger.LogInformation("Cloud API budget (client side; changes before resyncs): {RateLimits}", CloudClients.Transport.Budget.CloudRateLimitText.Format(budget.RateLimits));
             foreach (var gap in CloudConfigCompletion.OptionalGaps(cloud))
             {
                 logger.LogWarning("Cloud-config field {Field} is unknown (not in the file, not from instance metadata); features that need it will report errors", gap);

@@ -6,8 +6,8 @@ namespace Ccm.Silo.Options;
 
 /// <summary>
 /// Feature gates written <c>Name=true,Other=false</c>, from <c>--feature-gates</c> and from the cloud-config's
-/// <c>featureGates</c>. Gates this CCM does not know (e.g. Kubernetes' <c>ServiceNodeExclusion</c> in the upstream v1
-/// manifest) are kept in <see cref="Unknown"/> and reported, never fatal: the manifests that carry them must start.
+/// <c>featureGates</c>. Gates this CCM does not know are kept in <see cref="Unknown"/> and reported, never fatal: the
+/// manifests that carry them must start. Gates in <see cref="Locked"/> are always on; turning one off is reported.
 /// </summary>
 public sealed record FeatureGates
 {
@@ -18,6 +18,17 @@ public sealed record FeatureGates
         ["IPv6DualStack"] = false,
         ["FilterServiceOnNodeChange"] = false,
         ["LoadBalancerTypeAnnotation"] = false,
+        ["ServiceNodeExclusion"] = true,
+    }.ToImmutableDictionary();
+
+    /// <summary>
+    /// Gates that are always on here, with why: turning one off is reported at start and changes nothing.
+    /// </summary>
+    public static readonly ImmutableDictionary<string, string> Locked = new Dictionary<string, string>
+    {
+        ["EndpointSlice"] = "backends are always read from EndpointSlices (GA since Kubernetes 1.21; the Endpoints API is deprecated since 1.33)",
+        ["ServiceNodeExclusion"] = "nodes labelled node.kubernetes.io/exclude-from-external-load-balancers are never backends (the gate is GA and locked on since Kubernetes 1.21)",
+        ["FilterServiceOnNodeChange"] = "a Node change always wakes only the Services whose backends it can change (the filter is exact, so it needs no gate)",
     }.ToImmutableDictionary();
 
     public static readonly FeatureGates Empty = new();
@@ -28,11 +39,12 @@ public sealed record FeatureGates
     /// <summary>Gate names given that this CCM does not know.</summary>
     public ImmutableArray<string> Unknown { get; init; } = [];
 
-    /// <summary>Whether a known gate is on; asking for an unknown gate is a programming error.</summary>
+    /// <summary>Whether a known gate is on (a locked gate always is); asking for an unknown gate is a programming error.</summary>
     public bool IsEnabled(string gate) =>
-        Explicit.TryGetValue(gate, out var value) ? value
-        : Defaults.TryGetValue(gate, out var byDefault) ? byDefault
-        : throw new ArgumentException($"unknown feature gate {gate}", nameof(gate));
+        Locked.ContainsKey(gate)
+        || (Explicit.TryGetValue(gate, out var value) ? value
+            : Defaults.TryGetValue(gate, out var byDefault) ? byDefault
+            : throw new ArgumentException($"unknown feature gate {gate}", nameof(gate)));
 
     /// <summary>These gates with <paramref name="other"/>'s explicit settings taking precedence.</summary>
     public FeatureGates Overriding(FeatureGates other) => new()
@@ -75,6 +87,23 @@ public sealed record FeatureGates
         gates = new FeatureGates { Explicit = explicitGates.ToImmutable(), Unknown = unknown.ToImmutable() };
         error = null;
         return true;
+    }
+
+    /// <summary>What to report about these settings: unknown gates (with the closest known name) and locked gates turned off.</summary>
+    public IEnumerable<string> Findings()
+    {
+        foreach (var gate in Unknown)
+        {
+            var closest = EditDistance.Closest(gate, Defaults.Keys);
+            yield return closest is null
+                ? $"unknown gate {gate} is ignored (known: {string.Join(", ", Defaults.Keys.Order())})"
+                : $"unknown gate {gate} is ignored; did you mean {closest}?";
+        }
+
+        foreach (var (gate, why) in Locked.OrderBy(l => l.Key).Where(l => Explicit.GetValueOrDefault(l.Key, true) is false))
+        {
+            yield return $"{gate}=false is ignored: {why}";
+        }
     }
 
     public override string ToString() =>

@@ -79,6 +79,9 @@ public sealed record SiloOptions
 
     public DashboardOptions Dashboard { get; init; } = new();
 
+    /// <summary><c>--cloud-api-rate-limits</c>: the client-side OpenAPI budget, over the cloud-config's <c>cloudAPIRateLimits</c>.</summary>
+    public string? CloudApiRateLimits { get; init; }
+
     /// <summary><c>--silo-port</c>: where silos reach each other (0: a free port, for tests and the sandbox).</summary>
     public int SiloPort { get; init; }
 

@@ -93,9 +93,9 @@ public static class SiloOptionsValidator
             warnings.Add(new StartupWarning("--controllers", "the route controller does not run because --configure-cloud-routes is false"));
         }
 
-        foreach (var gate in options.FeatureGates.Unknown)
+        foreach (var finding in options.FeatureGates.Findings())
         {
-            warnings.Add(new StartupWarning("--feature-gates", $"unknown gate {gate} is ignored"));
+            warnings.Add(new StartupWarning("--feature-gates", finding));
         }
 
         void RequireFile(string flag, string? path)

@@ -16,7 +16,7 @@ namespace Ccm.Grains.Services;
 public sealed class LoadBalancerFinder(ISlbClient slb)
 {
     public async Task<(LoadBalancer? LoadBalancer, LoadBalancerOwnership Ownership)> FindAsync(
-        ServiceIdentity identity, string? adoptedId, CancellationToken cancellationToken)
+        ServiceIdentity identity, string? adoptedId, bool mayBeUntagged, CancellationToken cancellationToken)
     {
         if (adoptedId is not null)
         {
@@ -26,9 +26,10 @@ public sealed class LoadBalancerFinder(ISlbClient slb)
 
         var name = identity.DefaultLoadBalancerName;
         var tagged = await List(new DescribeLoadBalancersRequest { Tags = [new Tag(DesiredLoadBalancer.OwnerTagKey, name)] }, cancellationToken);
-        if (tagged.Count == 0)
+        if (tagged.Count == 0 && mayBeUntagged)
         {
-            // An older CCM may have created it untagged; its name is still "a" + the UID.
+            // An older CCM may have created it untagged; its name is still "a" + the UID. Only a Service some CCM
+            // already handled (it carries the finalizer or shows an address) can have one, so a new Service skips this.
             tagged = await List(new DescribeLoadBalancersRequest { LoadBalancerName = name }, cancellationToken);
             tagged = [.. tagged.Where(l => l.LoadBalancerName == name)];
         }

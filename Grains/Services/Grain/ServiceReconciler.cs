@@ -38,7 +38,7 @@ public sealed class ServiceReconciler(
             return ServiceTurn.Retired;
         }
 
-        if (!ServicePredicates.IsManaged(service))
+        if (!ServicePredicates.IsManaged(service, options.TypeAnnotationGate))
         {
             state.Publish(key, memory, GrainPhase.Skipped, "not a LoadBalancer Service for this controller");
             return ServiceTurn.Retired;
@@ -46,7 +46,7 @@ public sealed class ServiceReconciler(
 
         try
         {
-            return ServicePredicates.NeedsCleanup(service)
+            return ServicePredicates.NeedsCleanup(service, options.TypeAnnotationGate)
                 ? await CleanUpAsync(key, service, memory, trigger, cancellationToken)
                 : await EnsureAsync(key, service, memory, trigger, cancellationToken);
         }
@@ -205,7 +205,8 @@ public sealed class ServiceReconciler(
     {
         try
         {
-            return await finder.FindAsync(identity, adoptedId, ct);
+            var handledBefore = ServicePredicates.HasFinalizer(service) || service.Status?.LoadBalancer?.Ingress is { Count: > 0 };
+            return await finder.FindAsync(identity, adoptedId, handledBefore, ct);
         }
         catch (LoadBalancerAmbiguousException ex)
         {

@@ -99,6 +99,6 @@ public sealed class RouteExecutorTests
     {
         var (vpc, provider) = RouteCloud.VpcClient(cloud);
         await using var _ = provider;
-        return await new RouteExecutor(vpc, new VpcWriteGate(), Options).ApplyAsync(Table, operations, CancellationToken.None);
+        return await new RouteExecutor(vpc, new VpcWriteGate(TimeProvider.System), Options).ApplyAsync(Table, operations, CancellationToken.None);
     }
 }

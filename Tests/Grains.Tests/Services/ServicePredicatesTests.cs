@@ -39,6 +39,21 @@ public class ServicePredicatesTests
     public void WantsLoadBalancer_follows_upstream_NeedCLB(string because, V1Service service, bool expected) =>
         Assert.True(expected == ServicePredicates.WantsLoadBalancer(service), because);
 
+    [Theory]
+    [InlineData("nlb")]
+    [InlineData("clb")]
+    public void With_the_LoadBalancerTypeAnnotation_gate_a_type_annotated_Service_is_another_controllers(string type)
+    {
+        var annotated = Svc(annotations: new() { [ServicePredicates.AnnotationPrefix + "type"] = type });
+        Assert.True(ServicePredicates.WantsLoadBalancer(annotated, typeAnnotationGate: false));
+        Assert.False(ServicePredicates.WantsLoadBalancer(annotated, typeAnnotationGate: true));
+        Assert.True(ServicePredicates.WantsLoadBalancer(Svc(), typeAnnotationGate: true));
+
+        var ours = Svc(annotations: new() { [ServicePredicates.AnnotationPrefix + "type"] = type }, finalizer: true);
+        Assert.True(ServicePredicates.NeedsCleanup(ours, typeAnnotationGate: true)); // the gate turned on after we made its CLB
+        Assert.False(ServicePredicates.IsManaged(annotated, typeAnnotationGate: true)); // never ours: no CLB, nothing deleted
+    }
+
     [Fact]
     public void A_retyped_Service_with_our_finalizer_needs_cleanup() =>
         Assert.True(ServicePredicates.NeedsCleanup(Svc(type: "ClusterIP", finalizer: true)));

@@ -22,7 +22,9 @@ public sealed class FanOutRulesTests
         { "only the resourceVersion moved", Service(), Service().Bumped(), [] },
         { "only the status changed (our own write)", Service(), Service().Clone(s => s.Status = new V1ServiceStatus()), [] },
         { "a ClusterIP Service's spec changed", Service(type: "ClusterIP"), Service(type: "ClusterIP", etp: "Local"), [] },
-        { "the finalizer was added", Service(), Service(finalizer: true), ["Service/default/web"] },
+        { "only our own finalizer was added (our own write)", Service(), Service(finalizer: true), [] },
+        { "another controller's finalizer was added", Service(), Service().Clone(s => s.Metadata.Finalizers = ["example.com/protect"]), ["Service/default/web"] },
+        { "deletion began", Service(finalizer: true), Service(finalizer: true).Clone(s => s.Metadata.DeletionTimestamp = DateTime.UnixEpoch), ["Service/default/web"] },
     };
 
     [Theory]
@@ -67,6 +69,8 @@ public sealed class FanOutRulesTests
         { "an ordinary label", Node(), Node().WithLabel("team", "a"), ["Node/node-1", "Service/default/cluster", "Service/default/selects-nodes"] },
         { "excluded from load balancers and routes", Node(), Node().WithLabel("service.beta.kubernetes.io/exclude-node", "true"), ["Node/node-1", "RouteTable/vtb-1", "RouteTable/vtb-2", "Service/default/cluster", "Service/default/selects-nodes"] },
         { "marked virtual-kubelet", Node(), Node().WithLabel("type", "virtual-kubelet"), ["Node/node-1", "RouteTable/vtb-1", "RouteTable/vtb-2", "Service/default/cluster", "Service/default/selects-nodes"] },
+        { "a node without a pod CIDR got its providerID (no route can change)", Node().WithSpec(s => { s.PodCIDR = null; s.PodCIDRs = null; s.ProviderID = null; }), Node().WithSpec(s => { s.PodCIDR = null; s.PodCIDRs = null; }), ["Node/node-1", "Service/default/cluster", "Service/default/selects-nodes"] },
+        { "a new node without a pod CIDR", null, Node().WithSpec(s => { s.PodCIDR = null; s.PodCIDRs = null; }), ["Node/node-1", "Service/default/cluster", "Service/default/selects-nodes"] },
         { "an address changed (the Node grain writes addresses)", Node(), Node().Clone(n => n.Status.Addresses = [new V1NodeAddress { Type = "InternalIP", Address = "192.168.0.99" }]), ["Node/node-1"] },
     };
 

@@ -95,6 +95,7 @@ public sealed class CloudConfigReaderTests
               nodeMaxConcurrentReconciles: 2
               routeMaxConcurrentReconciles: 4
               featureGates: "IPv6DualStack=true,EndpointSlice=false"
+              cloudAPIRateLimits: "SLB=5:10,SLB.DescribeLoadBalancers=2"
             """, "t").Config;
         Assert.Equal("123456", config.Uid);
         Assert.Equal("my.tag", config.KubernetesClusterTag);
@@ -103,7 +104,18 @@ public sealed class CloudConfigReaderTests
         Assert.True(config.DisablePublicSlb);
         Assert.Equal((8, 2, 4), (config.ServiceMaxConcurrentReconciles, config.NodeMaxConcurrentReconciles, config.RouteMaxConcurrentReconciles));
         Assert.True(config.FeatureGates.IsEnabled("IPv6DualStack"));
-        Assert.False(config.FeatureGates.IsEnabled("EndpointSlice"));
+        Assert.True(config.FeatureGates.IsEnabled("EndpointSlice")); // locked on; turning it off is reported
+        Assert.Equal("SLB=5:10,SLB.DescribeLoadBalancers=2", config.CloudApiRateLimits);
+    }
+
+    [Fact]
+    public void A_bad_cloud_API_rate_limit_is_an_error_naming_the_field_the_entry_and_the_fix()
+    {
+        var error = Assert.Throws<CloudConfigException>(() => CloudConfigReader.Parse("""{"Global": {"cloudAPIRateLimits": "SBL=5"}}""", "t"));
+        var problem = Assert.Single(error.Errors);
+        Assert.Equal("Global.cloudAPIRateLimits", problem.Field);
+        Assert.Contains("SBL", problem.Problem, StringComparison.Ordinal);
+        Assert.Contains("SLB=10:20", problem.Fix, StringComparison.Ordinal);
     }
 
     [Theory]

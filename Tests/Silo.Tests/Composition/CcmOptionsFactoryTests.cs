@@ -42,7 +42,8 @@ public sealed class CcmOptionsFactoryTests : IDisposable
         Assert.Equal((TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(3), TimeSpan.FromMinutes(4)), (ccm.RouteReconciliationPeriod, ccm.ServiceResyncPeriod, ccm.NodeResyncPeriod));
         Assert.True(ccm.FeatureGates["IPv6DualStack"]);
         Assert.True(ccm.FeatureGates["EndpointSlice"]);
-        Assert.False(ccm.FeatureGates["FilterServiceOnNodeChange"]);
+        Assert.True(ccm.FeatureGates["FilterServiceOnNodeChange"]); // locked on: the filter is exact
+        Assert.False(ccm.FeatureGates["LoadBalancerTypeAnnotation"]);
     }
 
     [Fact]

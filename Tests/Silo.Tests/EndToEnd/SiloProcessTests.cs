@@ -45,10 +45,15 @@ public sealed partial class SiloProcessTests : IDisposable
     [Theory]
     [InlineData("upstream-deploy-v1.args")]
     [InlineData("upstream-deploy-v2.args")]
+    [InlineData("upstream-getting-started.args")]
+    [InlineData("upstream-docs-example.args")]
+    [InlineData("upstream-klog-space-form.args")]
     public async Task Starts_with_an_upstream_manifest_reports_healthy_and_stops_on_SIGTERM(string fixture)
     {
         var args = UpstreamManifestTests.PointedAtTestFiles(fixture, files.Write("cloud-config.conf", TestFiles.ValidCloudConfig));
-        await using var silo = BackgroundProcess.Start("dotnet", [TestFiles.SiloAssembly, .. args, "--health-probe-bind-addr=127.0.0.1:0", "--dashboard-bind-addr=0"], TestFiles.UnreachableCloud);
+        // A manifest without --kubeconfig runs in the Pod's service account; here KUBECONFIG stands in for it.
+        var environment = new Dictionary<string, string>(TestFiles.UnreachableCloud) { ["KUBECONFIG"] = TestFiles.Fixture("kubeconfig.yaml") };
+        await using var silo = BackgroundProcess.Start("dotnet", [TestFiles.SiloAssembly, .. args, "--health-probe-bind-addr=127.0.0.1:0", "--dashboard-bind-addr=0"], environment);
 
         var health = await HealthUrlAsync(silo);
         using var http = new HttpClient();
@@ -56,13 +61,19 @@ public sealed partial class SiloProcessTests : IDisposable
         using var readyz = await http.GetAsync(new Uri(health, "/readyz"));
         Assert.Equal(HttpStatusCode.OK, healthz.StatusCode);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, readyz.StatusCode); // no API server behind the fixture's kubeconfig
+        Assert.Contains("cluster membership: waiting for the Kubernetes API server at", await readyz.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         Assert.Equal(0, await silo.StopAsync(TimeSpan.FromSeconds(60)));
         Assert.Contains("Stopping gracefully within 30s", silo.Transcript, StringComparison.Ordinal);
         if (fixture == "upstream-deploy-v1.args")
         {
             Assert.Contains("Ignoring --allow-untagged-cloud=true: deprecated upstream", silo.Transcript, StringComparison.Ordinal);
-            Assert.Contains("--feature-gates: unknown gate ServiceNodeExclusion is ignored", silo.Transcript, StringComparison.Ordinal);
+            Assert.DoesNotContain("--feature-gates:", silo.Transcript, StringComparison.Ordinal); // ServiceNodeExclusion=true is a known gate
+        }
+
+        if (fixture is "upstream-docs-example.args" or "upstream-klog-space-form.args")
+        {
+            Assert.Contains(" is read as leases", silo.Transcript, StringComparison.Ordinal);
         }
 
         Assert.All(TestFiles.SecretForms, secret => Assert.DoesNotContain(secret, silo.Transcript, StringComparison.Ordinal));

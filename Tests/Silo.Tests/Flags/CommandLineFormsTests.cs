@@ -72,7 +72,6 @@ public sealed class CommandLineFormsTests : IDisposable
         Assert.Equal(40, options.SgBatchSize);
         Assert.Equal(50, options.RouteReconcileBatchSize);
         Assert.Equal(100, options.NodeReconcileBatchSize);
-        Assert.Equal(16, options.Shards);
         Assert.Equal(TimeSpan.FromMinutes(10), options.ServiceResyncPeriod);
         Assert.Equal(TimeSpan.FromMinutes(5), options.NodeResyncPeriod);
         Assert.Equal(TimeSpan.FromMinutes(15), options.GrainIdleTimeout);
@@ -162,7 +161,9 @@ public sealed class CommandLineFormsTests : IDisposable
     [Theory]
     [InlineData("endpointsleases")]
     [InlineData("configmapsleases")]
-    public void Legacy_migration_locks_are_accepted_with_a_warning_that_leases_are_used(string lockKind)
+    [InlineData("endpoints")]
+    [InlineData("configmaps")]
+    public void Every_upstream_lock_kind_is_accepted_with_a_warning_that_leases_are_used(string lockKind)
     {
         var options = SiloTestOptions.Parse(files, $"--leader-elect-resource-lock={lockKind}");
         var warning = Assert.Single(options.Warnings, w => w.Subject == "--leader-elect-resource-lock");
@@ -170,19 +171,31 @@ public sealed class CommandLineFormsTests : IDisposable
     }
 
     [Fact]
-    public void Feature_gates_from_the_flag_override_the_cloud_config_and_unknown_gates_are_reported()
+    public void Feature_gates_from_the_flag_override_the_cloud_config_and_unknown_or_locked_gates_are_reported()
     {
-        var options = SiloTestOptions.Parse(files, "--feature-gates=IPv6DualStack=true,ServiceNodeExclusion=true", "--feature-gates=EndpointSlice=false");
+        var options = SiloTestOptions.Parse(files, "--feature-gates=IPv6DualStack=true,ServiceNodeExclusion=true,ServiceNodeExclusoin=true", "--feature-gates=EndpointSlice=false,Frobnicate=true");
         Assert.True(options.FeatureGates.IsEnabled("IPv6DualStack"));
-        Assert.False(options.FeatureGates.IsEnabled("EndpointSlice"));
-        Assert.Equal("ServiceNodeExclusion", Assert.Single(options.FeatureGates.Unknown));
-        Assert.Contains(options.Warnings, w => w.Message == "unknown gate ServiceNodeExclusion is ignored");
+        Assert.True(options.FeatureGates.IsEnabled("ServiceNodeExclusion"));
+        Assert.Equal("ServiceNodeExclusoin,Frobnicate", string.Join(",", options.FeatureGates.Unknown));
+        var warnings = options.Warnings.Where(w => w.Subject == "--feature-gates").Select(w => w.Message).ToList();
+        Assert.Contains("unknown gate ServiceNodeExclusoin is ignored; did you mean ServiceNodeExclusion?", warnings);
+        Assert.Contains(warnings, w => w.StartsWith("unknown gate Frobnicate is ignored (known: EndpointSlice, ", StringComparison.Ordinal));
+        Assert.Contains(warnings, w => w.StartsWith("EndpointSlice=false is ignored: backends are always read from EndpointSlices", StringComparison.Ordinal));
+        Assert.Equal(3, warnings.Count);
 
-        Assert.True(FeatureGates.TryParse("EndpointSlice=true,IPv6DualStack=true", out var fromCloudConfig, out _));
+        Assert.True(FeatureGates.TryParse("EndpointSlice=true,IPv6DualStack=false,LoadBalancerTypeAnnotation=true", out var fromCloudConfig, out _));
         var effective = fromCloudConfig.Overriding(options.FeatureGates);
-        Assert.False(effective.IsEnabled("EndpointSlice"));
         Assert.True(effective.IsEnabled("IPv6DualStack"));
-        Assert.False(effective.IsEnabled("FilterServiceOnNodeChange"));
+        Assert.True(effective.IsEnabled("LoadBalancerTypeAnnotation"));
+        Assert.True(effective.IsEnabled("FilterServiceOnNodeChange")); // locked on
+    }
+
+    [Fact]
+    public void Turning_a_locked_gate_off_is_reported_once_per_gate_and_turning_it_on_is_silent()
+    {
+        Assert.True(FeatureGates.TryParse("ServiceNodeExclusion=false,FilterServiceOnNodeChange=true", out var gates, out _));
+        var finding = Assert.Single(gates.Findings());
+        Assert.StartsWith("ServiceNodeExclusion=false is ignored: nodes labelled node.kubernetes.io/exclude-from-external-load-balancers are never backends", finding, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -49,8 +49,10 @@ public sealed class TestFiles : IDisposable
     public static string Fixture(string name) => Path.Combine(AppContext.BaseDirectory, "Fixtures", name);
 
     /// <summary>A fixture's arguments: one per line, '#' lines are comments.</summary>
+    /// <summary>A fixture's arguments as a container's <c>command:</c> list passes them: a line <c>--flag value</c> is two.</summary>
     public static string[] FixtureArguments(string name) =>
-        [.. File.ReadAllLines(Fixture(name)).Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#'))];
+        [.. File.ReadAllLines(Fixture(name)).Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#'))
+            .SelectMany(l => l.Split(' ', 2, StringSplitOptions.TrimEntries))];
 
     public static string SiloAssembly => RepoPaths.BuiltAssembly("Silo", "Ccm.Silo.dll");
 
