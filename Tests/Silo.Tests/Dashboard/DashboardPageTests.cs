@@ -24,7 +24,8 @@ public sealed class DashboardPageTests : IAsyncLifetime
     [InlineData("/nodes/node-1")]
     [InlineData("/routetables")]
     [InlineData("/cloud")]
-    [InlineData("/shards")]
+    [InlineData("/membership")]
+    [InlineData("/silos")]
     public async Task Every_page_path_serves_the_shell_with_navigation_and_its_script(string path)
     {
         using var response = await host.GetAsync(path);

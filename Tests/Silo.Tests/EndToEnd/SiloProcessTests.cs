@@ -11,6 +11,13 @@ namespace Ccm.Silo.Tests.EndToEnd;
 public sealed partial class SiloProcessTests : IDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// No API server answers the fixtures' kubeconfig. Clustered, Orleans cannot start without its membership table (the
+    /// silo exits and its pod restarts); alone, the silo runs and reports not ready while its watches fail, which is what
+    /// these tests observe. The last of a repeated flag wins, so this overrides the manifests' <c>--leader-elect=true</c>.
+    /// </summary>
+    private static readonly string[] Alone = ["--leader-elect=false", "--silo-port=0"];
     private readonly TestFiles files = new();
 
     public void Dispose() => files.Dispose();
@@ -48,7 +55,7 @@ public sealed partial class SiloProcessTests : IDisposable
     public async Task Starts_with_an_upstream_manifest_reports_healthy_and_stops_on_SIGTERM(string fixture)
     {
         var args = UpstreamManifestTests.PointedAtTestFiles(fixture, files.Write("cloud-config.conf", TestFiles.ValidCloudConfig));
-        await using var silo = BackgroundProcess.Start("dotnet", [TestFiles.SiloAssembly, .. args, "--health-probe-bind-addr=127.0.0.1:0", "--dashboard-bind-addr=0"], TestFiles.UnreachableCloud);
+        await using var silo = BackgroundProcess.Start("dotnet", [TestFiles.SiloAssembly, .. args, .. Alone, "--health-probe-bind-addr=127.0.0.1:0", "--dashboard-bind-addr=0"], TestFiles.UnreachableCloud);
 
         var health = await HealthUrlAsync(silo);
         using var http = new HttpClient();
@@ -73,7 +80,7 @@ public sealed partial class SiloProcessTests : IDisposable
     {
         var cloudConfig = files.Write("cloud-config.conf", TestFiles.ValidCloudConfig);
         await using var silo = BackgroundProcess.Start("dotnet",
-            [TestFiles.SiloAssembly, $"--cloud-config={cloudConfig}", $"--kubeconfig={TestFiles.Fixture("kubeconfig.yaml")}", "--configure-cloud-routes=false", "--log-format=json", "--address=127.0.0.1", .. SiloTestOptions.LoopbackListeners],
+            [TestFiles.SiloAssembly, $"--cloud-config={cloudConfig}", $"--kubeconfig={TestFiles.Fixture("kubeconfig.yaml")}", "--configure-cloud-routes=false", "--log-format=json", "--address=127.0.0.1", .. Alone, .. SiloTestOptions.LoopbackListeners],
             TestFiles.UnreachableCloud);
         var line = await silo.WaitForLineAsync(l => l.Contains("Serving", StringComparison.Ordinal), StartTimeout);
         Assert.Equal(0, await silo.StopAsync(TimeSpan.FromSeconds(60)));
