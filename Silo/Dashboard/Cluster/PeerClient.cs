@@ -15,7 +15,8 @@ internal sealed class PeerClient(TimeProvider time) : IDisposable
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(2);
     public static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(1.5);
 
-    private readonly HttpClient http = new(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5), ConnectTimeout = Timeout })
+    // No cookie jar: the client serves every caller, and a caller's session goes out only on that caller's reads.
+    private readonly HttpClient http = new(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5), ConnectTimeout = Timeout, UseCookies = false })
     {
         Timeout = Timeout,
     };

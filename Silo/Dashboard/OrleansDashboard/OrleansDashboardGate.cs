@@ -25,7 +25,9 @@ namespace Ccm.Silo.Dashboard.OrleansDashboard;
 internal sealed class OrleansDashboardGate(DashboardAuthenticator auth, DashboardSources sources) : IEndpointFilter
 {
     private static readonly string[] Blocked = ["GrainState", "Trace"];
-    private static readonly string[] SiloAddressParameters = ["address", "path"];
+
+    /// <summary>The views whose last route value is a silo address (<c>HistoricalStats</c> names it <c>path</c>).</summary>
+    private static readonly string[] PerSilo = ["SiloProperties", "SiloMetadata", "SiloStats", "SiloCounters", "HistoricalStats"];
 
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
@@ -55,7 +57,8 @@ internal sealed class OrleansDashboardGate(DashboardAuthenticator auth, Dashboar
                 DashboardJsonContext.Default.ErrorBody, StatusCodes.Status403Forbidden);
         }
 
-        if (SiloAddressParameters.Select(p => http.Request.RouteValues[p] as string).FirstOrDefault(v => v is not null) is { } address && !IsLiveMember(address))
+        if (PerSilo.Contains(view, StringComparer.Ordinal) && (http.Request.RouteValues["address"] ?? http.Request.RouteValues["path"]) is string address
+            && !IsLiveMember(address))
         {
             return JsonBody.Of(new ErrorBody($"No live silo of this cluster has the address \"{address}\".", "Pick a silo from the Orleans dashboard's list of silos."),
                 DashboardJsonContext.Default.ErrorBody, StatusCodes.Status404NotFound);

@@ -3,7 +3,7 @@ using Ccm.Silo.Tests.Support;
 
 namespace Ccm.Silo.Tests.Dashboard;
 
-/// <summary>The page shell and its files (the browser tests in Tests/Browser.Tests check what they render).</summary>
+/// <summary>The page shell and its files (the browser tests in Tests/EndToEnd.Tests/Dashboard check what they render).</summary>
 public sealed class DashboardPageTests : IAsyncLifetime
 {
     private readonly TestFiles files = new();

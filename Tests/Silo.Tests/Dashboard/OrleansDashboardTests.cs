@@ -166,6 +166,18 @@ public sealed partial class OrleansDashboardTests : IAsyncLifetime
         Assert.Empty(host.Activity.Activations);
     }
 
+    [Theory]
+    [InlineData("/orleans/index.min.js", "text/javascript")]
+    [InlineData("/orleans/index.css", "text/css")]
+    [InlineData("/orleans/img/OrleansLogo.png", "image/png")]
+    [InlineData("/orleans/fonts/fa-solid-900.woff2", "font/woff2")]
+    public async Task With_credentials_its_page_files_are_served(string path, string type)
+    {
+        using var response = await SendAsync(HttpMethod.Get, path, accept: "*/*", auth: Bearer(Token));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(type, response.Content.Headers.ContentType?.MediaType);
+    }
+
     [Fact]
     public async Task The_trace_stream_is_refused()
     {
