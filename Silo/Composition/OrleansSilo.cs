@@ -2,6 +2,7 @@ using System.Net;
 using Ccm.Clustering.Kubernetes;
 using Ccm.Clustering.Kubernetes.Hosting;
 using Ccm.Silo.Dashboard.Local;
+using Ccm.Silo.Dashboard.OrleansDashboard;
 using Orleans.Runtime.MembershipService.SiloMetadata;
 using Ccm.Silo;
 using Microsoft.Extensions.DependencyInjection;
@@ -49,6 +50,11 @@ public static class OrleansSilo
             {
                 silo.UseDevelopmentClustering(new IPEndPoint(endpoint.Address, endpoint.Port));
                 silo.UseInMemoryReminderService();
+            }
+
+            if (options.DashboardBindAddress is not null)
+            {
+                silo.AddCcmOrleansDashboard();
             }
 
             if (SiloTls.Load(options.SiloTlsDir) is { } tls)

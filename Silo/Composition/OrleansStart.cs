@@ -18,7 +18,7 @@ namespace Ccm.Silo.Composition;
 internal sealed partial class OrleansStart(
     Orleans.Runtime.Silo silo,
     IEnumerable<IConfigurationValidator> validators,
-    [FromKeyedServices(OrleansSilo.TablesClient)] IKubernetes tables,
+    IServiceProvider services,
     SiloOptions options,
     IHostApplicationLifetime lifetime,
     TimeProvider time,
@@ -32,6 +32,7 @@ internal sealed partial class OrleansStart(
     private Task run = Task.CompletedTask;
     private volatile bool siloStarting;
     private volatile bool startFailed;
+    private volatile bool siloStarted;
 
     /// <summary>Where the start is, for <c>/readyz</c> while this silo is not an Active member yet.</summary>
     public string Status { get; private set; } = "the silo has not started yet";
@@ -66,7 +67,14 @@ internal sealed partial class OrleansStart(
         if (siloStarting && !startFailed)
         {
             LogStopping();
-            await silo.StopAsync(cancellationToken);
+            try
+            {
+                await silo.StopAsync(cancellationToken);
+            }
+            catch (InvalidOperationException) when (!siloStarted)
+            {
+                // The stop came before the silo left its Created state: there is nothing to stop.
+            }
         }
     }
 
@@ -86,6 +94,7 @@ internal sealed partial class OrleansStart(
             Status = "the silo is joining the cluster";
             siloStarting = true;
             await silo.StartAsync(cancellationToken);
+            siloStarted = true;
             Status = "the silo has started";
             LogStarted();
         }
@@ -109,12 +118,13 @@ internal sealed partial class OrleansStart(
     /// </summary>
     private async Task WaitForApiServerAsync(CancellationToken cancellationToken)
     {
+        var tables = services.GetRequiredKeyedService<IKubernetes>(OrleansSilo.TablesClient); // only a clustered silo has it
         var delay = FirstRetry;
         string? lastReason = null;
         var lastLog = DateTimeOffset.MinValue;
         while (true)
         {
-            var reason = await ProbeAsync(cancellationToken);
+            var reason = await ProbeAsync(tables, cancellationToken);
             if (reason is null)
             {
                 if (lastReason is not null)
@@ -138,7 +148,7 @@ internal sealed partial class OrleansStart(
         }
     }
 
-    private async Task<string?> ProbeAsync(CancellationToken cancellationToken)
+    private static async Task<string?> ProbeAsync(IKubernetes tables, CancellationToken cancellationToken)
     {
         using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         attempt.CancelAfter(TimeSpan.FromSeconds(10));

@@ -67,5 +67,5 @@ internal static class ClusterApi
     }
 
     /// <summary>The caller's credentials, forwarded to peers (they share the dashboard Secret).</summary>
-    private static string? Credentials(HttpContext http) => http.Request.Headers.Authorization.FirstOrDefault();
+    private static PeerCredentials Credentials(HttpContext http) => PeerCredentials.Of(http.Request);
 }

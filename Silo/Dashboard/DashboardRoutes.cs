@@ -3,7 +3,9 @@ using Ccm.Silo.Dashboard.Auth;
 using Ccm.Silo.Dashboard.Cluster;
 using Ccm.Silo.Dashboard.Local;
 using Ccm.Silo.Dashboard.Model;
+using Ccm.Silo.Dashboard.OrleansDashboard;
 using Ccm.Silo.Hosting;
+using Ccm.Silo.Options;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -14,7 +16,8 @@ namespace Ccm.Silo.Dashboard;
 /// <summary>
 /// The dashboard on the <c>--dashboard-bind-addr</c> listener: the pages (one shell that routes in the browser), their
 /// files, and the read-only JSON API (<see cref="ClusterApi"/>, <see cref="LocalApi"/>), all behind
-/// <see cref="DashboardGate"/>.
+/// <see cref="DashboardGate"/>; in token mode the browser sign-in (<see cref="SignInRoutes"/>); and Orleans' own
+/// dashboard under <see cref="OrleansDashboardMount.Prefix"/>, behind the same credentials.
 /// </summary>
 internal sealed class DashboardRoutes(
     DashboardAuthenticator auth, LocalViews views, ClusterReader cluster, DashboardSources sources, StaticAssets assets, ILogger<DashboardRoutes> logger)
@@ -22,7 +25,7 @@ internal sealed class DashboardRoutes(
 {
     /// <summary>Paths the browser shows; each serves the shell, whose script renders the page for the path.</summary>
     public static readonly string[] PagePaths =
-        ["/", "/services", "/services/{**key}", "/nodes", "/nodes/{**key}", "/routetables", "/routetables/{**key}", "/cloud", "/shards", "/silos"];
+        ["/", "/services", "/services/{**key}", "/nodes", "/nodes/{**key}", "/routetables", "/routetables/{**key}", "/cloud", "/membership", "/silos"];
 
     private static readonly string[] WriteMethods = ["POST", "PUT", "PATCH", "DELETE"];
 
@@ -51,5 +54,12 @@ internal sealed class DashboardRoutes(
         }
 
         shell.MapGetHead("/assets/{**name}", (HttpContext http, string name) => assets.Serve(http, name));
+
+        if (auth.Mode == DashboardAuth.Token)
+        {
+            SignInRoutes.Map(routes, auth);
+        }
+
+        OrleansDashboardMount.Map(routes, auth, sources);
     }
 }

@@ -11,9 +11,10 @@ namespace Ccm.Silo.Dashboard;
 public static class DashboardServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds the dashboard's routes on the Dashboard listener. It reads, when they are registered, the grain runtime
-    /// (<c>GrainSilo</c>), the state board, the cloud call recorder, the watcher and <c>CcmOptions</c>; without them it
-    /// still serves the silo's identity and configuration.
+    /// Adds the dashboard's routes on the Dashboard listener. It reads, when they are registered, Orleans' membership
+    /// and this silo's address, the reconcile layer's activations, the state board, the cloud call recorder, the watcher
+    /// and <c>CcmOptions</c>; without them it still serves the silo's identity and configuration. Orleans' own
+    /// dashboard is mounted too when the silo added it (<c>OrleansDashboardMount.AddCcmOrleansDashboard</c>).
     /// </summary>
     public static IServiceCollection AddCcmDashboard(this IServiceCollection services)
     {

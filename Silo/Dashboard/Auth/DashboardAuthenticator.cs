@@ -10,7 +10,8 @@ namespace Ccm.Silo.Dashboard.Auth;
 /// <summary>
 /// The dashboard's gate (<c>--dashboard-auth</c>): a bearer token or basic credentials read from a file, compared in
 /// constant time; <c>none</c> only when asked for (or in the sandbox). With a mode that needs credentials and none
-/// readable, every request is refused with a 401 that says how to configure them: secure by default.
+/// readable, every request is refused with a 401 that says how to configure them: secure by default. In token mode a
+/// browser may instead hold a session cookie, issued for the token (<see cref="DashboardSessions"/>).
 /// </summary>
 internal sealed class DashboardAuthenticator
 {
@@ -20,12 +21,14 @@ internal sealed class DashboardAuthenticator
     public static readonly TimeSpan RefreshInterval = TimeSpan.FromSeconds(1);
 
     private readonly CredentialFile? file;
+    private readonly DashboardSessions sessions;
     private readonly bool sandbox;
 
     public DashboardAuthenticator(SiloOptions options, TimeProvider time, ILogger<DashboardAuthenticator> logger)
     {
         Mode = options.Dashboard.Auth;
         sandbox = options.Sandbox;
+        sessions = new DashboardSessions(time);
         file = Mode switch
         {
             DashboardAuth.Token when options.Dashboard.TokenFile is { } path => new CredentialFile(path, ValidateToken, time, RefreshInterval, logger),
@@ -45,8 +48,11 @@ internal sealed class DashboardAuthenticator
     public AuthDecision CheckShell(string? authorization) =>
         Mode == DashboardAuth.Token && CredentialsConfigured ? AuthDecision.Allow : Check(authorization);
 
-    /// <summary>Checks an <c>Authorization</c> header against the configured credentials.</summary>
-    public AuthDecision Check(string? authorization)
+    /// <summary>
+    /// Checks an <c>Authorization</c> header against the configured credentials; without one, in token mode, the session
+    /// cookie's value (<paramref name="session"/>). A header that is present decides alone.
+    /// </summary>
+    public AuthDecision Check(string? authorization, string? session = null)
     {
         if (Mode == DashboardAuth.None)
         {
@@ -57,6 +63,13 @@ internal sealed class DashboardAuthenticator
         if (expected is null)
         {
             return Refuse("The dashboard requires authentication and no credentials are configured.", Unconfigured());
+        }
+
+        if (string.IsNullOrEmpty(authorization) && Mode == DashboardAuth.Token && !string.IsNullOrEmpty(session))
+        {
+            return sessions.IsValid(session, expected)
+                ? AuthDecision.Allow
+                : Refuse("The sign-in session has expired or was ended.", "Sign in again with the token.");
         }
 
         if (!AuthenticationHeaderValue.TryParse(authorization, out var header) || header.Parameter is null)
@@ -70,6 +83,18 @@ internal sealed class DashboardAuthenticator
         return presented is not null && CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(presented)), expected)
             ? AuthDecision.Allow
             : Refuse("The credentials were not accepted.", null);
+    }
+
+    /// <summary>
+    /// Token mode's sign-in: a new session cookie when <paramref name="token"/> is the configured token, else null.
+    /// </summary>
+    public (string Value, DateTimeOffset Expires)? StartSession(string? token)
+    {
+        var expected = Mode == DashboardAuth.Token ? file?.CurrentHash() : null;
+        return expected is not null && !string.IsNullOrWhiteSpace(token)
+            && CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(token.Trim())), expected)
+            ? sessions.Issue(expected)
+            : null;
     }
 
     /// <summary>What the operator reads once at start.</summary>

@@ -1,7 +1,5 @@
 using System.Diagnostics;
-using Ccm.Silo.Dashboard.Model;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Net.Http.Headers;
 
 namespace Ccm.Silo.Dashboard.Auth;
 
@@ -14,28 +12,30 @@ internal sealed class DashboardGate(DashboardAuthenticator authenticator, bool s
     /// <summary>Where the request's start timestamp is kept for <see cref="JsonBody"/>'s <c>Server-Timing</c>.</summary>
     public const string StartedKey = "Ccm.Dashboard.Started";
 
-    private const string ContentSecurityPolicy =
-        "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
-
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
         http.Items[StartedKey] = Stopwatch.GetTimestamp();
-        var headers = http.Response.Headers;
-        headers.ContentSecurityPolicy = ContentSecurityPolicy;
-        headers.XContentTypeOptions = "nosniff";
-        headers.XFrameOptions = "DENY";
-        headers["Referrer-Policy"] = "no-referrer";
+        BrowserPolicy.Apply(http.Response, BrowserPolicy.Pages);
 
         string? authorization = http.Request.Headers.Authorization;
-        var decision = shell ? authenticator.CheckShell(authorization) : authenticator.Check(authorization);
+        var decision = shell ? authenticator.CheckShell(authorization) : authenticator.Check(authorization, SessionOf(http.Request));
         if (!decision.Allowed)
         {
-            headers.WWWAuthenticate = decision.Challenge;
-            headers.CacheControl = "no-store";
-            return JsonBody.Of(decision.Refusal!, DashboardJsonContext.Default.ErrorBody, StatusCodes.Status401Unauthorized);
+            return Refusal(http.Response, decision);
         }
 
         return await next(context);
+    }
+
+    /// <summary>The session cookie's value, if the browser sent one.</summary>
+    public static string? SessionOf(HttpRequest request) => request.Cookies[DashboardSessions.CookieName];
+
+    /// <summary>The 401 of a refused request: the challenge and the JSON body that says what to send.</summary>
+    public static IResult Refusal(HttpResponse response, AuthDecision decision)
+    {
+        response.Headers.WWWAuthenticate = decision.Challenge;
+        response.Headers.CacheControl = "no-store";
+        return JsonBody.Of(decision.Refusal!, DashboardJsonContext.Default.ErrorBody, StatusCodes.Status401Unauthorized);
     }
 }

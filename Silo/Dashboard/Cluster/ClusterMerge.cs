@@ -3,14 +3,12 @@ using Ccm.Silo.Dashboard.Model;
 namespace Ccm.Silo.Dashboard.Cluster;
 
 /// <summary>
-/// Pure merges of the silos' parts into cluster-wide answers. Grains live on one silo each (a shard's state board
-/// moves with the shard), so rows concatenate; counts and rates add up; latency is the worst silo's.
+/// Pure merges of the silos' parts into cluster-wide answers. A grain is active on one silo (its state board entry
+/// lives there and is dropped when the grain moves), so rows concatenate; counts and rates add up; latency is the worst
+/// silo's.
 /// </summary>
 public static class ClusterMerge
 {
-    /// <summary>How many shard handovers the shards page lists.</summary>
-    public const int HistoryLimit = 100;
-
     internal static IReadOnlyList<PeerStatus> Statuses<T>(IReadOnlyList<SiloAnswer<T>> answers)
         where T : class => [.. answers.Select(a => a.Silo)];
 
@@ -78,13 +76,9 @@ public static class ClusterMerge
                 Silos = g.Sum(r => r.Silos),
             })];
 
-    /// <summary>
-    /// Each shard once: as reported by the silo that holds it (it knows its own renewals), else by this silo; the
-    /// claim histories of every silo, newest first.
-    /// </summary>
-    /// <summary>The membership table (from the first silo that could read it) and each silo's activations.</summary>
-    internal static MembershipView Membership(LocalMembership? table, IReadOnlyList<SiloAnswer<LocalSummary>> summaries, DateTimeOffset now) =>
-        new(now, table?.Members ?? [], Silos(summaries, now).Silos, Statuses(summaries));
+    /// <summary>The membership table as this silo read it, and each answering silo's activations.</summary>
+    internal static MembershipView Membership(LocalMembership table, IReadOnlyList<SiloAnswer<LocalSummary>> summaries, DateTimeOffset now) =>
+        new(now, table.Members, Silos(summaries, now).Silos, Statuses(summaries), table.Error);
 
     private static IReadOnlyList<GrainCounts> Counts(IEnumerable<GrainCounts> counts) =>
         [.. counts.GroupBy(c => c.Kind, StringComparer.Ordinal).Select(g => new GrainCounts(

@@ -13,7 +13,7 @@ namespace Ccm.Silo.Dashboard.Cluster;
 internal sealed class ClusterReader(LocalViews local, PeerClient client)
 {
     /// <summary>This silo's value first, then every peer's.</summary>
-    public async Task<IReadOnlyList<SiloAnswer<T>>> ReadAsync<T>(Func<Task<T>> own, string path, JsonTypeInfo<T> type, string? authorization)
+    public async Task<IReadOnlyList<SiloAnswer<T>>> ReadAsync<T>(Func<Task<T>> own, string path, JsonTypeInfo<T> type, PeerCredentials credentials)
         where T : class
     {
         var peers = local.Peers().Select(async member =>
@@ -21,10 +21,10 @@ internal sealed class ClusterReader(LocalViews local, PeerClient client)
             var status = new PeerStatus(member.Name, member.Address, IsSelf: false);
             if (member.Address is null)
             {
-                return new SiloAnswer<T>(status with { Error = "it advertises no dashboard address on its membership Lease (set POD_IP, or bind --dashboard-bind-addr to a specific address and port)" }, null);
+                return new SiloAnswer<T>(status with { Error = "it advertises no dashboard address in its silo metadata (set POD_IP, or bind --dashboard-bind-addr to a specific address and port)" }, null);
             }
 
-            var response = await client.GetAsync(member.Address, path, authorization);
+            var response = await client.GetAsync(member.Address, path, credentials);
             return response.IsOk
                 ? Parse(status, response.Json, type)
                 : new SiloAnswer<T>(status with { Error = response.Error ?? "it does not serve this path" }, null);
@@ -33,14 +33,14 @@ internal sealed class ClusterReader(LocalViews local, PeerClient client)
         return [mine, .. await Task.WhenAll(peers)];
     }
 
-    public Task<IReadOnlyList<SiloAnswer<T>>> ReadAsync<T>(Func<T> own, string path, JsonTypeInfo<T> type, string? authorization)
-        where T : class => ReadAsync(() => Task.FromResult(own()), path, type, authorization);
+    public Task<IReadOnlyList<SiloAnswer<T>>> ReadAsync<T>(Func<T> own, string path, JsonTypeInfo<T> type, PeerCredentials credentials)
+        where T : class => ReadAsync(() => Task.FromResult(own()), path, type, credentials);
 
     /// <summary>
     /// One grain's detail: from this silo when it runs the grain, else from the first peer that does, relayed as the
     /// peer serialised it. Null (with every silo's status) when no silo has it.
     /// </summary>
-    public async Task<(ReadOnlyMemory<byte>? Json, IReadOnlyList<PeerStatus> Silos)> FindAsync(Func<byte[]?> own, string path, string? authorization)
+    public async Task<(ReadOnlyMemory<byte>? Json, IReadOnlyList<PeerStatus> Silos)> FindAsync(Func<byte[]?> own, string path, PeerCredentials credentials)
     {
         var self = new PeerStatus(local.SiloName, null, IsSelf: true);
         if (own() is { } json)
@@ -56,7 +56,7 @@ internal sealed class ClusterReader(LocalViews local, PeerClient client)
                 return (status with { Error = "no dashboard address advertised" }, (PeerResponse?)null);
             }
 
-            var response = await client.GetAsync(member.Address, path, authorization);
+            var response = await client.GetAsync(member.Address, path, credentials);
             return (status with { Error = response.Error }, response);
         }).ToList();
         var answers = await Task.WhenAll(reads);

@@ -1,7 +1,5 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using Ccm.Silo.Dashboard.Model;
 
@@ -17,7 +15,8 @@ internal sealed class PeerClient(TimeProvider time) : IDisposable
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(2);
     public static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(1.5);
 
-    private readonly HttpClient http = new(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5), ConnectTimeout = Timeout })
+    // No cookie jar: the client serves every caller, and a caller's session goes out only on that caller's reads.
+    private readonly HttpClient http = new(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5), ConnectTimeout = Timeout, UseCookies = false })
     {
         Timeout = Timeout,
     };
@@ -25,24 +24,24 @@ internal sealed class PeerClient(TimeProvider time) : IDisposable
     private readonly ConcurrentDictionary<string, (DateTimeOffset At, Task<PeerResponse> Response)> cache = new(StringComparer.Ordinal);
 
     /// <summary>GETs <paramref name="path"/> (starting with <c>/api/local/</c>) from the peer at <paramref name="address"/>.</summary>
-    public Task<PeerResponse> GetAsync(string address, string path, string? authorization)
+    public Task<PeerResponse> GetAsync(string address, string path, PeerCredentials credentials)
     {
         var now = time.GetUtcNow();
-        var key = $"{address}|{path}|{Fingerprint(authorization)}";
+        var key = $"{address}|{path}|{credentials.Fingerprint()}";
         if (cache.TryGetValue(key, out var cached) && now - cached.At < CacheFor)
         {
             return cached.Response;
         }
 
         Sweep(now);
-        var response = FetchAsync(address, path, authorization);
+        var response = FetchAsync(address, path, credentials);
         cache[key] = (now, response);
         return response;
     }
 
     public void Dispose() => http.Dispose();
 
-    private async Task<PeerResponse> FetchAsync(string address, string path, string? authorization)
+    private async Task<PeerResponse> FetchAsync(string address, string path, PeerCredentials credentials)
     {
         if (!Uri.TryCreate(address.TrimEnd('/') + path, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https"))
         {
@@ -50,10 +49,7 @@ internal sealed class PeerClient(TimeProvider time) : IDisposable
         }
 
         using var request = new HttpRequestMessage(HttpMethod.Get, url);
-        if (authorization is not null)
-        {
-            request.Headers.TryAddWithoutValidation("Authorization", authorization);
-        }
+        credentials.ApplyTo(request);
 
         try
         {
@@ -87,10 +83,6 @@ internal sealed class PeerClient(TimeProvider time) : IDisposable
             }
         }
     }
-
-    /// <summary>A digest standing for the credentials in the cache key, so the header itself is not kept around.</summary>
-    private static string Fingerprint(string? authorization) =>
-        authorization is null ? "-" : Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(authorization)));
 
     private static bool IsJson(HttpResponseMessage response) => response.Content.Headers.ContentType?.MediaType == "application/json";
 

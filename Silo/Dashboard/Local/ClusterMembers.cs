@@ -28,26 +28,45 @@ internal sealed class ClusterMembers(DashboardSources sources, IServiceProvider 
             .Select(m => new SiloMember(m.Name, Dashboard(m.SiloAddress), IsSelf: false))];
     }
 
-    /// <summary>Every row of the membership table, newest first within a status.</summary>
-    public async Task<IReadOnlyList<MemberRow>> RowsAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Every row of the membership table (Active first, then by status; newest first within one). When the table cannot
+    /// be read in time, this silo's own membership view stands in (no start or heartbeat times) with the reason.
+    /// </summary>
+    public async Task<(IReadOnlyList<MemberRow> Rows, string? Error)> RowsAsync(CancellationToken cancellationToken)
     {
         if (sources.Grains is not { } grains)
         {
-            return [];
+            return ([], null);
         }
 
-        var hosts = await grains.GetGrain<IManagementGrain>(0).GetDetailedHosts(onlyActive: false, cancellationToken).WaitAsync(Timeout, cancellationToken);
-        return [.. hosts.OrderBy(h => h.Status).ThenByDescending(h => h.StartTime).Select(h => new MemberRow
+        try
         {
-            Address = h.SiloAddress.ToParsableString(),
-            Name = h.SiloName,
-            Status = h.Status.ToString(),
-            HostName = h.HostName,
-            StartedAt = Utc(h.StartTime),
-            IAmAliveAt = Utc(h.IAmAliveTime),
-            Dashboard = Dashboard(h.SiloAddress),
-        })];
+            var hosts = await grains.GetGrain<IManagementGrain>(0).GetDetailedHosts(onlyActive: false, cancellationToken).WaitAsync(Timeout, cancellationToken);
+            return ([.. hosts.OrderBy(h => Rank(h.Status)).ThenByDescending(h => h.StartTime).Select(h => Row(h.SiloAddress, h.SiloName, h.Status) with
+            {
+                HostName = h.HostName,
+                StartedAt = Utc(h.StartTime),
+                IAmAliveAt = Utc(h.IAmAliveTime),
+            })], null);
+        }
+        catch (Exception e) when (e is TimeoutException or OrleansException)
+        {
+            var members = sources.Membership?.CurrentSnapshot.Members.Values ?? [];
+            return ([.. members.OrderBy(m => Rank(m.Status)).Select(m => Row(m.SiloAddress, m.Name, m.Status))],
+                $"the membership table could not be read ({e.Message}); the rows are this silo's membership view");
+        }
     }
+
+    private MemberRow Row(SiloAddress silo, string name, SiloStatus status) => new()
+    {
+        Address = silo.ToParsableString(),
+        Name = name,
+        Status = status.ToString(),
+        IsSelf = silo.Equals(sources.Self),
+        Dashboard = Dashboard(silo),
+    };
+
+    private static int Rank(SiloStatus status) => status == SiloStatus.Active ? 0 : 1 + (int)status;
 
     private string? Dashboard(SiloAddress silo) =>
         metadata.Value?.GetSiloMetadata(silo).Metadata.TryGetValue(DashboardAddress.MetadataKey, out var url) == true && url.Length > 0 ? url : null;

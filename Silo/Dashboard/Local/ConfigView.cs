@@ -18,7 +18,7 @@ internal static class ConfigView
             DryRun = sources.DryRun,
             Sandbox = options.Sandbox,
             ClusterCidr = (ccm?.ClusterCidr ?? options.ClusterCidr)?.ToString(),
-            SiloPort = sources.Options.SiloPort,
+            SiloPort = sources.SiloPort,
             LeaderElect = options.LeaderElection.Enabled,
             RegionId = ccm?.RegionId,
             VpcId = ccm?.VpcId,
@@ -26,6 +26,7 @@ internal static class ConfigView
             RouteTableIds = ccm is null ? [] : [.. ccm.RouteTableIds],
             DashboardAuth = auth.ModeName,
             DashboardCredentialsConfigured = auth.CredentialsConfigured,
+            OrleansDashboard = sources.OrleansDashboard,
         };
     }
 }

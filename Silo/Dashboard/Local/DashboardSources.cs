@@ -3,6 +3,8 @@ using Ccm.GrainInterfaces;
 using Ccm.GrainInterfaces.State;
 using Ccm.Grains;
 using Ccm.Grains.Reconcile;
+using Ccm.Silo.Composition;
+using Ccm.Silo.Dashboard.OrleansDashboard;
 using Ccm.Silo.Options;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Runtime;
@@ -25,6 +27,7 @@ internal sealed class DashboardSources(IServiceProvider services, SiloOptions op
     private readonly Lazy<IGrainStateBoard?> board = new(services.GetService<IGrainStateBoard>);
     private readonly Lazy<CloudCallRecorder?> cloud = new(services.GetService<CloudCallRecorder>);
     private readonly Lazy<CcmOptions?> ccm = new(services.GetService<CcmOptions>);
+    private readonly Lazy<SiloEndpoint?> endpoint = new(services.GetService<SiloEndpoint>);
 
     public SiloOptions Options => options;
 
@@ -44,6 +47,12 @@ internal sealed class DashboardSources(IServiceProvider services, SiloOptions op
     public CcmOptions? Ccm => ccm.Value;
 
     public string SiloName => options.SiloName;
+
+    /// <summary>The port other silos reach this one on (the free port picked for <c>--silo-port=0</c>).</summary>
+    public int SiloPort => endpoint.Value?.Port ?? options.SiloPort;
+
+    /// <summary>Where Orleans' dashboard answers on this listener, or null when this silo does not run it.</summary>
+    public string? OrleansDashboard => OrleansDashboardMount.IsMounted(services) ? OrleansDashboardMount.PagePath : null;
 
     public bool DryRun => Ccm?.DryRun ?? options.DryRun;
 

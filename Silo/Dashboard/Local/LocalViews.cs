@@ -19,7 +19,7 @@ internal sealed class LocalViews(DashboardSources sources, ClusterMembers member
 
     public DateTimeOffset Now => sources.Time.GetUtcNow();
 
-    /// <summary>This silo's peers as its membership Leases name them (empty with leader election off).</summary>
+    /// <summary>This silo's active peers in Orleans' membership, with their dashboards (none when it runs alone).</summary>
     public IReadOnlyList<SiloMember> Peers() => members.Peers();
 
     public async Task<LocalSummary> SummaryAsync(CancellationToken cancellationToken)
@@ -61,8 +61,11 @@ internal sealed class LocalViews(DashboardSources sources, ClusterMembers member
     public GrainDetail<RouteTableGrainState>? RouteTable(string key) => Detail<RouteTableGrainState>("routetable", key);
 
     /// <summary>The membership table as this silo reads it.</summary>
-    public async Task<LocalMembership> MembershipAsync(CancellationToken cancellationToken) =>
-        new(SiloName, Now, await members.RowsAsync(cancellationToken));
+    public async Task<LocalMembership> MembershipAsync(CancellationToken cancellationToken)
+    {
+        var (rows, error) = await members.RowsAsync(cancellationToken);
+        return new LocalMembership(SiloName, Now, rows, error);
+    }
 
     /// <summary>Every product+action this silo called, with its calls/s since the previous read.</summary>
     public IReadOnlyList<CloudCallRow> CloudCalls()

@@ -18,8 +18,10 @@ public sealed record DashboardConfig
 
     public string? ClusterCidr { get; init; }
 
+    /// <summary>The port silos reach each other on (<c>--silo-port</c>; 0 when a free one was picked).</summary>
     public required int SiloPort { get; init; }
 
+    /// <summary>Clustered through Kubernetes membership (<c>--leader-elect</c>), else one silo alone.</summary>
     public required bool LeaderElect { get; init; }
 
     public string? RegionId { get; init; }
@@ -35,4 +37,7 @@ public sealed record DashboardConfig
 
     /// <summary>Whether the credentials the auth mode needs could be read.</summary>
     public required bool DashboardCredentialsConfigured { get; init; }
+
+    /// <summary>Where Orleans' own dashboard answers on this listener (<c>/orleans/</c>), or null when it is not served.</summary>
+    public string? OrleansDashboard { get; init; }
 }

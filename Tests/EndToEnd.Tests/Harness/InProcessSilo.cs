@@ -1,11 +1,11 @@
 using Ccm.GrainInterfaces;
 using Ccm.Kube.Http;
-using Ccm.Runtime;
 using Ccm.Silo.Hosting;
 using Ccm.Silo.Options;
 using Ccm.TestSupport;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Orleans;
 
 namespace Ccm.EndToEnd.Tests;
 
@@ -40,10 +40,7 @@ public sealed class InProcessSilo : IAsyncDisposable
     /// <summary>What the dashboard reads: every grain's latest published state on this silo.</summary>
     public IGrainStateBoard Board => Get<IGrainStateBoard>();
 
-    /// <summary>The grain runtime: shards held (<c>Runtime.Shards.ActiveShards</c>), statistics.</summary>
-    public GrainSilo Runtime => Get<GrainSilo>();
-
-    public IGrainFactory Grains => Get<IGrainFactory>();
+    public SiloGrains Grains => new(Get<IGrainFactory>(), Get<Orleans.Runtime.ILocalSiloDetails>().SiloAddress.ToParsableString());
 
     /// <summary>Every distinct Kubernetes call this silo made (verb, group, resource, subresource, namespace).</summary>
     public KubeCallRecorder KubeCalls => Get<KubeCallRecorder>();

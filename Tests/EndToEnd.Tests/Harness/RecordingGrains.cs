@@ -1,8 +1,5 @@
 using System.Collections.Concurrent;
-using Ccm.GrainInterfaces;
-using Ccm.Runtime;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Ccm.EndToEnd.Tests;
 
@@ -18,49 +15,10 @@ public sealed class TurnLog
     internal void Add(string type, string key) => turns.Enqueue($"{type}/{key}");
 
     /// <summary>
-    /// Registers grains for Services, Nodes and route tables that only record their turns (to observe the watcher's
-    /// fan-out), in place of the real ones the composition registered (an interface has one implementation).
+    /// Was: replaces the real Service, Node and route table grains with ones that only record their turns. The
+    /// home-made runtime's <c>AddGrain</c> is gone with it; on Orleans this needs grain classes generated in this
+    /// assembly, which the Orleans end-to-end work brings. Until then it says so instead of recording nothing.
     /// </summary>
-    public static TurnLog Register(WebApplicationBuilder builder)
-    {
-        var log = new TurnLog();
-        Type[] replaced = [typeof(IServiceGrain), typeof(INodeGrain), typeof(IRouteTableGrain)];
-        foreach (var real in builder.Services.Where(d => d.ImplementationInstance is GrainRegistration r && replaced.Contains(r.Interface)).ToList())
-        {
-            builder.Services.Remove(real);
-        }
-
-        builder.Services.AddSingleton(log);
-        builder.Services.AddGrain<IServiceGrain, RecordingServiceGrain>();
-        builder.Services.AddGrain<INodeGrain, RecordingNodeGrain>();
-        builder.Services.AddGrain<IRouteTableGrain, RecordingRouteTableGrain>();
-        return log;
-    }
-}
-
-internal sealed class RecordingServiceGrain(TurnLog log) : ReconcilerGrain, IServiceGrain
-{
-    protected override Task<ReconcileResult> ReconcileAsync(CancellationToken cancellationToken)
-    {
-        log.Add("Service", GetPrimaryKeyString());
-        return Task.FromResult(ReconcileResult.Done);
-    }
-}
-
-internal sealed class RecordingNodeGrain(TurnLog log) : ReconcilerGrain, INodeGrain
-{
-    protected override Task<ReconcileResult> ReconcileAsync(CancellationToken cancellationToken)
-    {
-        log.Add("Node", GetPrimaryKeyString());
-        return Task.FromResult(ReconcileResult.Done);
-    }
-}
-
-internal sealed class RecordingRouteTableGrain(TurnLog log) : ReconcilerGrain, IRouteTableGrain
-{
-    protected override Task<ReconcileResult> ReconcileAsync(CancellationToken cancellationToken)
-    {
-        log.Add("RouteTable", GetPrimaryKeyString());
-        return Task.FromResult(ReconcileResult.Done);
-    }
+    public static TurnLog Register(WebApplicationBuilder builder) =>
+        throw new NotSupportedException("recording grains are not available on Orleans yet (the end-to-end harness is being moved)");
 }

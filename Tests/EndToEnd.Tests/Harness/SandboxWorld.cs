@@ -1,4 +1,3 @@
-using Ccm.Runtime;
 using Ccm.Sandbox.Aliyun;
 using Ccm.Sandbox.Demo;
 using Ccm.Sandbox.Kube;
@@ -96,7 +95,7 @@ public sealed class SandboxWorld : IAsyncLifetime, IAsyncDisposable
         var app = SiloApp.BuildHost(options, cloud, KubeConnection.Load(options), builder =>
         {
             builder.Logging.ClearProviders().AddProvider(logs);
-            builder.Services.Configure<GrainRuntimeOptions>(o => o.MinimumReminderPeriod = TestTimings.MinimumReminderPeriod);
+            builder.Services.Configure<Orleans.Hosting.ReminderOptions>(o => o.MinimumReminderPeriod = TestTimings.MinimumReminderPeriod);
             configure?.Invoke(builder);
         });
         var silo = new InProcessSilo(app, options, logs);

@@ -16,9 +16,12 @@ public static class TestTimings
         "--shutdown-timeout=20s",
     ];
 
-    /// <summary>Every listener on 127.0.0.1 with a free port (the tests' rule).</summary>
+    /// <summary>
+    /// Every listener on 127.0.0.1 with a free port (the tests' rule), the Orleans silo port too (on loopback without
+    /// POD_IP), so that several silos of one test, and tests side by side, never collide on 11111.
+    /// </summary>
     public static readonly IReadOnlyList<string> LoopbackListeners =
-        ["--health-probe-bind-addr=127.0.0.1:0", "--metrics-bind-addr=127.0.0.1:0", "--dashboard-bind-addr=127.0.0.1:0"];
+        ["--health-probe-bind-addr=127.0.0.1:0", "--metrics-bind-addr=127.0.0.1:0", "--dashboard-bind-addr=127.0.0.1:0", "--silo-port=0"];
 
     /// <summary>A bound for start-up and convergence on a loaded 2-core machine; a failure bound, never a claim.</summary>
     public static readonly TimeSpan Generous = TimeSpan.FromSeconds(90);

@@ -56,7 +56,8 @@ public sealed class DashboardApiTests : IAsyncLifetime
         Assert.Equal(["CreateLoadBalancer", "CreateLoadBalancerTCPListener"], operations.Select(o => (string)o!["action"]!));
         Assert.All(operations, o => Assert.Equal("Succeeded", (string)o!["outcome"]!));
         Assert.Equal("EnsuredLoadBalancer", (string)state["recentEvents"]![0]!["reason"]!);
-        Assert.Empty(detail["reminders"]!.AsArray());
+        Assert.Null(detail["activation"]); // published, but no activation of it runs on this silo
+        Assert.Null(detail["reminders"]);
     }
 
     [Fact]
@@ -148,10 +149,16 @@ public sealed class DashboardApiTests : IAsyncLifetime
         Assert.Equal(1, (int)services["phases"]!["Failed"]!);
         var silo = overview["silos"]![0]!;
         Assert.Equal("silo-a", (string)silo["peer"]!["name"]!);
-        Assert.Equal(16, (int)silo["summary"]!["runtime"]!["shardsHeld"]!);
+        var runtime = silo["summary"]!["runtime"]!;
+        Assert.Equal("Active", (string)runtime["status"]!);
+        Assert.Equal(1, (int)runtime["activeSilos"]!);
+        Assert.Equal(host.SiloAddress, (string)runtime["identity"]!);
+        Assert.Equal(0, (int)runtime["activations"]!);
+        Assert.Null(runtime["shardsHeld"]);
         Assert.False((bool)overview["dryRun"]!);
         Assert.Equal(0, (int)overview["pendingPlanCount"]!);
         Assert.Equal("none", (string)overview["config"]!["dashboardAuth"]!);
+        Assert.Equal("/orleans/", (string)overview["config"]!["orleansDashboard"]!);
     }
 
     [Fact]
@@ -175,14 +182,30 @@ public sealed class DashboardApiTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Shards_show_who_holds_each_shard_and_since_when()
+    public async Task Membership_lists_each_silo_of_the_table_with_its_status_heartbeat_and_dashboard()
     {
-        var shards = await host.JsonAsync("/api/shards");
-        var rows = shards["shards"]!.AsArray();
-        Assert.Equal(16, rows.Count);
-        Assert.All(rows, r => Assert.Equal("silo-a", (string)r!["holder"]!));
-        Assert.All(rows, r => Assert.Equal("Active", (string)r!["state"]!));
-        Assert.Equal(16, shards["history"]!.AsArray().Count);
+        var membership = await host.JsonAsync("/api/membership");
+        var row = Assert.Single(membership["members"]!.AsArray())!;
+        Assert.Equal("silo-a", (string)row["name"]!);
+        Assert.Equal(host.SiloAddress, (string)row["address"]!);
+        Assert.Equal("Active", (string)row["status"]!);
+        Assert.True((bool)row["isSelf"]!);
+        Assert.True((DateTimeOffset)row["startedAt"]! <= (DateTimeOffset)membership["now"]!);
+        Assert.Equal(host.Url("/").ToString().TrimEnd('/'), (string)row["dashboard"]!);
+        Assert.Null(membership["membershipError"]);
+
+        var placement = Assert.Single(membership["placement"]!.AsArray())!;
+        Assert.Equal("silo-a", (string)placement["peer"]!["name"]!);
+        Assert.Equal(host.SiloAddress, (string)placement["summary"]!["runtime"]!["identity"]!);
+        Assert.Equal(404, (await host.StatusAsync("/api/shards")).Status);
+    }
+
+    [Fact]
+    public async Task The_local_membership_is_this_silos_reading_of_the_table()
+    {
+        var local = await host.JsonAsync("/api/local/membership");
+        Assert.Equal("silo-a", (string)local["silo"]!);
+        Assert.Equal([host.SiloAddress], local["members"]!.AsArray().Select(m => (string)m!["address"]!));
     }
 
     [Theory]

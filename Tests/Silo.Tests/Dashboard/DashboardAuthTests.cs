@@ -21,6 +21,9 @@ public sealed class DashboardAuthTests : IDisposable
     [InlineData("/api/local/summary")]
     [InlineData("/")]
     [InlineData("/assets/js/app.js")]
+    [InlineData("/api/membership")]
+    [InlineData("/orleans/")]
+    [InlineData("/orleans/DashboardCounters")]
     public async Task Without_configured_credentials_every_request_is_401_with_how_to_configure(string path)
     {
         await using var host = await DashboardHost.StartAsync(files);
@@ -79,10 +82,25 @@ public sealed class DashboardAuthTests : IDisposable
     }
 
     [Fact]
+    public async Task Basic_mode_guards_the_Orleans_dashboard_with_the_same_credentials_and_has_no_sign_in_form()
+    {
+        var file = files.Write("basic", $"admin:{Password}\n");
+        await using var host = await DashboardHost.StartAsync(files, flags: ["--dashboard-auth=basic", $"--dashboard-basic-auth-file={file}"]);
+
+        using var missing = await host.GetAsync("/orleans/DashboardCounters");
+        Assert.Equal(401, (int)missing.StatusCode);
+        Assert.Equal("Basic", missing.Headers.WwwAuthenticate.Single().Scheme);
+        Assert.Equal(401, (await host.StatusAsync("/orleans/", Basic("admin", "wrong"))).Status);
+        Assert.Equal(200, (await host.StatusAsync("/orleans/DashboardCounters", Basic("admin", Password))).Status);
+        Assert.Equal(404, (await host.StatusAsync("/login", Basic("admin", Password))).Status);
+    }
+
+    [Fact]
     public async Task None_mode_serves_everyone_and_warns_at_start_outside_the_sandbox()
     {
         await using var host = await DashboardHost.StartAsync(files, flags: "--dashboard-auth=none");
         Assert.Equal(200, (await host.StatusAsync("/api/overview")).Status);
+        Assert.Equal(200, (await host.StatusAsync("/orleans/DashboardCounters")).Status);
         Assert.Contains(host.Silo.Logs.Entries, e => e.Message.Contains("without authentication"));
     }
 
@@ -112,7 +130,12 @@ public sealed class DashboardAuthTests : IDisposable
                 new[] { Token });
         await using var host = await DashboardHost.StartAsync(files, flags: flags);
         var bodies = new List<string>();
-        foreach (var path in new[] { "/api/config", "/api/overview", "/api/silos", "/api/local/summary", "/api/grains/services", "/api/cloud/calls" })
+        string[] paths =
+        [
+            "/api/config", "/api/overview", "/api/silos", "/api/membership", "/api/local/summary", "/api/grains/services", "/api/cloud/calls",
+            "/orleans/", "/orleans/DashboardCounters", "/orleans/GrainTypes", $"/orleans/SiloMetadata/{host.SiloAddress}", $"/orleans/SiloProperties/{host.SiloAddress}",
+        ];
+        foreach (var path in paths)
         {
             using var response = await host.GetAsync(path, auth);
             Assert.True(response.IsSuccessStatusCode, path);
@@ -122,6 +145,26 @@ public sealed class DashboardAuthTests : IDisposable
         using var refused = await host.GetAsync("/api/config", wrong);
         Assert.Equal(401, (int)refused.StatusCode);
         bodies.Add(await refused.Content.ReadAsStringAsync());
+        if (mode == "token")
+        {
+            // The browser's sign-in: what comes back (headers with the cookie, the form again) and the page the session opens.
+            using var browser = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false });
+            string? cookie = null;
+            foreach (var token in new[] { "wrong-" + Token, Token })
+            {
+                using var signIn = await browser.PostAsync(host.Url("/login"), new FormUrlEncodedContent([new("token", token), new("returnTo", "/orleans/")]));
+                bodies.Add(signIn.Headers.ToString());
+                bodies.Add(await signIn.Content.ReadAsStringAsync());
+                cookie = signIn.Headers.TryGetValues("Set-Cookie", out var set) ? set.Single().Split(';')[0] : cookie;
+            }
+
+            using var page = new HttpRequestMessage(HttpMethod.Get, host.Url("/orleans/"));
+            page.Headers.Add("Cookie", cookie!);
+            using var opened = await browser.SendAsync(page);
+            Assert.Equal(200, (int)opened.StatusCode);
+            bodies.Add(await opened.Content.ReadAsStringAsync());
+        }
+
         var everything = string.Join("\n", bodies.Concat(host.Silo.Logs.Entries.Select(e => e.Message)));
         Assert.Contains($"\"dashboardAuth\":\"{mode}\"", everything);
         foreach (var secret in forms.Concat(TestFiles.SecretForms))

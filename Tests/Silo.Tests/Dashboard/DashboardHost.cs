@@ -4,16 +4,20 @@ using System.Text.Json.Nodes;
 using Ccm.CloudClients.Observability;
 using Ccm.GrainInterfaces;
 using Ccm.Grains;
-using Ccm.Runtime;
+using Ccm.Grains.Reconcile;
+using Ccm.Silo.Composition;
 using Ccm.Silo.Hosting;
+using Ccm.Silo.SandboxHosting;
 using Ccm.Silo.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Ccm.Silo.Tests.Dashboard;
 
 /// <summary>
-/// A real silo host (Kestrel on 127.0.0.1) with the grain runtime, the state board and the cloud call recorder the
-/// dashboard reads; tests publish synthetic grain states to the board and read the dashboard over HTTP.
+/// A real silo host (Kestrel on 127.0.0.1) running an Orleans silo alone (<c>--leader-elect=false</c>: in-memory
+/// membership, its silo port a free loopback one) with the grains' registrations, the state board and the cloud call
+/// recorder the dashboard reads; tests publish synthetic grain states to the board and read the dashboard over HTTP.
+/// No Kubernetes or cloud is behind it: nothing here activates a grain that would need them.
 /// </summary>
 public sealed class DashboardHost : IAsyncDisposable
 {
@@ -25,23 +29,19 @@ public sealed class DashboardHost : IAsyncDisposable
 
     public CloudCallRecorder Cloud => Silo.Service<CloudCallRecorder>();
 
-    public GrainSilo Runtime => Silo.Service<GrainSilo>();
+    public ReconcileActivity Activity => Silo.Service<ReconcileActivity>();
+
+    /// <summary>This silo's Orleans address (<c>ip:port@generation</c>), as the membership table names it.</summary>
+    public string SiloAddress => Silo.Service<Orleans.Runtime.ILocalSiloDetails>().SiloAddress.ToParsableString();
 
     /// <summary>Starts a silo named <paramref name="name"/>; <paramref name="flags"/> are extra silo flags (auth...).</summary>
-    public static async Task<DashboardHost> StartAsync(
-        TestFiles files, string name = "silo-a", bool dryRun = false, Action<GrainRuntimeOptions>? runtime = null, InMemoryLeaseStore? leases = null, params string[] flags)
+    public static async Task<DashboardHost> StartAsync(TestFiles files, string name = "silo-a", bool dryRun = false, params string[] flags)
     {
-        var options = SiloTestOptions.Parse(files, [$"--silo-name={name}", .. flags]);
+        // Concrete ports, so the silo knows (and advertises in its Orleans metadata) where its dashboard answers.
+        var options = FreePorts.Assign(SiloTestOptions.Parse(files, [$"--silo-name={name}", "--leader-elect=false", "--silo-port=0", .. flags]));
         var silo = await TestSilo.StartAsync(options, configure: builder =>
         {
-            builder.Services.AddGrainRuntime(o =>
-            {
-                o.SiloName = name;
-                o.ShardCount = 16;
-                o.Leases.LeaderElect = leases is not null;
-                runtime?.Invoke(o);
-            });
-            builder.Services.AddInMemoryGrainStorage(leases);
+            builder.Services.AddCcmOrleans(options, SiloEndpoint.From(options));
             builder.Services.AddCcmGrains(new CcmOptions { ClusterId = "c-test", RegionId = "cn-hangzhou", VpcId = "vpc-bp1demo", DryRun = dryRun });
             builder.Services.AddSingleton(new CloudCallRecorder(TimeProvider.System));
         });

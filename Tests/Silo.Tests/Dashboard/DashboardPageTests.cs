@@ -3,7 +3,7 @@ using Ccm.Silo.Tests.Support;
 
 namespace Ccm.Silo.Tests.Dashboard;
 
-/// <summary>The page shell and its files (the browser tests in Tests/Browser.Tests check what they render).</summary>
+/// <summary>The page shell and its files (the browser tests in Tests/EndToEnd.Tests/Dashboard check what they render).</summary>
 public sealed class DashboardPageTests : IAsyncLifetime
 {
     private readonly TestFiles files = new();
@@ -24,7 +24,8 @@ public sealed class DashboardPageTests : IAsyncLifetime
     [InlineData("/nodes/node-1")]
     [InlineData("/routetables")]
     [InlineData("/cloud")]
-    [InlineData("/shards")]
+    [InlineData("/membership")]
+    [InlineData("/silos")]
     public async Task Every_page_path_serves_the_shell_with_navigation_and_its_script(string path)
     {
         using var response = await host.GetAsync(path);

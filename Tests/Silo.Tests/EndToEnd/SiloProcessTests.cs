@@ -11,6 +11,13 @@ namespace Ccm.Silo.Tests.EndToEnd;
 public sealed partial class SiloProcessTests : IDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// No API server answers the fixtures' kubeconfig. Clustered, Orleans cannot start without its membership table (the
+    /// silo exits and its pod restarts); alone, the silo runs and reports not ready while its watches fail, which is what
+    /// these tests observe. The last of a repeated flag wins, so this overrides the manifests' <c>--leader-elect=true</c>.
+    /// </summary>
+    private static readonly string[] Alone = ["--leader-elect=false", "--silo-port=0"];
     private readonly TestFiles files = new();
 
     public void Dispose() => files.Dispose();
@@ -53,7 +60,7 @@ public sealed partial class SiloProcessTests : IDisposable
         var args = UpstreamManifestTests.PointedAtTestFiles(fixture, files.Write("cloud-config.conf", TestFiles.ValidCloudConfig));
         // A manifest without --kubeconfig runs in the Pod's service account; here KUBECONFIG stands in for it.
         var environment = new Dictionary<string, string>(TestFiles.UnreachableCloud) { ["KUBECONFIG"] = TestFiles.Fixture("kubeconfig.yaml") };
-        await using var silo = BackgroundProcess.Start("dotnet", [TestFiles.SiloAssembly, .. args, "--health-probe-bind-addr=127.0.0.1:0", "--dashboard-bind-addr=0"], environment);
+        await using var silo = BackgroundProcess.Start("dotnet", [TestFiles.SiloAssembly, .. args, "--silo-port=0", "--health-probe-bind-addr=127.0.0.1:0", "--dashboard-bind-addr=0"], environment);
 
         var health = await HealthUrlAsync(silo);
         using var http = new HttpClient();
@@ -84,7 +91,7 @@ public sealed partial class SiloProcessTests : IDisposable
     {
         var cloudConfig = files.Write("cloud-config.conf", TestFiles.ValidCloudConfig);
         await using var silo = BackgroundProcess.Start("dotnet",
-            [TestFiles.SiloAssembly, $"--cloud-config={cloudConfig}", $"--kubeconfig={TestFiles.Fixture("kubeconfig.yaml")}", "--configure-cloud-routes=false", "--log-format=json", "--address=127.0.0.1", .. SiloTestOptions.LoopbackListeners],
+            [TestFiles.SiloAssembly, $"--cloud-config={cloudConfig}", $"--kubeconfig={TestFiles.Fixture("kubeconfig.yaml")}", "--configure-cloud-routes=false", "--log-format=json", "--address=127.0.0.1", .. Alone, .. SiloTestOptions.LoopbackListeners],
             TestFiles.UnreachableCloud);
         var line = await silo.WaitForLineAsync(l => l.Contains("Serving", StringComparison.Ordinal), StartTimeout);
         Assert.Equal(0, await silo.StopAsync(TimeSpan.FromSeconds(60)));

@@ -72,6 +72,8 @@ public sealed class CommandLineFormsTests : IDisposable
         Assert.Equal(40, options.SgBatchSize);
         Assert.Equal(50, options.RouteReconcileBatchSize);
         Assert.Equal(100, options.NodeReconcileBatchSize);
+        Assert.Equal(11111, options.SiloPort);
+        Assert.Null(options.SiloTlsDir);
         Assert.Equal(TimeSpan.FromMinutes(10), options.ServiceResyncPeriod);
         Assert.Equal(TimeSpan.FromMinutes(5), options.NodeResyncPeriod);
         Assert.Equal(TimeSpan.FromMinutes(15), options.GrainIdleTimeout);

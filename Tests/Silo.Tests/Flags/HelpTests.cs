@@ -76,11 +76,27 @@ public sealed class HelpTests
             "allocate-node-cidrs", "use-service-account-credentials", "cloud-provider", "address", "port", "allow-untagged-cloud", "cluster-name",
             "node-monitor-period", "concurrent-service-syncs", "max-concurrent-actions", "max-throttling-retry-times", "node-event-aggregation-wait-seconds",
             "skip-disable-source-dest-check", "pprof-bind-addr", "logtostderr", "alsologtostderr",
-            "sandbox", "sandbox-dir", "dashboard-bind-addr", "dashboard-auth", "dashboard-token-file", "dashboard-basic-auth-file", "shards", "silo-name",
+            "sandbox", "sandbox-dir", "dashboard-bind-addr", "dashboard-auth", "dashboard-token-file", "dashboard-basic-auth-file", "shards", "silo-name", "silo-port", "silo-tls-dir",
             "service-resync-period", "node-resync-period", "grain-idle-timeout", "log-format",
         ];
         Assert.DoesNotContain(catalogue, name => FlagTable.Find(name) is null);
         Assert.Equal(28, FlagTable.All.Count(f => f.Group == FlagGroup.Ignored)); // upstream's and klog's flags that mean nothing here
+    }
+
+    [Theory]
+    [InlineData("leader-elect", "Silos form one Orleans cluster whose membership and reminders live in ConfigMaps and Leases")]
+    [InlineData("leader-elect", "With false this silo runs alone with both in memory")]
+    [InlineData("leader-elect-lease-duration", "How soon a silo that stops answering is declared dead and its grains move")]
+    [InlineData("leader-elect-lease-duration", "declare death after three missed probes")]
+    [InlineData("leader-elect-renew-deadline", "silos do not renew Leases to keep work, they are probed")]
+    [InlineData("leader-elect-retry-period", "each silo writes its liveness Lease every 30s")]
+    [InlineData("leader-elect-resource-name", "Orleans' ServiceId and ClusterId")]
+    [InlineData("leader-elect-resource-name", "the membership ConfigMap (<name>-membership)")]
+    [InlineData("leader-elect-resource-namespace", "Namespace of the membership and reminder ConfigMaps and the silo Leases")]
+    [InlineData("leader-elect-resource-lock", "is accepted and read as leases")]
+    public void The_leader_election_flags_say_what_they_mean_on_Orleans(string name, string text)
+    {
+        Assert.Contains(text, Flatten(SectionOf(name)), StringComparison.Ordinal);
     }
 
     private static string LineOf(string name) => name == "v" ? "  -v, --v " : $"  --{name} ";

@@ -1,7 +1,6 @@
-// Reads the JSON API. In token mode the token lives in this tab's sessionStorage only and goes out as a bearer
-// header; in basic mode the browser itself sends the credentials it asked the user for.
-
-const TOKEN_KEY = 'ccm-dashboard-token';
+// Reads the JSON API. In token mode the browser signs in once: the token is posted to /login, which answers with an
+// HttpOnly session cookie that every request (ours and the Orleans dashboard's) then carries; the token itself is kept
+// nowhere in the page. In basic mode the browser itself sends the credentials it asked the user for.
 
 export class AuthRequired extends Error {
   constructor(body) {
@@ -11,16 +10,24 @@ export class AuthRequired extends Error {
   }
 }
 
-export function setToken(token) {
-  if (token) sessionStorage.setItem(TOKEN_KEY, token.trim());
-  else sessionStorage.removeItem(TOKEN_KEY);
+/** Exchanges the token for a session cookie; throws AuthRequired when it is refused. */
+export async function signIn(token) {
+  const response = await fetch('/login', {
+    method: 'POST',
+    headers: { Accept: 'application/json', 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ token: token.trim() }),
+    cache: 'no-store',
+  });
+  if (response.status === 401) throw new AuthRequired(await response.json().catch(() => ({})));
+  if (!response.ok) throw new Error(`sign-in failed: HTTP ${response.status}`);
+}
+
+export async function signOut() {
+  await fetch('/logout', { method: 'POST', headers: { Accept: 'application/json' }, cache: 'no-store' });
 }
 
 export async function getJson(path) {
-  const headers = { Accept: 'application/json' };
-  const token = sessionStorage.getItem(TOKEN_KEY);
-  if (token) headers.Authorization = `Bearer ${token}`;
-  const response = await fetch(path, { headers, cache: 'no-store' });
+  const response = await fetch(path, { headers: { Accept: 'application/json' }, cache: 'no-store' });
   const body = await response.json().catch(() => null);
   if (response.status === 401) throw new AuthRequired(body ?? {});
   if (!response.ok) {

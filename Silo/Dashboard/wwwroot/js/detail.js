@@ -1,5 +1,5 @@
 // One grain: what it is (its kind's facts), what it did (plans with each operation's result), what it said (Events),
-// when it runs next (reminders) and how its activation is doing.
+// and its activation on the silo that runs it (where it stands in the reconcile loop, its last turn).
 import { getJson } from './api.js';
 import { h, replace, table, badge, facts, dash, link } from './dom.js';
 import { when, clock, seconds } from './format.js';
@@ -40,14 +40,12 @@ function render(root, kind, key, spec, d) {
     h('div', { class: 'grid2' },
       h('div', { class: 'card' }, spec.facts(s, d.now, 'facts')),
       h('div', { class: 'card' }, facts([
-        ['runs on silo', d.silo], ['last reconciled', when(s.lastReconciledAt, d.now)], ['next reminder', when(s.nextReminderAt, d.now)],
+        ['runs on silo', h('span', { id: 'runs-on' }, d.silo)], ['last reconciled', when(s.lastReconciledAt, d.now)], ['next resync', when(s.nextReminderAt, d.now)],
       ]))),
     spec.facts(s, d.now, 'tables'),
     h('h2', {}, 'Recent plans'), plans(s.recentPlans, d.now),
     h('h2', {}, 'Recent Events'), events(s.recentEvents, d.now),
-    h('div', { class: 'grid2' },
-      h('div', {}, h('h2', {}, 'Reminders'), reminders(d.reminders, d.now)),
-      h('div', {}, h('h2', {}, 'Activation'), activation(d.activation, d.now))));
+    h('h2', {}, 'Activation'), activation(d.activation, d.now));
 }
 
 function plans(list, now) {
@@ -74,22 +72,13 @@ function events(list, now) {
   ], list, 'No Events.');
 }
 
-function reminders(list, now) {
-  return table([
-    { title: 'Reminder', cell: r => r.name },
-    { title: 'Period', cell: r => seconds(r.periodSeconds) },
-    { title: 'Next due', cell: r => when(r.nextDue, now) },
-    { title: 'Shard', num: true, cell: r => r.shard },
-  ], list, 'No reminder armed on this silo.');
-}
-
 function activation(a, now) {
-  if (!a) return h('p', { class: 'muted' }, 'Not activated now (idle grains are deactivated; their last state stays here).');
+  if (!a) return h('p', { class: 'muted', id: 'activation' }, 'Not active now (Orleans deactivates idle grains; their last state stays here).');
   const t = a.lastTurn;
-  return h('div', { class: 'card' }, facts([
-    ['state', badge(a.state)], ['shard', a.shard], ['turns', a.turns], ['queued', a.queueLength], ['signal pending', a.signalPending ? 'yes' : 'no'],
-    ['failures in a row', a.consecutiveFailures], ['next wake', when(a.nextWake, now)], ['timers', a.timers],
-    ['last turn', t ? `${t.kind}: ${t.description} · ${t.result} in ${seconds((Date.parse(t.ended) - Date.parse(t.started)) / 1000)}, ${when(t.ended, now)}` : '—'],
+  return h('div', { class: 'card', id: 'activation' }, facts([
+    ['state', badge(a.state)], ['activated', `${when(a.activatedAt, now)} (${clock(a.activatedAt)})`], ['turns', a.turns],
+    ['signal pending', a.signalPending ? 'yes' : 'no'], ['failures in a row', a.consecutiveFailures], ['next wake', when(a.nextWake, now)],
+    ['last turn', t ? `${t.result} in ${seconds((Date.parse(t.ended) - Date.parse(t.started)) / 1000)}, ${when(t.ended, now)}` : '—'],
     ['last turn error', t?.error],
   ]));
 }

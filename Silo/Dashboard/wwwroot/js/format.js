@@ -1,5 +1,5 @@
 // Formatting of times, durations and numbers. Ages are computed against the server's "now" so a skewed browser
-// clock does not make a fresh lease look stale.
+// clock does not make a fresh heartbeat look stale.
 
 export function seconds(s) {
   if (s === null || s === undefined || Number.isNaN(s)) return '—';

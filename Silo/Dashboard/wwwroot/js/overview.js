@@ -30,7 +30,7 @@ function render(root, d) {
       stat('turn p99', ms(d.turns.p99Ms), 'worst silo, recent turns'),
       stat('cloud calls/s', rate(sum(d.cloud.map(c => c.callsPerSecond)))),
       stat('cloud throttles', count(sum(d.cloud.map(c => c.throttles))))),
-    h('h2', {}, 'Silos'), silos(d),
+    h('h2', {}, 'Silos ', link('/membership', h('span', { class: 'sub' }, 'membership and placement'))), silos(d),
     h('div', { class: 'grid2' },
       h('div', {}, h('h2', {}, 'Grains by phase'), grains(d)),
       h('div', {}, h('h2', {}, 'Cloud calls by product'), cloud(d))),
@@ -52,8 +52,8 @@ function silos(d) {
   return table([
     { title: 'Silo', cell: s => h('span', {}, s.peer.name, s.peer.isSelf ? h('span', { class: 'sub' }, ' (this one)') : null) },
     { title: 'Address', cell: s => s.peer.address ?? s.summary?.address ?? '—' },
-    { title: 'Shards', num: true, cell: s => s.summary?.runtime ? `${s.summary.runtime.shardsHeld} / ${s.summary.runtime.shardCount}` : '—' },
-    { title: 'Lease age', num: true, cell: s => s.summary?.runtime?.leaderElect ? age(s.summary.runtime.lastLeaseSync, s.summary.now) : 'no election' },
+    { title: 'Status', cell: s => (s.summary?.runtime ? badge(s.summary.runtime.status, s.summary.runtime.status === 'Active' ? 'ok' : 'warn') : '—') },
+    { title: 'Active silos', num: true, cell: s => (s.summary?.runtime ? (s.summary.runtime.leaderElect ? s.summary.runtime.activeSilos : 'alone') : '—') },
     { title: 'Up', num: true, cell: s => age(s.summary?.runtime?.startedAt, s.summary?.now) },
     { title: 'Turns/s', num: true, cell: s => rate(s.summary?.runtime?.turns.turnsPerSecond) },
     { title: 'Failures', num: true, cell: s => count(s.summary?.runtime?.turns.failures) },
@@ -85,7 +85,8 @@ function config(c) {
   return facts([
     ['controllers', c.controllers.join(', ')], ['dry run', c.dryRun ? 'yes' : 'no'], ['sandbox', c.sandbox ? 'yes' : 'no'],
     ['region', c.regionId], ['VPC', c.vpcId], ['cluster id', c.clusterId], ['cluster CIDR', c.clusterCidr],
-    ['route tables', c.routeTableIds.join(', ')], ['shards', c.shards], ['leader election', c.leaderElect ? 'on' : 'off'],
+    ['route tables', c.routeTableIds.join(', ')], ['clustering', c.leaderElect ? 'Kubernetes membership (--leader-elect)' : 'one silo alone (in memory)'],
+    ['silo port', c.siloPort],
     ['dashboard auth', `${c.dashboardAuth}${c.dashboardCredentialsConfigured ? '' : ' (no credentials configured)'}`], ['version', c.version],
   ]);
 }

@@ -22,8 +22,8 @@ const KINDS = {
       { title: 'Backends', num: true, cell: r => count(r.backendCount) },
       { title: 'Last plan', cell: r => lastPlan(r.lastPlan, now) },
       { title: 'Last error', cell: r => lastError(r.lastError, now) },
-      { title: 'Next reminder', cell: r => when(r.nextReminderAt, now) },
-      { title: 'Silo', cell: r => r.silo },
+      { title: 'Next resync', cell: r => when(r.nextReminderAt, now) },
+      { title: 'Runs on silo', cell: r => r.silo },
     ],
   },
   nodes: {
@@ -38,8 +38,8 @@ const KINDS = {
       { title: 'providerID from', cell: r => r.providerIdSource },
       { title: 'Taints', cell: r => taints(r) },
       { title: 'Last error', cell: r => lastError(r.lastError, now) },
-      { title: 'Next reminder', cell: r => when(r.nextReminderAt, now) },
-      { title: 'Silo', cell: r => r.silo },
+      { title: 'Next resync', cell: r => when(r.nextReminderAt, now) },
+      { title: 'Runs on silo', cell: r => r.silo },
     ],
   },
   routetables: {
@@ -55,7 +55,7 @@ const KINDS = {
       { title: 'Last period', cell: r => when(r.lastPeriodAt, now) },
       { title: 'Last plan', cell: r => lastPlan(r.lastPlan, now) },
       { title: 'Last error', cell: r => lastError(r.lastError, now) },
-      { title: 'Silo', cell: r => r.silo },
+      { title: 'Runs on silo', cell: r => r.silo },
     ],
   },
 };
