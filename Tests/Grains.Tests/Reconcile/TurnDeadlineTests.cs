@@ -73,6 +73,30 @@ public sealed class TurnDeadlineTests : IDisposable
     }
 
     [Fact]
+    public void A_turn_already_past_its_timeout_is_not_cancelled_while_it_waits_for_a_permit()
+    {
+        // A permit every half second, the burst spent.
+        using var fast = new CloudCallBudget(CloudRateLimitText.Parse("SLB=2:1"), new AdaptiveRateOptions { Enabled = false }, TimeSpan.FromSeconds(30), time);
+        Assert.True(Acquire(fast).IsCompletedSuccessfully);
+        using var scope = CloudCallScope.Begin(CloudCallPriority.Event, "probe/default/nginx");
+        using var deadline = new TurnDeadline(Timeout, time, scope, CancellationToken.None);
+        var first = Acquire(fast);
+        time.AdvanceInSteps(TimeSpan.FromSeconds(1.8)); // half a second's wait, then work the deadline last saw at 0.5 s
+        Assert.True(first.IsCompletedSuccessfully);
+        Assert.True(deadline.Worked > Timeout, $"worked {deadline.Worked}");
+        Assert.True(Acquire(fast).IsCompletedSuccessfully); // the permit that accrued meanwhile
+
+        var second = Acquire(fast);
+        time.AdvanceInSteps(TimeSpan.FromSeconds(0.4)); // the deadline looks while the call waits
+        Assert.False(second.IsCompleted);
+        Assert.False(deadline.Token.IsCancellationRequested, "cancelled while waiting for a permit");
+        time.AdvanceInSteps(TimeSpan.FromSeconds(1.2));
+
+        Assert.True(second.IsCompletedSuccessfully);
+        Assert.True(deadline.Token.IsCancellationRequested, "not cancelled once the wait was over");
+    }
+
+    [Fact]
     public void A_stopping_grain_cancels_its_turn_at_once_even_while_it_waits_for_a_permit()
     {
         using var stopping = new CancellationTokenSource();
@@ -89,6 +113,8 @@ public sealed class TurnDeadlineTests : IDisposable
 
     public void Dispose() => budget.Dispose();
 
-    private Task<Permit> Acquire(CancellationToken cancellationToken = default) =>
-        budget.AcquireAsync(CloudProduct.Slb, "DescribeLoadBalancers", cancellationToken).AsTask();
+    private static Task<Permit> Acquire(CloudCallBudget from, CancellationToken cancellationToken = default) =>
+        from.AcquireAsync(CloudProduct.Slb, "DescribeLoadBalancers", cancellationToken).AsTask();
+
+    private Task<Permit> Acquire(CancellationToken cancellationToken = default) => Acquire(budget, cancellationToken);
 }
