@@ -67,7 +67,7 @@ public sealed class ReminderFailoverTests(ITestOutputHelper output) : IAsyncLife
 
     private async Task<KubernetesSilo> StartSiloAsync(string ns, ReconcileProbe probe)
     {
-        var silo = await KubernetesSilo.StartAsync(kube, ns, probe, logs);
+        var silo = await KubernetesSilo.StartAsync(kube, ns, probe, logs, quickDeathDetection: true);
         silos.Add(silo);
         return silo;
     }

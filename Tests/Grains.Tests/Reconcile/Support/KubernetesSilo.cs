@@ -19,7 +19,7 @@ namespace Ccm.Grains.Tests.Reconcile.Support;
 /// <summary>
 /// A real silo in this process on a loopback TCP port, clustered and keeping reminders in our Kubernetes tables (a
 /// namespace of the Kubernetes emulator), as the CCM's silo is: the reconcile layer, the probe grains, and an API client
-/// of its own whose connection a test can cut. Liveness is tuned for a test: a dead peer is noticed in seconds.
+/// of its own whose connection a test can cut.
 /// </summary>
 internal sealed class KubernetesSilo : IAsyncDisposable
 {
@@ -49,7 +49,11 @@ internal sealed class KubernetesSilo : IAsyncDisposable
     public bool Sees(int silos) =>
         Ownership.Active.Count == silos && host.Services.GetRequiredService<IClusterManifestProvider>().Current.Silos.Count == silos;
 
-    public static async Task<KubernetesSilo> StartAsync(KubeEmulator kube, string @namespace, ReconcileProbe probe, CapturingLoggerProvider logs)
+    /// <param name="quickDeathDetection">Probe peers every second, so a crashed one is found dead in seconds (Orleans'
+    /// defaults take about half a minute); tests that crash no silo keep the defaults, which a loaded machine cannot
+    /// mistake for a death.</param>
+    public static async Task<KubernetesSilo> StartAsync(
+        KubeEmulator kube, string @namespace, ReconcileProbe probe, CapturingLoggerProvider logs, bool quickDeathDetection = false)
     {
         var link = new ApiLink();
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
@@ -57,7 +61,7 @@ internal sealed class KubernetesSilo : IAsyncDisposable
         builder.UseOrleans(silo =>
         {
             var port = FreeLoopbackPort();
-            silo.Configure<ClusterOptions>(o => (o.ServiceId, o.ClusterId) = ("ccm-test", "reminder-failover"));
+            silo.Configure<ClusterOptions>(o => (o.ServiceId, o.ClusterId) = ("ccm-test", "reconcile"));
             silo.Configure<EndpointOptions>(o =>
             {
                 o.AdvertisedIPAddress = IPAddress.Loopback;
@@ -67,12 +71,15 @@ internal sealed class KubernetesSilo : IAsyncDisposable
             });
             silo.Configure<ClusterMembershipOptions>(o =>
             {
-                o.ProbeTimeout = TimeSpan.FromSeconds(1);
                 o.IAmAliveTablePublishTimeout = TimeSpan.FromSeconds(1);
                 o.TableRefreshTimeout = TimeSpan.FromSeconds(2);
-                // Also bounds how long a crashed silo keeps retrying its own status (Stopping, Dead) against the cut API
-                // before its listener closes: until then it would still answer its peers' probes.
-                o.MaxJoinAttemptTime = TimeSpan.FromSeconds(5);
+                if (quickDeathDetection)
+                {
+                    o.ProbeTimeout = TimeSpan.FromSeconds(1);
+                    // Also bounds how long a crashed silo keeps retrying its own status (Stopping, Dead) against the cut
+                    // API before its listener closes: until then it would still answer its peers' probes.
+                    o.MaxJoinAttemptTime = TimeSpan.FromSeconds(10);
+                }
             });
             silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromSeconds(1));
             silo.UseKubernetesClustering(o => o.Namespace = @namespace);
