@@ -3,8 +3,9 @@ using Orleans.Runtime;
 namespace Ccm.Grains.Placement;
 
 /// <summary>
-/// This silo's view of who owns which key: the active silos of the membership table, and this silo itself from the
-/// moment it starts (<see cref="OwnerPlacementDirector"/> decides the same way). When membership changes,
+/// This silo's view of who owns which key: the active silos of the membership table (and those stopping, until they are
+/// Dead: see <see cref="ClusterOwnershipTracker"/>), and this silo itself from the moment it starts
+/// (<see cref="OwnerPlacementDirector"/> decides the same way among the active ones). When membership changes,
 /// <see cref="Changed"/> reports the silos before and after, so the watcher can wake the grains this silo inherited.
 /// </summary>
 public sealed class ClusterOwnership(ILocalSiloDetails local)

@@ -4,7 +4,11 @@ using Orleans.Runtime;
 
 namespace Ccm.Grains.Placement;
 
-/// <summary>Feeds <see cref="ClusterOwnership"/> from Orleans' membership updates for as long as the silo runs.</summary>
+/// <summary>
+/// Feeds <see cref="ClusterOwnership"/> from Orleans' membership updates for as long as the silo runs. A silo that is
+/// stopping still owns its keys until it is Dead: its grains stay active there until its stop has deactivated them, so a
+/// survivor that woke its inherited keys any earlier would signal those old activations, which the stop then discards.
+/// </summary>
 internal sealed partial class ClusterOwnershipTracker(
     IClusterMembershipService membership, ClusterOwnership ownership, ILogger<ClusterOwnershipTracker> logger) : BackgroundService
 {
@@ -14,7 +18,7 @@ internal sealed partial class ClusterOwnershipTracker(
         {
             await foreach (var snapshot in membership.MembershipUpdates.WithCancellation(stoppingToken))
             {
-                var active = snapshot.Members.Values.Where(m => m.Status == SiloStatus.Active).Select(m => m.SiloAddress).ToList();
+                var active = snapshot.Members.Values.Where(m => HostsGrains(m.Status)).Select(m => m.SiloAddress).ToList();
                 var before = ownership.Active.Count;
                 ownership.Update(active);
                 if (ownership.Active.Count != before)
@@ -27,6 +31,8 @@ internal sealed partial class ClusterOwnershipTracker(
         {
         }
     }
+
+    private static bool HostsGrains(SiloStatus status) => status is SiloStatus.Active or SiloStatus.ShuttingDown or SiloStatus.Stopping;
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Cluster membership: {Count} active silos ({Silos})")]
     private partial void LogMembers(int count, string silos);

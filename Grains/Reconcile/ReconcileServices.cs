@@ -1,9 +1,11 @@
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Ccm.Grains.Reconcile;
 
 /// <summary>What every <see cref="ReconcilerGrain"/> needs from the silo, in one constructor argument.</summary>
-public sealed class ReconcileServices(ReconcileOptions options, ReconcileActivity activity, TimeProvider time, ILogger<ReconcilerGrain> logger)
+public sealed class ReconcileServices(
+    ReconcileOptions options, ReconcileActivity activity, TimeProvider time, ILogger<ReconcilerGrain> logger, IHostApplicationLifetime lifetime)
 {
     public ReconcileOptions Options => options;
 
@@ -16,6 +18,13 @@ public sealed class ReconcileServices(ReconcileOptions options, ReconcileActivit
 
     /// <summary>Where turn failures are logged, once each, with the grain's type and key.</summary>
     public ILogger Logger => logger;
+
+    /// <summary>
+    /// Fires when the silo begins to stop. Orleans deactivates a grain only between turns, and cancels a timer
+    /// callback's token only once deactivating, so a turn that waits (for a cloud permit, say) would hold a graceful
+    /// stop until the deactivation timeout; turns watch this token as well and end at once.
+    /// </summary>
+    public CancellationToken SiloStopping => lifetime.ApplicationStopping;
 }
 
 /// <summary>How reconcile turns are timed.</summary>

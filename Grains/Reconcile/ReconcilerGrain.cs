@@ -16,8 +16,9 @@ namespace Ccm.Grains.Reconcile;
 /// requeue delay, else never. So any number of signals during a turn add exactly one more turn, which reads the newest
 /// state (controller-runtime's workqueue "dirty" set).</para>
 /// <para>A turn's cloud calls queue for the cloud budget as its trigger says (<see cref="CloudCallScope"/>: a change's
-/// before any resync's, and fairly between grains by key). Its token fires when the grain deactivates (the silo stops,
-/// or the grain is collected or moved), and when the turn has worked longer than <see cref="ReconcileOptions.TurnTimeout"/>;
+/// before any resync's, and fairly between grains by key). Its token fires when the silo begins to stop
+/// (<see cref="ReconcileServices.SiloStopping"/>: Orleans waits for a running turn before it deactivates the grain), when
+/// Orleans disposes the grain's timers, and when the turn has worked longer than <see cref="ReconcileOptions.TurnTimeout"/>;
 /// time spent waiting for a cloud rate-limit permit is not work and does not count (<see cref="TurnDeadline"/>).</para>
 /// </remarks>
 public abstract partial class ReconcilerGrain(ReconcileServices services) : Grain, IReconcilerGrain
@@ -99,8 +100,9 @@ public abstract partial class ReconcilerGrain(ReconcileServices services) : Grai
         return Signal(SignalKind.Resync);
     }
 
-    private async Task PumpAsync(CancellationToken stopping)
+    private async Task PumpAsync(CancellationToken timerDisposed)
     {
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(timerDisposed, services.SiloStopping);
         running = true;
         var kind = pending ?? lastKind; // a timed wake (retry, requeue) keeps the priority of the turn that asked for it
         pending = null;
@@ -111,7 +113,7 @@ public abstract partial class ReconcilerGrain(ReconcileServices services) : Grai
         Exception? error = null;
         var priority = kind == SignalKind.Event ? CloudCallPriority.Event : CloudCallPriority.Resync;
         using (var scope = CloudCallScope.Begin(priority, $"{Kind}/{this.GetPrimaryKeyString()}"))
-        using (var deadline = new TurnDeadline(services.Options.TurnTimeout, services.Time, scope, stopping))
+        using (var deadline = new TurnDeadline(services.Options.TurnTimeout, services.Time, scope, stopping.Token))
         {
             try
             {

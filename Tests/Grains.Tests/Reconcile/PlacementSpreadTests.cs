@@ -1,0 +1,34 @@
+using Ccm.GrainInterfaces;
+using Ccm.Grains.Placement;
+using Ccm.Grains.Tests.Reconcile.Support;
+using Ccm.TestSupport;
+using Xunit.Abstractions;
+
+namespace Ccm.Grains.Tests.Reconcile;
+
+/// <summary>Owner placement over three silos: grains spread over all of them, each on the silo every silo agrees owns its key.</summary>
+public sealed class PlacementSpreadTests(ITestOutputHelper output)
+{
+    [Fact]
+    public async Task Three_hundred_grains_spread_over_three_silos_each_on_the_owner_every_silo_agrees_on()
+    {
+        await using var cluster = await ReconcileCluster.StartAsync(new ClusterSetup { Silos = 3 }, output);
+        var keys = Enumerable.Range(0, 300).Select(i => $"default/svc-{i:D3}").ToList();
+
+        await Task.WhenAll(keys.Select(k => cluster.Grains.GetGrain<IProbeGrain>(k).Signal(SignalKind.Event)));
+        await Eventually.TrueAsync(() => keys.All(k => cluster.Idle(ProbeGrain.KindName, k)), "every grain reconciled");
+
+        var silos = cluster.Silos;
+        var hostOf = keys.ToDictionary(k => k, k => Assert.Single(silos, s => cluster.Activity(s).Find(ProbeGrain.KindName, k) is not null).SiloAddress);
+        foreach (var silo in silos)
+        {
+            var hosted = hostOf.Count(h => h.Value.Equals(silo.SiloAddress));
+            output.WriteLine($"{silo.SiloAddress}: {hosted} grains");
+            Assert.True(hosted >= keys.Count / 5, $"{silo.SiloAddress} hosts {hosted} of {keys.Count} grains");
+        }
+
+        Assert.All(keys, k => Assert.Equal(hostOf[k], Assert.Single(silos, s => cluster.Ownership(s).Owns(k)).SiloAddress));
+        Assert.All(keys, k => Assert.Equal(hostOf[k], SiloOwnership.OwnerOf(k, [.. silos.Select(s => s.SiloAddress)])));
+        Assert.All(cluster.Probe.Turns, t => Assert.Equal(hostOf[t.Key], t.Silo));
+    }
+}

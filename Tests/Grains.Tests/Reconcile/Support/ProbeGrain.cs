@@ -1,0 +1,62 @@
+using Ccm.GrainInterfaces;
+using Ccm.Grains.Placement;
+using Ccm.Grains.Reconcile;
+using Orleans.Runtime;
+
+namespace Ccm.Grains.Tests.Reconcile.Support;
+
+/// <summary>A reconciler whose turns the test scripts (<see cref="ReconcileProbe"/>), and which can keep a reminder.</summary>
+[Alias("Ccm.Grains.Tests.IProbeGrain")]
+public interface IProbeGrain : IReconcilerGrain
+{
+    /// <summary>Registers a reminder that signals a resync on every tick (as the route table grain's period does).</summary>
+    [Alias("StartReminder")]
+    Task StartReminder(string name, TimeSpan period);
+}
+
+/// <summary>
+/// The reconcile layer with nothing of a controller: each turn records itself and runs the probe's script. Placed as the
+/// CCM's grains are, on its key's owner.
+/// </summary>
+[GrainType("test-probe")]
+[OwnerPlacement]
+internal sealed class ProbeGrain(ReconcileServices reconcile, ReconcileProbe probe, ILocalSiloDetails silo)
+    : ReconcilerGrain(reconcile), IProbeGrain, IRemindable
+{
+    public const string KindName = "probe";
+
+    private readonly ReconcileActivity activity = reconcile.Activity;
+
+    protected override string Kind => KindName;
+
+    public Task StartReminder(string name, TimeSpan period) => this.RegisterOrUpdateReminder(name, period, period);
+
+    public Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        probe.Tick(this.GetPrimaryKeyString(), silo.SiloAddress);
+        return Signal(SignalKind.Resync);
+    }
+
+    protected override Task<ReconcileResult> ReconcileAsync(ReconcileTurn reconcile, CancellationToken cancellationToken) =>
+        probe.RunAsync(this.GetPrimaryKeyString(), silo.SiloAddress, reconcile, activity.Find(Kind, this.GetPrimaryKeyString()), cancellationToken);
+}
+
+/// <summary>
+/// Stands in for the Service grain where the watcher's signals are under test: it answers <see cref="IServiceGrain"/> (the
+/// real one is removed from such a silo's grain classes) and records its turns like <see cref="ProbeGrain"/>. Where the real
+/// one is present, Orleans resolves <see cref="IServiceGrain"/> to it by name, never to this.
+/// </summary>
+[GrainType("test-service-stand-in")]
+[OwnerPlacement]
+internal sealed class ServiceStandInGrain(ReconcileServices reconcile, ReconcileProbe probe, ILocalSiloDetails silo)
+    : ReconcilerGrain(reconcile), IServiceGrain
+{
+    public const string KindName = "service";
+
+    private readonly ReconcileActivity activity = reconcile.Activity;
+
+    protected override string Kind => KindName;
+
+    protected override Task<ReconcileResult> ReconcileAsync(ReconcileTurn reconcile, CancellationToken cancellationToken) =>
+        probe.RunAsync(this.GetPrimaryKeyString(), silo.SiloAddress, reconcile, activity.Find(Kind, this.GetPrimaryKeyString()), cancellationToken);
+}
