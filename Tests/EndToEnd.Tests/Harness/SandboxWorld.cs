@@ -1,4 +1,3 @@
-using Ccm.Runtime;
 using Ccm.Sandbox.Aliyun;
 using Ccm.Sandbox.Demo;
 using Ccm.Sandbox.Kube;
@@ -11,6 +10,7 @@ using Ccm.TestSupport;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Orleans.Configuration;
 
 namespace Ccm.EndToEnd.Tests;
 
@@ -96,7 +96,7 @@ public sealed class SandboxWorld : IAsyncLifetime, IAsyncDisposable
         var app = SiloApp.BuildHost(options, cloud, KubeConnection.Load(options), builder =>
         {
             builder.Logging.ClearProviders().AddProvider(logs);
-            builder.Services.Configure<GrainRuntimeOptions>(o => o.MinimumReminderPeriod = TestTimings.MinimumReminderPeriod);
+            builder.Services.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TestTimings.MinimumReminderPeriod);
             configure?.Invoke(builder);
         });
         var silo = new InProcessSilo(app, options, logs);
