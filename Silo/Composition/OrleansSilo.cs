@@ -37,6 +37,9 @@ public static class OrleansSilo
                 o.GatewayPort = 0;
             });
             silo.Configure<GrainCollectionOptions>(o => o.CollectionAge = options.GrainIdleTimeout);
+#pragma warning disable ORLEANSEXP003
+            silo.AddDistributedGrainDirectory();
+#pragma warning restore ORLEANSEXP003
             silo.UseSiloMetadata(new Dictionary<string, string> { [DashboardAddress.MetadataKey] = DashboardAddress.Of(options) ?? "" });
             silo.Configure<ClusterMembershipOptions>(o => MembershipTimings.Apply(o, options.LeaderElection));
             if (options.LeaderElection.Enabled)
