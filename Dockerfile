@@ -28,6 +28,6 @@ COPY --from=build /app .
 ENV ASPNETCORE_HTTP_PORTS=
 # 1654 is the .NET images' "app" user; the chart's podSecurityContext runs as the same uid/gid.
 USER 1654:1654
-# Dashboard and metrics (one listener by default), then /healthz and /readyz.
-EXPOSE 8080 10258
+# Dashboard and metrics (one listener by default), /healthz and /readyz, then the silo-to-silo port (--silo-port).
+EXPOSE 8080 10258 11111
 ENTRYPOINT ["dotnet", "Ccm.Silo.dll"]

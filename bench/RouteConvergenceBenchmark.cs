@@ -7,7 +7,6 @@ using Ccm.GrainInterfaces;
 using Ccm.Grains;
 using Ccm.Grains.Cluster;
 using Ccm.Grains.Events;
-using Ccm.Runtime;
 using Ccm.Sandbox.Aliyun;
 using Ccm.Sandbox.Aliyun.Control;
 using Ccm.Sandbox.Demo;
@@ -85,7 +84,7 @@ public sealed class RouteConvergenceBenchmark : IBenchmark
         var clock = Stopwatch.StartNew();
         foreach (var table in tables)
         {
-            silo.Grains.Signal<IRouteTableGrain>(table);
+            await silo.SignalAsync(table);
         }
 
         while (!tables.All(t => cloud.Cloud.RouteEntries(t).Count(e => e.Entry.IsCustom && e.Status == "Available") == nodes))

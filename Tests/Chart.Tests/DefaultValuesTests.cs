@@ -14,7 +14,7 @@ public sealed class DefaultValuesTests
         Assert.Equal(
         [
             "ClusterRole/ccm", "ClusterRoleBinding/ccm", "ConfigMap/cloud-config", "PodDisruptionBudget/ccm", "Role/ccm",
-            "RoleBinding/ccm", "Secret/ccm-dashboard-auth", "Service/ccm-dashboard", "Service/ccm-silos",
+            "RoleBinding/ccm", "Secret/ccm-dashboard-auth", "Secret/ccm-silo-tls", "Service/ccm-dashboard", "Service/ccm-silos",
             "ServiceAccount/ccm", "StatefulSet/ccm",
         ], objects);
         Assert.All(chart.Objects.Where(o => o["kind"]!.GetValue<string>() is not ("ClusterRole" or "ClusterRoleBinding")),
@@ -54,13 +54,29 @@ public sealed class DefaultValuesTests
             Assert.Equal((string?)label.Value, (string?)podLabels[label.Key])));
     }
 
-    [Fact]
-    public async Task Budget_lets_one_silo_go_at_a_time()
+    [Theory]
+    [InlineData(2, 1)]
+    [InlineData(3, 2)]
+    [InlineData(4, 3)]
+    [InlineData(5, 3)]
+    [InlineData(8, 5)]
+    public async Task Budget_keeps_a_majority_of_silos_but_never_all_of_them(int replicas, int minAvailable)
     {
-        var budget = (await ChartRenderer.RenderAsync()).Single("PodDisruptionBudget");
+        var budget = (await ChartRenderer.RenderWithAsync("--set", $"replicaCount={replicas}")).Single("PodDisruptionBudget");
 
         Assert.Equal("policy/v1", (string?)budget["apiVersion"]);
-        Assert.Equal(1, (int)budget["spec"]!["maxUnavailable"]!);
+        Assert.Equal(minAvailable, (int)budget["spec"]!["minAvailable"]!);
+        Assert.Null(budget["spec"]!["maxUnavailable"]);
+    }
+
+    [Fact]
+    public async Task A_single_silo_gets_no_budget_and_a_given_minimum_is_kept()
+    {
+        var single = await ChartRenderer.RenderWithAsync("--set", "replicaCount=1", "--set", "silo.leaderElection.enabled=false");
+        var given = await ChartRenderer.RenderWithAsync("--set", "replicaCount=5", "--set", "podDisruptionBudget.minAvailable=4");
+
+        Assert.False(single.Has("PodDisruptionBudget"));
+        Assert.Equal(4, (int)given.Single("PodDisruptionBudget")["spec"]!["minAvailable"]!);
     }
 
     [Fact]

@@ -3,12 +3,17 @@ using System.Text.Json.Nodes;
 namespace Ccm.Chart.Tests;
 
 /// <summary>
-/// One (API group, resource, verb) the chart grants, cluster-wide or in the release namespace. The set the chart
+/// One (API group, resource, verb) the chart grants, cluster-wide or in the release namespace, on every object or on the
+/// one named <see cref="ResourceName"/> (a rule's <c>resourceNames</c>, one permission per name). The set the chart
 /// renders is what a comparison with the silo's recorded Kubernetes calls works on.
 /// </summary>
-public sealed record RbacPermission(RbacScope Scope, string ApiGroup, string Resource, string Verb)
+public sealed record RbacPermission(RbacScope Scope, string ApiGroup, string Resource, string Verb, string? ResourceName = null)
 {
-    public override string ToString() => $"{Scope} {(ApiGroup.Length == 0 ? "core" : ApiGroup)}/{Resource} {Verb}";
+    public override string ToString() =>
+        $"{Scope} {(ApiGroup.Length == 0 ? "core" : ApiGroup)}/{Resource} {Verb}{(ResourceName is null ? "" : " " + ResourceName)}";
+
+    /// <summary>The same grant for any name: what "is this verb used at all" compares.</summary>
+    public RbacPermission AnyName => this with { ResourceName = null };
 
     /// <summary>Every permission of the rendered ClusterRole and Role.</summary>
     public static IReadOnlySet<RbacPermission> Granted(RenderedChart chart) =>
@@ -21,7 +26,12 @@ public sealed record RbacPermission(RbacScope Scope, string ApiGroup, string Res
         from apiGroup in Strings(rule!["apiGroups"])
         from resource in Strings(rule["resources"])
         from verb in Strings(rule["verbs"])
-        select new RbacPermission(scope, apiGroup, resource, verb);
+        from name in Names(rule["resourceNames"])
+        select new RbacPermission(scope, apiGroup, resource, verb, name);
+
+    /// <summary>A rule without <c>resourceNames</c> (or an empty list) grants every name: one null.</summary>
+    private static IEnumerable<string?> Names(JsonNode? list) =>
+        Strings(list).ToList() is { Count: > 0 } names ? names.Select(n => (string?)n) : [(string?)null];
 
     private static IEnumerable<string> Strings(JsonNode? list) =>
         list?.AsArray().Select(n => n!.GetValue<string>()) ?? [];

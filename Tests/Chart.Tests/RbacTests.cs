@@ -1,6 +1,13 @@
+using Ccm.Clustering.Kubernetes;
+using Ccm.Clustering.Kubernetes.Rbac;
+using Orleans.Configuration;
+
 namespace Ccm.Chart.Tests;
 
-/// <summary>Least privilege: exactly the verbs the silo uses, no wildcards, nothing on Secrets or Pods.</summary>
+/// <summary>
+/// Least privilege: exactly the verbs the silo uses, no wildcards, nothing on Secrets or Pods, and the Orleans tables'
+/// ConfigMaps and Leases by name wherever Kubernetes allows it.
+/// </summary>
 public sealed class RbacTests
 {
     /// <summary>What an informer needs: the cache is filled by list+watch, never by get.</summary>
@@ -18,8 +25,7 @@ public sealed class RbacTests
         .. Cluster("", "nodes", [.. Watch, "patch", "delete"]),
         .. Cluster("", "nodes/status", ["patch"]),
         .. Cluster("", "events", ["create", "patch"]),
-        .. Namespaced("coordination.k8s.io", "leases", ["get", "list", "create", "update", "delete"]),
-        .. Namespaced("", "configmaps", ["get", "create", "patch"]),
+        .. Tables("ccm"),
     ];
 
     [Fact]
@@ -78,8 +84,41 @@ public sealed class RbacTests
         var lines = await File.ReadAllLinesAsync(Path.Combine(Helm.Chart, "templates", "rbac.yaml"));
 
         var rules = lines.Select((line, i) => (line, i)).Where(l => l.line.TrimStart().StartsWith("- apiGroups:", StringComparison.Ordinal)).ToList();
-        Assert.Equal(11, rules.Count); // 9 ClusterRole rules, 2 Role rules
+        Assert.Equal(13, rules.Count); // 9 ClusterRole rules, 4 Role rules
         Assert.All(rules, r => Assert.StartsWith("#", lines[r.i - 1].TrimStart(), StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(null, "ccm")]
+    [InlineData(ValueSets.ThreeReplicas, "ccm-prod")]
+    public async Task The_Role_grants_exactly_what_the_Orleans_tables_of_the_resource_name_need(string? valuesFile, string resourceName)
+    {
+        var chart = valuesFile is null ? await ChartRenderer.RenderAsync() : await ChartRenderer.RenderAsync(valuesFile);
+
+        var role = RbacPermission.Granted(chart).Where(p => p.Scope == RbacScope.ReleaseNamespace).ToHashSet();
+        Assert.True(role.SetEquals(Tables(resourceName)), $"granted: {string.Join(", ", role.Select(p => p.ToString()).Order(StringComparer.Ordinal))}");
+    }
+
+    [Theory]
+    [MemberData(nameof(ValueSets.Valid), MemberType = typeof(ValueSets))]
+    public async Task No_rule_grants_every_Lease_or_ConfigMap_of_a_namespace_for_a_verb_names_could_limit(string valuesFile)
+    {
+        var chart = await ChartRenderer.RenderAsync(valuesFile);
+
+        // Kubernetes cannot limit create by name (the authorizer does not know the name of an object being created);
+        // every other verb granted here can be, and list, watch and deletecollection are granted on neither resource.
+        var unnamed = RbacPermission.Granted(chart).Where(p => p.Resource is "leases" or "configmaps" && p.ResourceName is null && p.Verb != "create");
+        Assert.Empty(unnamed);
+    }
+
+    [Fact]
+    public async Task A_single_silo_without_leader_election_gets_no_Role()
+    {
+        var chart = await ChartRenderer.RenderWithAsync("--set", "replicaCount=1", "--set", "silo.leaderElection.enabled=false");
+
+        Assert.False(chart.Has("Role"));
+        Assert.False(chart.Has("RoleBinding"));
+        Assert.True(chart.Has("ClusterRole"));
     }
 
     [Fact]
@@ -95,6 +134,19 @@ public sealed class RbacTests
     private static IEnumerable<RbacPermission> Cluster(string group, string resource, string[] verbs) =>
         verbs.Select(v => new RbacPermission(RbacScope.Cluster, group, resource, v));
 
-    private static IEnumerable<RbacPermission> Namespaced(string group, string resource, string[] verbs) =>
-        verbs.Select(v => new RbacPermission(RbacScope.ReleaseNamespace, group, resource, v));
+    /// <summary>
+    /// What Orleans' membership and reminder tables need in the release namespace for a resource name, as
+    /// <see cref="KubernetesClusteringRbac"/> states it from the options the silo uses (prefix = the resource name,
+    /// default slots and buckets).
+    /// </summary>
+    private static IEnumerable<RbacPermission> Tables(string resourceName)
+    {
+        var cluster = new ClusterOptions { ClusterId = resourceName, ServiceId = resourceName };
+        var rules = KubernetesClusteringRbac.Rules(new KubernetesClusteringOptions { NamePrefix = resourceName }, cluster)
+            .Concat(KubernetesClusteringRbac.Rules(new KubernetesReminderTableOptions { NamePrefix = resourceName }, cluster));
+        return from rule in rules
+               from verb in rule.Verbs
+               from name in rule.ResourceNames.Count > 0 ? rule.ResourceNames.Select(n => (string?)n) : [null]
+               select new RbacPermission(RbacScope.ReleaseNamespace, rule.ApiGroup, rule.Resource, verb, name);
+    }
 }

@@ -32,6 +32,8 @@ public sealed class SchemaRejectionTests
     [InlineData("root-uid.yaml", "podSecurityContext.runAsUser: Must be greater than or equal to 1")]
     [InlineData("log-format.yaml", "silo.logFormat must be one of the following: \"text\", \"json\"")]
     [InlineData("lease-duration-number.yaml", "silo.leaderElection.leaseDuration: Invalid type. Expected: string, given: integer")]
+    [InlineData("too-many-replicas.yaml", "replicaCount: Must be less than or equal to 8")]
+    [InlineData("extra-args-silo-port.yaml", "silo.extraArgs.0: Must not validate the schema (not)")]
     public async Task Schema_refuses_bad_values_naming_the_field(string valuesFile, string message)
     {
         var result = await ChartRenderer.TemplateAsync(["invalid/" + valuesFile]);
@@ -43,9 +45,11 @@ public sealed class SchemaRejectionTests
     }
 
     [Theory]
-    [InlineData("grace-shorter-than-lease.yaml", "terminationGracePeriodSeconds (10) must be longer than silo.leaderElection.leaseDuration (15s = 15 s)")]
+    [InlineData("grace-shorter-than-lease.yaml", "terminationGracePeriodSeconds (10) must be longer than silo.leaderElection.leaseDuration (15s = 15 s) so a stopping silo can finish its turns and leave the cluster")]
     [InlineData("renew-deadline-over-lease.yaml", "silo.leaderElection.leaseDuration (15s) must be longer than silo.leaderElection.renewDeadline (20s)")]
     [InlineData("health-port-clash.yaml", "silo.healthPort and dashboard.port are both 8080")]
+    [InlineData("silo-port-clash.yaml", "silo.port and silo.healthPort are both 10258")]
+    [InlineData("budget-blocks-drains.yaml", "podDisruptionBudget.minAvailable (3) must be below replicaCount (3)")]
     public async Task Template_refuses_values_that_contradict_each_other(string valuesFile, string message)
     {
         var result = await ChartRenderer.TemplateAsync(["invalid/" + valuesFile]);

@@ -21,7 +21,8 @@ public sealed class SiloArgsTests
             "--leader-elect-retry-period=2s",
             "--leader-elect-resource-name=ccm",
             "--leader-elect-resource-namespace=kube-system",
-            "--shards=16",
+            "--silo-port=11111",
+            "--silo-tls-dir=/etc/ccm/silo-tls",
             "--v=2",
             "--log-format=text",
             "--network=vpc",
@@ -72,12 +73,12 @@ public sealed class SiloArgsTests
         Assert.Equal("20s", chart.Arg("--leader-elect-renew-deadline"));
         Assert.Equal("4s", chart.Arg("--leader-elect-retry-period"));
         Assert.Equal("ccm-prod", chart.Arg("--leader-elect-resource-name"));
-        Assert.Equal("32", chart.Arg("--shards"));
+        Assert.Equal("11211", chart.Arg("--silo-port"));
         Assert.Equal(90, (int)chart.PodSpec["terminationGracePeriodSeconds"]!);
     }
 
     [Fact]
-    public async Task Lease_namespace_is_the_release_namespace_where_the_role_grants_leases()
+    public async Task Membership_namespace_is_the_release_namespace_where_the_role_grants_its_objects()
     {
         var chart = await ChartRenderer.RenderWithAsync("--namespace", "ccm-system");
 
@@ -101,7 +102,7 @@ public sealed class SiloArgsTests
         var ports = chart.Silo["ports"]!.AsArray().ToDictionary(p => (string)p!["name"]!, p => (int)p!["containerPort"]!);
 
         Assert.Equal(":9090", chart.Arg("--metrics-bind-addr"));
-        Assert.Equal(new Dictionary<string, int> { ["health"] = 10258, ["dashboard"] = 8080, ["metrics"] = 9090 }, ports);
+        Assert.Equal(new Dictionary<string, int> { ["health"] = 10258, ["dashboard"] = 8080, ["silo"] = 11111, ["metrics"] = 9090 }, ports);
     }
 
     [Fact]

@@ -18,7 +18,8 @@ namespace Ccm.Chart.Tests;
 /// with the service, node and route controllers and leader election on, against both emulators seeded as
 /// <c>--sandbox</c> seeds them, through a short life that reaches every write it can make: the demo LoadBalancer
 /// Service is provisioned then deleted (finalizer, status), the nodes are initialised, a stale node address is
-/// corrected (status), a node whose instance was terminated is deleted, reminders are stored, and a graceful stop releases the Leases.
+/// corrected (status), a node whose instance was terminated is deleted, reminders are stored in their ConfigMaps, the
+/// first heartbeat creates the silo's slot Lease, and a graceful stop marks the silo's row in the membership ConfigMap.
 /// </summary>
 internal static class SiloCallRecording
 {
@@ -44,7 +45,7 @@ internal static class SiloCallRecording
             {
                 await app.StartAsync();
                 await LiveAsync(sandbox.Kube.Objects, sandbox, logs);
-                await app.StopAsync(); // graceful: shards released, membership Lease deleted
+                await app.StopAsync(); // graceful: the silo's membership row goes ShuttingDown, then Dead
             }
             finally
             {
@@ -104,6 +105,9 @@ internal static class SiloCallRecording
             """{"status":{"conditions":[{"type":"Ready","status":"Unknown","reason":"NodeStatusUnknown"}]}}""", subresource: "status");
         sandbox.Cloud.Cloud.TerminateInstance(gone.InstanceId);
         await EventuallyAsync(() => kube.Get("nodes", null, gone.Name) is null, "the node of the terminated instance is deleted", logs);
+
+        // Orleans writes a silo's IAmAlive every 30 s (IAmAliveTablePublishTimeout); the first creates its slot Lease.
+        await EventuallyAsync(() => kube.Get("leases", ChartRenderer.Namespace, "ccm-silo-0") is not null, "the silo's first heartbeat creates its slot Lease", logs);
     }
 
     private static JsonArray Addresses(JsonObject? node) => (node?["status"]?["addresses"] as JsonArray)?.DeepClone().AsArray() ?? [];

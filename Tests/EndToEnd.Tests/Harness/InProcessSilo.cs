@@ -1,11 +1,12 @@
 using Ccm.GrainInterfaces;
 using Ccm.Kube.Http;
+using Ccm.Grains.Placement;
+using Ccm.Grains.Reconcile;
 using Ccm.Silo.Hosting;
 using Ccm.Silo.Options;
 using Ccm.TestSupport;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
-using Orleans;
 
 namespace Ccm.EndToEnd.Tests;
 
@@ -40,7 +41,17 @@ public sealed class InProcessSilo : IAsyncDisposable
     /// <summary>What the dashboard reads: every grain's latest published state on this silo.</summary>
     public IGrainStateBoard Board => Get<IGrainStateBoard>();
 
-    public SiloGrains Grains => new(Get<IGrainFactory>(), Get<Orleans.Runtime.ILocalSiloDetails>().SiloAddress.ToParsableString());
+    /// <summary>Orleans' grain factory of this silo.</summary>
+    public IGrainFactory Grains => Get<IGrainFactory>();
+
+    /// <summary>Which keys this silo owns among the active silos it sees (the placement rule).</summary>
+    public ClusterOwnership Ownership => Get<ClusterOwnership>();
+
+    /// <summary>The reconciler activations on this silo, with their turn and signal counters.</summary>
+    public ReconcileActivity Activity => Get<ReconcileActivity>();
+
+    /// <summary>This silo's watcher grain (cache sizes, sync state, signals sent).</summary>
+    public IWatcherGrain Watcher => Grains.GetGrain<IWatcherGrain>(GrainKeys.Watcher(Ownership.Self.ToParsableString()));
 
     /// <summary>Every distinct Kubernetes call this silo made (verb, group, resource, subresource, namespace).</summary>
     public KubeCallRecorder KubeCalls => Get<KubeCallRecorder>();
@@ -51,7 +62,7 @@ public sealed class InProcessSilo : IAsyncDisposable
 
     public Uri? DashboardUrl => Get<SiloListeners>().UrlOf(ListenerRoles.Dashboard);
 
-    /// <summary>A graceful stop (as SIGTERM): stop signalling, finish turns, release Leases, flush events.</summary>
+    /// <summary>A graceful stop (as SIGTERM): stop signalling, finish turns, leave the cluster, flush events.</summary>
     public async Task StopAsync()
     {
         if (Interlocked.Exchange(ref stopped, 1) == 0)

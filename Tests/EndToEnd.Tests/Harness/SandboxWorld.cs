@@ -10,6 +10,7 @@ using Ccm.TestSupport;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Orleans.Configuration;
 
 namespace Ccm.EndToEnd.Tests;
 
@@ -95,7 +96,7 @@ public sealed class SandboxWorld : IAsyncLifetime, IAsyncDisposable
         var app = SiloApp.BuildHost(options, cloud, KubeConnection.Load(options), builder =>
         {
             builder.Logging.ClearProviders().AddProvider(logs);
-            builder.Services.Configure<Orleans.Hosting.ReminderOptions>(o => o.MinimumReminderPeriod = TestTimings.MinimumReminderPeriod);
+            builder.Services.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TestTimings.MinimumReminderPeriod);
             configure?.Invoke(builder);
         });
         var silo = new InProcessSilo(app, options, logs);

@@ -60,6 +60,18 @@ public sealed partial class SiloProcess : IAsyncDisposable
     /// <summary>SIGTERM (what the kubelet sends), then the exit code.</summary>
     public Task<int> TerminateAsync(TimeSpan timeout) => Process.StopAsync(timeout);
 
+    /// <summary><c>kill -9</c>: the silo gets no chance to leave the cluster, release anything or flush; waits until it is gone.</summary>
+    public async Task KillAsync()
+    {
+        if (!Process.HasExited)
+        {
+            using var kill = System.Diagnostics.Process.Start("kill", ["-KILL", Process.Id.ToString(CultureInfo.InvariantCulture)]);
+            await kill.WaitForExitAsync();
+        }
+
+        await Eventually.TrueAsync(() => Process.HasExited, "the silo is gone after SIGKILL", TestTimings.Generous);
+    }
+
     /// <summary>Kills the process tree if it still runs; safe to call twice (the test and its world both may).</summary>
     public ValueTask DisposeAsync() => Interlocked.Exchange(ref disposed, 1) == 0 ? Process.DisposeAsync() : ValueTask.CompletedTask;
 

@@ -1,8 +1,9 @@
 namespace Ccm.EndToEnd.Tests;
 
 /// <summary>
-/// Short timings so Leases move in seconds: lease 3 s, renew deadline 2 s, retry 0.5 s (client-go's rules still
-/// hold), a 20 s graceful stop, and reminders down to 1 s for in-process silos.
+/// Short timings so membership moves in seconds: a 3 s lease duration (probes at Orleans' 2.5 s floor, so a silo that
+/// stops answering is declared dead in about 10 s), renew deadline 2 s and retry 0.5 s (checked as client-go checks them),
+/// a 20 s graceful stop, and reminders down to 1 s for in-process silos.
 /// </summary>
 public static class TestTimings
 {
@@ -16,10 +17,7 @@ public static class TestTimings
         "--shutdown-timeout=20s",
     ];
 
-    /// <summary>
-    /// Every listener on 127.0.0.1 with a free port (the tests' rule), the Orleans silo port too (on loopback without
-    /// POD_IP), so that several silos of one test, and tests side by side, never collide on 11111.
-    /// </summary>
+    /// <summary>Every listener on 127.0.0.1 with a free port (the tests' rule), the silo port too (no <c>$POD_IP</c>: loopback).</summary>
     public static readonly IReadOnlyList<string> LoopbackListeners =
         ["--health-probe-bind-addr=127.0.0.1:0", "--metrics-bind-addr=127.0.0.1:0", "--dashboard-bind-addr=127.0.0.1:0", "--silo-port=0"];
 

@@ -82,7 +82,8 @@ public sealed class ServiceCallBudgetTests(ITestOutputHelper output) : IAsyncLif
 
         var before = silo.Board.Get<ServiceGrainState>(Key)!.LastReconciledAt;
         world.Cloud.Calls.Clear();
-        Assert.True(silo.Grains.Signal<IServiceGrain>(Key), "the grain is on this silo");
+        Assert.True(silo.Ownership.Owns(Key), "the grain is on this silo");
+        await silo.Grains.GetGrain<IServiceGrain>(Key).Signal(SignalKind.Event);
         await Eventually.TrueAsync(() => silo.Board.Get<ServiceGrainState>(Key)?.LastReconciledAt > before, "the grain runs another turn", TestTimings.Generous);
         await QuietAsync();
 

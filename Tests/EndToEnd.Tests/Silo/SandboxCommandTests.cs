@@ -44,7 +44,7 @@ public sealed class SandboxCommandTests
     }
 
     [Fact]
-    public async Task A_second_silo_started_from_the_env_file_kubeconfig_and_cloud_config_joins_and_they_share_the_shards()
+    public async Task The_banner_s_second_silo_command_joins_the_cluster_new_grains_spread_over_both_and_Ctrl_C_stops_each()
     {
         var folder = Path.Combine(Path.GetTempPath(), "ccm-e2e-sandbox-" + Guid.NewGuid().ToString("N"));
         try
@@ -55,25 +55,40 @@ public sealed class SandboxCommandTests
                 .Select(line => line.Split('=', 2))
                 .ToDictionary(pair => pair[0], pair => pair[1]);
 
-            await using var second = SiloProcess.Start(
-                [$"--kubeconfig={kubeconfig}", $"--cloud-config={await sandbox.BannerValueAsync("cloud-config")}", $"--cluster-cidr={DemoWorld.ClusterCidr}",
-                 "--silo-name=silo-2", .. TestTimings.LoopbackListeners, .. TestTimings.LeaseFlags],
-                environment);
+            // The banner's command, run as printed (the built executable in place of "dotnet run --project Silo"), with
+            // the test's short membership timings after it (a later flag wins).
+            await using var second = SiloProcess.Start([.. await SecondSiloArgumentsAsync(sandbox), .. TestTimings.LeaseFlags], environment);
 
             var kubectl = new Kubectl(kubeconfig);
-            var holders = await Eventually.ValueAsync(
-                () => ShardHoldersAsync(kubectl),
-                h => h.Count == 16 && h.Values.Any(v => v.StartsWith("sandbox_", StringComparison.Ordinal)) && h.Values.Any(v => v.StartsWith("silo-2_", StringComparison.Ordinal)),
-                "both silos hold shards and every shard is held",
+            await Eventually.ValueAsync(
+                () => MembershipTable.ReadAsync(kubectl),
+                rows => MembershipTable.Active(rows).SequenceEqual(["sandbox", "silo-2"]),
+                "both silos are Active in the membership ConfigMap",
                 TestTimings.Generous);
-            Assert.All(holders.Values, h => Assert.True(h.StartsWith("sandbox_", StringComparison.Ordinal) || h.StartsWith("silo-2_", StringComparison.Ordinal), h));
 
             using var http = new HttpClient();
             var health = await second.ListenerAsync("Health");
             await Eventually.TrueAsync(async () => (await http.GetAsync(new Uri(health, "readyz"))).StatusCode == HttpStatusCode.OK, "the second silo gets ready", TestTimings.Generous);
 
-            Assert.Equal(0, await second.TerminateAsync(TestTimings.Generous));
-            await Eventually.TrueAsync(async () => (await ShardHoldersAsync(kubectl)).Values.All(h => h.StartsWith("sandbox_", StringComparison.Ordinal)) , "the sandbox's silo takes every shard back", TestTimings.Generous);
+            // Each silo hosts the grains whose keys it owns among the active silos: a dozen Services applied now land on
+            // both (all on one silo would be a 1 in 4,096 chance), each grain once in the cluster.
+            await kubectl.ApplyAsync(string.Join("---\n", JoinedServices.Select(LoadBalancerService)));
+            await Eventually.TrueAsync(
+                async () => (await IngressAddressesAsync(kubectl)).Keys.Count(JoinedServices.Contains) == JoinedServices.Length,
+                "every new Service shows its address",
+                TestTimings.Generous);
+            Uri[] metrics = [new(await sandbox.BannerValueAsync("metrics")), new(await second.ListenerAsync("Metrics"), "metrics")];
+            var services = await Task.WhenAll(metrics.Select(m => ActivationsAsync(http, m, "service")));
+            Assert.All(services, count => Assert.True(count > 0, $"Service grains per silo: {string.Join(", ", services)}"));
+            Assert.Equal(1 + JoinedServices.Length, services.Sum());
+
+            Assert.Equal(0, await second.InterruptAsync(TestTimings.Generous));
+            await Eventually.ValueAsync(
+                () => MembershipTable.ReadAsync(kubectl),
+                rows => MembershipTable.Active(rows).SequenceEqual(["sandbox"]),
+                "the second silo leaves the cluster",
+                TestTimings.Generous);
+            Assert.DoesNotContain(" fail: ", second.Transcript, StringComparison.Ordinal);
             Assert.Equal(0, await sandbox.InterruptAsync(TestTimings.Generous));
             Assert.True(Directory.Exists(folder), "a folder given with --sandbox-dir is kept");
         }
@@ -83,15 +98,38 @@ public sealed class SandboxCommandTests
         }
     }
 
-    /// <summary>Shard Lease name to holder (held shards only), read with kubectl.</summary>
-    private static async Task<Dictionary<string, string>> ShardHoldersAsync(Kubectl kubectl)
+    /// <summary>The arguments of the banner's "a second silo joins" command: what follows <c>dotnet run --project Silo --</c>.</summary>
+    private static async Task<string[]> SecondSiloArgumentsAsync(SiloProcess sandbox)
     {
-        var json = JsonNode.Parse(await kubectl.CheckedAsync("get", "leases", "-n", "kube-system", "-o", "json"))!;
-        return json["items"]!.AsArray()
-            .Where(l => ((string?)l!["metadata"]!["name"])!.StartsWith("ccm-shard-", StringComparison.Ordinal))
-            .Where(l => !string.IsNullOrEmpty((string?)l!["spec"]?["holderIdentity"]))
-            .ToDictionary(l => (string)l!["metadata"]!["name"]!, l => (string)l!["spec"]!["holderIdentity"]!);
+        const string run = "dotnet run --project Silo -- ";
+        var line = await sandbox.LineAsync(l => l.Contains(run, StringComparison.Ordinal) ? l : null, "the second silo's command");
+        return line[(line.IndexOf(run, StringComparison.Ordinal) + run.Length)..].TrimEnd().TrimEnd(')').Split(' ', StringSplitOptions.RemoveEmptyEntries);
     }
+
+    private static readonly string[] JoinedServices = [.. Enumerable.Range(0, 12).Select(i => $"joined-{i:D2}")];
+
+    private static string LoadBalancerService(string name) => $$"""
+        apiVersion: v1
+        kind: Service
+        metadata:
+          name: {{name}}
+          namespace: default
+        spec:
+          type: LoadBalancer
+          selector: {run: nginx}
+          ports: [{port: 80, targetPort: 80}]
+
+        """;
+
+    /// <summary>Service name to its first ingress address, for the Services of the default namespace that have one.</summary>
+    private static async Task<Dictionary<string, string>> IngressAddressesAsync(Kubectl kubectl) =>
+        JsonNode.Parse(await kubectl.CheckedAsync("get", "services", "-n", "default", "-o", "json"))!["items"]!.AsArray()
+            .Where(s => s!["status"]?["loadBalancer"]?["ingress"]?[0]?["ip"] is not null)
+            .ToDictionary(s => (string)s!["metadata"]!["name"]!, s => (string)s!["status"]!["loadBalancer"]!["ingress"]![0]!["ip"]!);
+
+    /// <summary>The reconciler activations of one grain type a silo reports in its scrape.</summary>
+    private static async Task<double> ActivationsAsync(HttpClient http, Uri metrics, string grainType) =>
+        (await MetricsScrape.SamplesAsync(http, metrics, "ccm_grain_activations")).GetValueOrDefault($"grain_type=\"{grainType}\"");
 
     private static string EmulatorSecret(string cloudConfig)
     {

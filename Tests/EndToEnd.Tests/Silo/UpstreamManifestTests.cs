@@ -9,7 +9,7 @@ namespace Ccm.EndToEnd.Tests.Silo;
 /// <summary>
 /// The argument lists of both upstream DaemonSet manifests (Tests/Silo.Tests/Fixtures), unchanged but for the
 /// kubeconfig and cloud-config paths, start the real executable against the sandbox and it reports healthy: live
-/// and ready (watches synced, shards renewing, cloud credentials usable).
+/// and ready (watches synced, an active cluster member, cloud credentials usable).
 /// </summary>
 public sealed class UpstreamManifestTests : IAsyncLifetime
 {
@@ -32,8 +32,9 @@ public sealed class UpstreamManifestTests : IAsyncLifetime
                 : arg)];
 
         // Only the listeners are added (tests bind loopback only): v2's own "--metrics-bind-addr=0" is kept, v1 (which
-        // leaves metrics at the default :8080 on every interface) gets a loopback port instead.
-        string[] listeners = ["--health-probe-bind-addr=127.0.0.1:0", "--dashboard-bind-addr=127.0.0.1:0"];
+        // leaves metrics at the default :8080 on every interface) gets a loopback port instead; the silo port is a free
+        // one (loopback without $POD_IP) so test classes running at once do not share 11111.
+        string[] listeners = ["--health-probe-bind-addr=127.0.0.1:0", "--dashboard-bind-addr=127.0.0.1:0", "--silo-port=0"];
         if (!manifest.Any(arg => arg.StartsWith("--metrics-bind-addr", StringComparison.Ordinal)))
         {
             listeners = [.. listeners, "--metrics-bind-addr=127.0.0.1:0"];
@@ -82,7 +83,7 @@ public sealed class UpstreamManifestTests : IAsyncLifetime
             "the silo gets ready",
             TestTimings.Generous);
         Assert.Contains("[+] watches synced", body, StringComparison.Ordinal);
-        Assert.Contains("[+] shards renewing", body, StringComparison.Ordinal);
+        Assert.Contains("[+] cluster membership", body, StringComparison.Ordinal);
         Assert.Contains("[+] cloud credentials usable", body, StringComparison.Ordinal);
     }
 }

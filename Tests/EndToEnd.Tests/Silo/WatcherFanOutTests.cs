@@ -6,21 +6,22 @@ using Ccm.TestSupport;
 namespace Ccm.EndToEnd.Tests.Silo;
 
 /// <summary>
-/// The watcher in a real silo against the Kubernetes emulator, with recording grains: which grains a change wakes.
-/// The rules themselves are tabled in Grains.Tests (FanOutRulesTests); this proves the wiring.
+/// The watcher in a real silo against the Kubernetes emulator, its signals recorded instead of delivered
+/// (<see cref="SignalLog"/>): which grains a change wakes. The rules themselves are tabled in Grains.Tests
+/// (FanOutRulesTests); this proves the wiring.
 /// </summary>
 public sealed class WatcherFanOutTests : IAsyncLifetime
 {
     private static readonly TimeSpan Quiet = TimeSpan.FromSeconds(2);
     private SandboxWorld world = null!;
     private InProcessSilo silo = null!;
-    private TurnLog turns = null!;
+    private SignalLog signals = null!;
 
     public async Task InitializeAsync()
     {
         world = await SandboxWorld.StartAsync();
-        silo = await world.StartSiloAsync("watcher", ["--leader-elect=false"], builder => turns = TurnLog.Register(builder));
-        await Eventually.TrueAsync(async () => (await silo.Grains.GetGrain<IWatcherGrain>(GrainKeys.Watcher).GetStatusAsync()).Synced, "the watches sync");
+        silo = await world.StartSiloAsync("watcher", ["--leader-elect=false"], builder => signals = SignalLog.Register(builder));
+        await Eventually.TrueAsync(async () => (await silo.Watcher.GetStatusAsync()).Synced, "the watches sync");
     }
 
     public Task DisposeAsync() => world.DisposeAsync();
@@ -34,12 +35,12 @@ public sealed class WatcherFanOutTests : IAsyncLifetime
             .. DemoWorld.Nodes.Select(n => "Node/" + n.Name), "Node/" + DemoWorld.VirtualNode.Name,
             .. DemoWorld.CustomRouteTableIds.Select(t => "RouteTable/" + t),
         ];
-        await Eventually.TrueAsync(() => expected.All(g => turns.Count(g) >= 1), $"every grain ran: {string.Join(", ", turns.Turns)}");
+        await Eventually.TrueAsync(() => expected.All(g => signals.Count(g) >= 1), $"every grain was signalled: {string.Join(", ", signals.Signals)}");
         await Task.Delay(Quiet);
 
-        Assert.Equal(expected.Order(), turns.Turns.Distinct().Order());
-        Assert.DoesNotContain(turns.Turns, t => t == "Service/default/kubernetes");
-        var status = await silo.Grains.GetGrain<IWatcherGrain>(GrainKeys.Watcher).GetStatusAsync();
+        Assert.Equal(expected.Order(), signals.Signals.Distinct().Order());
+        Assert.DoesNotContain(signals.Signals, t => t == "Service/default/kubernetes");
+        var status = await silo.Watcher.GetStatusAsync();
         Assert.Equal(4, status.Kinds.Single(k => k.Resource == "nodes").Objects);
         Assert.True(status.SignalsSent["Node"] >= 4);
     }
@@ -56,12 +57,12 @@ public sealed class WatcherFanOutTests : IAsyncLifetime
             """{"status":{"conditions":[{"type":"Ready","lastHeartbeatTime":"2030-01-01T00:00:00Z"}]}}""", "status");
         world.Kube.Objects.Patch("nodes", null, node, KubePatchType.Merge, """{"metadata":{"labels":{"team":"a"}}}""");
 
-        await Eventually.TrueAsync(() => turns.Count("Node/" + node) > before["Node/" + node], "the node's grain runs after the label change");
-        await Eventually.TrueAsync(() => turns.Count("Service/default/nginx") > before["Service/default/nginx"], "nginx (externalTrafficPolicy Cluster) follows the nodes");
+        await Eventually.TrueAsync(() => signals.Count("Node/" + node) > before["Node/" + node], "the node's grain is signalled after the label change");
+        await Eventually.TrueAsync(() => signals.Count("Service/default/nginx") > before["Service/default/nginx"], "nginx (externalTrafficPolicy Cluster) follows the nodes");
         await Task.Delay(Quiet);
 
-        Assert.Equal(before["Node/" + node] + 1, turns.Count("Node/" + node));
-        Assert.All(DemoWorld.CustomRouteTableIds, t => Assert.Equal(before["RouteTable/" + t], turns.Count("RouteTable/" + t)));
+        Assert.Equal(before["Node/" + node] + 1, signals.Count("Node/" + node));
+        Assert.All(DemoWorld.CustomRouteTableIds, t => Assert.Equal(before["RouteTable/" + t], signals.Count("RouteTable/" + t)));
     }
 
     [Fact]
@@ -81,12 +82,12 @@ public sealed class WatcherFanOutTests : IAsyncLifetime
             """);
 
         await Eventually.TrueAsync(
-            () => DemoWorld.CustomRouteTableIds.All(t => turns.Count("RouteTable/" + t) > before["RouteTable/" + t]) && turns.Count("Node/added-node") == 1,
-            $"the new node and both route tables run: {string.Join(", ", turns.Turns)}");
+            () => DemoWorld.CustomRouteTableIds.All(t => signals.Count("RouteTable/" + t) > before["RouteTable/" + t]) && signals.Count("Node/added-node") == 1,
+            $"the new node and both route tables are signalled: {string.Join(", ", signals.Signals)}");
         await Task.Delay(Quiet);
 
         // A new node is also a new backend candidate for Services whose backends follow the nodes.
-        Assert.Equal(before["Service/default/nginx"] + 1, turns.Count("Service/default/nginx"));
+        Assert.Equal(before["Service/default/nginx"] + 1, signals.Count("Service/default/nginx"));
     }
 
     [Fact]
@@ -107,29 +108,29 @@ public sealed class WatcherFanOutTests : IAsyncLifetime
               ports: [{port: 8080, targetPort: 80}]
             """);
 
-        await Eventually.TrueAsync(() => turns.Count("Service/default/nginx") > before["Service/default/nginx"], "nginx's grain runs when its endpoints change");
+        await Eventually.TrueAsync(() => signals.Count("Service/default/nginx") > before["Service/default/nginx"], "nginx's grain is signalled when its endpoints change");
         await Task.Delay(Quiet);
-        Assert.Equal(0, turns.Count("Service/default/internal"));
+        Assert.Equal(0, signals.Count("Service/default/internal"));
     }
 
-    /// <summary>Waits until the sync burst is over (all grains ran, then no turn for a moment).</summary>
+    /// <summary>Waits until the sync burst is over (all grains signalled, then no signal for a moment).</summary>
     private async Task SettledAsync()
     {
-        await Eventually.TrueAsync(() => turns.Count("Service/default/nginx") >= 1 && turns.Turns.Count >= 7, "the sync burst ran");
+        await Eventually.TrueAsync(() => signals.Count("Service/default/nginx") >= 1 && signals.Signals.Count >= 7, "the sync burst was sent");
         var count = -1;
         await Eventually.TrueAsync(async () =>
         {
-            var now = turns.Turns.Count;
+            var now = signals.Signals.Count;
             var settled = now == count;
             count = now;
             await Task.Delay(TimeSpan.FromSeconds(1));
             return settled;
-        }, "no more turns");
+        }, "no more signals");
     }
 
     private Dictionary<string, int> Snapshot() =>
         new[] { "Service/default/nginx" }
             .Concat(DemoWorld.Nodes.Select(n => "Node/" + n.Name))
             .Concat(DemoWorld.CustomRouteTableIds.Select(t => "RouteTable/" + t))
-            .ToDictionary(g => g, turns.Count);
+            .ToDictionary(g => g, signals.Count);
 }

@@ -19,10 +19,13 @@ is passed explicitly, so the rendered manifest says what the silo runs with what
 - {{ printf "--leader-elect-renew-deadline=%s" $le.renewDeadline | quote }}
 - {{ printf "--leader-elect-retry-period=%s" $le.retryPeriod | quote }}
 - {{ printf "--leader-elect-resource-name=%s" $le.resourceName | quote }}
-{{- /* The Role that grants Lease access exists in the release namespace only. */}}
+{{- /* The Role that grants the membership and reminder objects exists in the release namespace only. */}}
 - {{ printf "--leader-elect-resource-namespace=%s" .Release.Namespace | quote }}
 {{- end }}
-- {{ printf "--shards=%d" (int $silo.shards) | quote }}
+- {{ printf "--silo-port=%d" (int $silo.port) | quote }}
+{{- if $silo.tls.enabled }}
+- {{ printf "--silo-tls-dir=%s" (include "ccm.siloTlsDir" .) | quote }}
+{{- end }}
 {{- if $silo.dryRun }}
 - "--dry-run=true"
 {{- end }}

@@ -4,7 +4,8 @@ secret, endpoint overrides, then extraEnv. With source ramRole or cloudConfig no
 silo falls through to the cloud-config keys or the instance's RAM role.
 */}}
 {{- define "ccm.env" -}}
-# --silo-name defaults to POD_NAME: the StatefulSet's stable names keep a silo's membership Lease across restarts.
+# --silo-name defaults to POD_NAME (the StatefulSet's stable names); --leader-elect-resource-namespace to POD_NAMESPACE;
+# the silo port binds to POD_IP (the node's address with hostNetwork), never to every interface.
 - name: POD_NAME
   valueFrom:
     fieldRef:

@@ -57,6 +57,53 @@ app.kubernetes.io/component: silo
 {{- default (printf "%s-dashboard-auth" (include "ccm.fullname" .) | trunc 63 | trimSuffix "-") .Values.dashboard.existingSecret -}}
 {{- end -}}
 
+{{/* The Secret holding the silo certificate, its key and the CA: the user's, or the one the chart generates. */}}
+{{- define "ccm.siloTlsSecretName" -}}
+{{- default (printf "%s-silo-tls" (include "ccm.fullname" .) | trunc 63 | trimSuffix "-") .Values.silo.tls.existingSecret -}}
+{{- end -}}
+
+{{- define "ccm.siloTlsDir" -}}/etc/ccm/silo-tls{{- end -}}
+
+{{/*
+The names of the Orleans tables' objects (Clustering.Kubernetes, prefix = silo.leaderElection.resourceName): the
+membership ConfigMap, one heartbeat Lease per silo slot and one reminder ConfigMap per bucket. 16 slots and 16
+buckets are the silo's fixed defaults (KubernetesClusteringOptions.DefaultSiloSlots, KubernetesReminderTableOptions
+.DefaultBuckets); Tests/Chart.Tests compares these names with KubernetesClusteringRbac.Rules.
+*/}}
+{{- define "ccm.siloSlots" -}}16{{- end -}}
+{{- define "ccm.reminderBuckets" -}}16{{- end -}}
+
+{{- define "ccm.tableConfigMaps" -}}
+{{- $prefix := .Values.silo.leaderElection.resourceName -}}
+{{- $names := list (printf "%s-membership" $prefix) -}}
+{{- range $bucket := until (include "ccm.reminderBuckets" . | atoi) -}}
+{{- $names = append $names (printf "%s-reminders-%d" $prefix $bucket) -}}
+{{- end -}}
+{{- toJson $names -}}
+{{- end -}}
+
+{{- define "ccm.slotLeases" -}}
+{{- $prefix := .Values.silo.leaderElection.resourceName -}}
+{{- $names := list -}}
+{{- range $slot := until (include "ccm.siloSlots" . | atoi) -}}
+{{- $names = append $names (printf "%s-silo-%d" $prefix $slot) -}}
+{{- end -}}
+{{- toJson $names -}}
+{{- end -}}
+
+{{/*
+Silos that must stay up during voluntary evictions: podDisruptionBudget.minAvailable, else a majority of the
+replicas (a quorum of membership voters) but never all of them, so a node drain can always proceed.
+*/}}
+{{- define "ccm.pdbMinAvailable" -}}
+{{- $replicas := int .Values.replicaCount -}}
+{{- if ne (toString .Values.podDisruptionBudget.minAvailable) "" -}}
+{{- int .Values.podDisruptionBudget.minAvailable -}}
+{{- else -}}
+{{- min (add (div $replicas 2) 1) (sub $replicas 1) | max 1 -}}
+{{- end -}}
+{{- end -}}
+
 {{- define "ccm.cloudConfigMapName" -}}
 {{- if .Values.cloudConfig.create -}}
 {{- .Values.cloudConfig.name -}}

@@ -18,14 +18,14 @@ nodeAffinity:
 {{- end }}
 podAntiAffinity:
 {{- if .Values.hostNetwork }}
-  # Required: in the host's network namespace two silos on one node would clash on the health and dashboard ports.
+  # Required: in the host's network namespace two silos on one node would clash on the health, dashboard and silo ports.
   requiredDuringSchedulingIgnoredDuringExecution:
     - topologyKey: kubernetes.io/hostname
       labelSelector:
         matchLabels:
           {{- include "ccm.siloSelectorLabels" . | nindent 10 }}
 {{- else }}
-  # Preferred: spreading silos over nodes keeps shards available when a node goes, but is not needed to start.
+  # Preferred: spreading silos over nodes keeps grains available when a node goes, but is not needed to start.
   preferredDuringSchedulingIgnoredDuringExecution:
     - weight: 100
       podAffinityTerm:
