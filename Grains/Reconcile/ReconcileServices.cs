@@ -1,3 +1,4 @@
+using Ccm.Grains.Placement;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -5,7 +6,8 @@ namespace Ccm.Grains.Reconcile;
 
 /// <summary>What every <see cref="ReconcilerGrain"/> needs from the silo, in one constructor argument.</summary>
 public sealed class ReconcileServices(
-    ReconcileOptions options, ReconcileActivity activity, TimeProvider time, ILogger<ReconcilerGrain> logger, IHostApplicationLifetime lifetime)
+    ReconcileOptions options, ReconcileActivity activity, TimeProvider time, ILogger<ReconcilerGrain> logger, IHostApplicationLifetime lifetime,
+    ClusterOwnership ownership)
 {
     public ReconcileOptions Options => options;
 
@@ -25,6 +27,9 @@ public sealed class ReconcileServices(
     /// stop until the deactivation timeout; turns watch this token as well and end at once.
     /// </summary>
     public CancellationToken SiloStopping => lifetime.ApplicationStopping;
+
+    /// <summary>Which keys this silo owns among the active silos: a grain on another silo moves to its owner when idle.</summary>
+    public ClusterOwnership Ownership => ownership;
 }
 
 /// <summary>How reconcile turns are timed.</summary>

@@ -1,5 +1,6 @@
 using Ccm.CloudClients.Transport.Budget;
 using Ccm.GrainInterfaces;
+using Ccm.Grains.Placement;
 using Microsoft.Extensions.Logging;
 
 namespace Ccm.Grains.Reconcile;
@@ -20,9 +21,16 @@ namespace Ccm.Grains.Reconcile;
 /// (<see cref="ReconcileServices.SiloStopping"/>: Orleans waits for a running turn before it deactivates the grain), when
 /// Orleans disposes the grain's timers, and when the turn has worked longer than <see cref="ReconcileOptions.TurnTimeout"/>;
 /// time spent waiting for a cloud rate-limit permit is not work and does not count (<see cref="TurnDeadline"/>).</para>
+/// <para>Orleans places a grain once, on its key's owner then (<see cref="OwnerPlacementDirector"/>), and the pump's
+/// keep-alive timer keeps it there; so a silo that joins later (one restarted in a rolling update) would never get
+/// grains back. After a turn with nothing pending, a grain whose key another silo now owns asks Orleans to migrate it
+/// there, and the new activation starts with a resync turn (its memory of the cloud does not travel), which also
+/// publishes its state on the silo that now reports it.</para>
 /// </remarks>
-public abstract partial class ReconcilerGrain(ReconcileServices services) : Grain, IReconcilerGrain
+public abstract partial class ReconcilerGrain(ReconcileServices services) : Grain, IReconcilerGrain, IGrainMigrationParticipant
 {
+    private const string MovedKey = "ccm.reconcile.moved";
+
     private readonly ILogger logger = services.Logger;
     private IGrainTimer? pump;
     private IGrainTimer? resync;
@@ -30,6 +38,7 @@ public abstract partial class ReconcilerGrain(ReconcileServices services) : Grai
     private SignalKind lastKind = SignalKind.Event;
     private bool running;
     private int failures;
+    private bool moved;
 
     /// <summary>When the next periodic resync is due (null without one), for the state a grain publishes.</summary>
     protected DateTimeOffset? NextResyncAt { get; private set; }
@@ -47,6 +56,9 @@ public abstract partial class ReconcilerGrain(ReconcileServices services) : Grai
     /// <summary>The grain type's name in logs, metrics and the dashboard (<c>service</c>, <c>node</c>...).</summary>
     protected abstract string Kind { get; }
 
+    /// <summary>The key whose owner hosts this grain: its own key, unless its placement groups it with others.</summary>
+    protected virtual string PlacementKey => this.GetPrimaryKeyString();
+
     private ActivationInfo Info => field ??= services.Activity.Register(Kind, this.GetPrimaryKeyString());
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
@@ -62,8 +74,17 @@ public abstract partial class ReconcilerGrain(ReconcileServices services) : Grai
         }
 
         _ = Info;
+        if (moved)
+        {
+            Signal(SignalKind.Resync);
+        }
+
         return base.OnActivateAsync(cancellationToken);
     }
+
+    void IGrainMigrationParticipant.OnDehydrate(IDehydrationContext dehydrationContext) => dehydrationContext.TryAddValue(MovedKey, true);
+
+    void IGrainMigrationParticipant.OnRehydrate(IRehydrationContext rehydrationContext) => moved = rehydrationContext.TryGetValue(MovedKey, out bool value) && value;
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
@@ -133,6 +154,14 @@ public abstract partial class ReconcilerGrain(ReconcileServices services) : Grai
         services.Activity.Turn(Kind, kind, decision.Result, services.Time.GetElapsedTime(started));
         Report(decision, error, wake);
         running = false;
+        if (pending is null && !services.Ownership.Owns(PlacementKey))
+        {
+            // Orleans places the new activation with the same director, on the owner; signals that arrive meanwhile follow it.
+            LogMoving(Kind, this.GetPrimaryKeyString());
+            MigrateOnIdle();
+            return;
+        }
+
         pump!.Change(wake ?? Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
     }
 
@@ -158,6 +187,9 @@ public abstract partial class ReconcilerGrain(ReconcileServices services) : Grai
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Reconcile of {GrainType} {Key} failed terminally ({Failures} in a row); no retry until the next signal")]
     private partial void LogTerminal(Exception? exception, string grainType, string key, int failures);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "{GrainType} {Key} moves to the silo that owns its key now")]
+    private partial void LogMoving(string grainType, string key);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Reconcile of {GrainType} {Key} cancelled: the grain is deactivating")]
     private partial void LogCancelled(string grainType, string key);

@@ -29,6 +29,8 @@ public sealed partial class NetworkConditionGrain(
 
     protected override string Kind => "networkcondition";
 
+    protected override string PlacementKey => RouteGroupPlacement.Group;
+
     protected override async Task<ReconcileResult> ReconcileAsync(ReconcileTurn reconcile, CancellationToken cancellationToken)
     {
         var reports = tables.Ids.Select(coverage.Get).ToList();

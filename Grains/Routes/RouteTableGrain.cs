@@ -45,6 +45,8 @@ public sealed partial class RouteTableGrain(
 
     protected override string Kind => "routetable";
 
+    protected override string PlacementKey => RouteGroupPlacement.Group;
+
     // Node events come in bursts (a scale-up registers nodes one by one; each is initialised in several writes): one
     // table read and one batch of writes per second at most, rather than one of each per event.
     protected override TimeSpan SignalDelay => TimeSpan.FromSeconds(1);

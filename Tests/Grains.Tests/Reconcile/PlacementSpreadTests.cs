@@ -31,4 +31,28 @@ public sealed class PlacementSpreadTests(ITestOutputHelper output)
         Assert.All(keys, k => Assert.Equal(hostOf[k], SiloOwnership.OwnerOf(k, [.. silos.Select(s => s.SiloAddress)])));
         Assert.All(cluster.Probe.Turns, t => Assert.Equal(hostOf[t.Key], t.Silo));
     }
+
+    [Fact]
+    public async Task Grains_move_to_a_silo_that_joins_later_after_their_next_turn_and_start_there_with_a_resync()
+    {
+        await using var cluster = await ReconcileCluster.StartAsync(new ClusterSetup { Silos = 1 }, output);
+        var keys = Enumerable.Range(0, 60).Select(i => $"default/svc-{i:D2}").ToList();
+        await Task.WhenAll(keys.Select(k => cluster.Grains.GetGrain<IProbeGrain>(k).Signal(SignalKind.Event)));
+        await Eventually.TrueAsync(() => keys.All(k => cluster.Idle(ProbeGrain.KindName, k)), "every grain reconciled on the first silo");
+
+        var joined = await cluster.StartSiloAsync();
+        var silos = cluster.Silos;
+        var owned = keys.Where(k => SiloOwnership.OwnerOf(k, [.. silos.Select(s => s.SiloAddress)])!.Equals(joined.SiloAddress)).ToList();
+        Assert.NotEmpty(owned);
+
+        // Their next turn (a change) ends where they are; then they move, and start on the owner with a resync.
+        await Task.WhenAll(keys.Select(k => cluster.Grains.GetGrain<IProbeGrain>(k).Signal(SignalKind.Event)));
+        await Eventually.TrueAsync(
+            () => owned.All(k => cluster.Activity(joined).Find(ProbeGrain.KindName, k) is { State: "Idle" }),
+            $"the {owned.Count} grains the joining silo owns are active and idle there");
+
+        Assert.All(keys.Except(owned), k => Assert.Null(cluster.Activity(joined).Find(ProbeGrain.KindName, k)));
+        Assert.All(owned, k => Assert.Null(cluster.Activity(silos[0]).Find(ProbeGrain.KindName, k)));
+        Assert.All(owned, k => Assert.Contains(cluster.Probe.Turns, t => t.Key == k && t.Silo.Equals(joined.SiloAddress) && t.Kind == SignalKind.Resync));
+    }
 }

@@ -24,7 +24,7 @@ internal static class ReconcileLayer
         services.AddSingleton(sp => new ReconcileActivity(sp.GetRequiredService<IMeterFactory>(), clock));
         services.AddSingleton(sp => new ReconcileServices(
             options, sp.GetRequiredService<ReconcileActivity>(), clock, sp.GetRequiredService<ILogger<ReconcilerGrain>>(),
-            sp.GetRequiredService<IHostApplicationLifetime>()));
+            sp.GetRequiredService<IHostApplicationLifetime>(), sp.GetRequiredService<ClusterOwnership>()));
         services.AddSingleton<ClusterOwnership>();
         services.AddSingleton<IHostedService, ClusterOwnershipTracker>();
         services.AddPlacementDirector<OwnerPlacement, OwnerPlacementDirector>();

@@ -94,6 +94,14 @@ internal sealed class ReconcileCluster : IAsyncDisposable
     /// <summary>The grain is active and idle: no turn running, queued or scheduled.</summary>
     public bool Idle(string kind, string key) => Find(kind, key) is { State: "Idle" };
 
+    /// <summary>Starts one more silo and waits until every silo sees it as active.</summary>
+    public async Task<InProcessSiloHandle> StartSiloAsync()
+    {
+        var silo = await cluster.StartAdditionalSiloAsync();
+        await WaitForMembersAsync();
+        return silo;
+    }
+
     /// <summary>Stops a silo gracefully: it deactivates its grains and leaves the membership table.</summary>
     public Task StopSiloAsync(InProcessSiloHandle silo) => cluster.StopSiloAsync(silo);
 
