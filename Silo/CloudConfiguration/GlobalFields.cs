@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Text.RegularExpressions;
+using Ccm.Grains;
 using Ccm.Silo.Options;
 
 namespace Ccm.Silo.CloudConfiguration;
