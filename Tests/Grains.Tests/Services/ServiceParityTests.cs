@@ -92,6 +92,53 @@ public sealed class ServiceParityTests(ServiceWorld world) : IClassFixture<Servi
     }
 
     [Fact]
+    public async Task A_reused_load_balancer_gets_the_annotated_attributes_and_the_reuse_tag_and_our_members_share_the_weight_in_the_users_group()
+    {
+        var h = world.NewHarness();
+        var user = await world.Slb.CreateLoadBalancerAsync(new CreateLoadBalancerRequest { ClientToken = "reused-lb", LoadBalancerName = "users-lb", AddressType = "internet" }, default);
+        var group = await world.Slb.CreateVServerGroupAsync(new CreateVServerGroupRequest { LoadBalancerId = user.LoadBalancerId, VServerGroupName = "users" }, default);
+        var theirs = world.Cloud.Cloud.AddNetworkInterface(DemoWorld.VSwitches[0].VSwitchId, "192.168.30.1");
+        await world.Slb.AddVServerGroupBackendServersInBatchesAsync(group.VServerGroupId,
+            [new BackendServer { ServerId = theirs.NetworkInterfaceId, Port = 80, Type = "eni", ServerIp = theirs.PrimaryIpAddress, Weight = 7 }], default);
+        await h.CreateAsync(Svc("reuser", tweaks:
+        [
+            Annotate("id", user.LoadBalancerId), Annotate("name", "renamed-by-annotation"), Annotate("delete-protection", "on"),
+            Annotate("additional-resource-tags", "team=web"), Annotate("vgroup-port", $"{group.VServerGroupId}:80"), Annotate("weight", "60"),
+        ]));
+
+        await h.TurnAsync("reuser");
+
+        var lb = world.Cloud.Cloud.LoadBalancer(user.LoadBalancerId)!;
+        Assert.Equal(("renamed-by-annotation", "on"), (lb.LoadBalancerName, lb.DeleteProtection));
+        var tags = lb.Tags.Select(t => $"{t.Key}={t.Value}").ToList();
+        Assert.Contains("kubernetes.reused.by.user=true", tags);
+        Assert.Contains("team=web", tags);
+        var members = world.Cloud.Cloud.VServerGroups(user.LoadBalancerId).Single(g => g.VServerGroupId == group.VServerGroupId).BackendServers;
+        var ours = members.Where(m => m.ServerId != theirs.NetworkInterfaceId).ToList();
+        Assert.NotEmpty(ours);
+        Assert.All(ours, m => Assert.Equal(60 / ours.Count, m.Weight));
+        Assert.Equal(7, Assert.Single(members, m => m.ServerId == theirs.NetworkInterfaceId).Weight);
+    }
+
+    [Fact]
+    public async Task The_SNI_domains_of_an_HTTPS_listener_follow_the_annotation()
+    {
+        var h = world.NewHarness();
+        var service = await h.CreateAsync(Svc("sni", tweaks:
+            [Annotate("protocol-port", "https:80"), Annotate("cert-id", "cert-1"), Annotate("domain-extensions", "www.example.com:cert-2,*.example.org:cert-3")]));
+
+        await h.TurnAsync("sni");
+
+        string[] Domains() => [.. h.LoadBalancerOf(service)!.Listeners.Values.Single().DomainExtensions.Select(d => $"{d.Domain}:{d.ServerCertificateId}").Order(StringComparer.Ordinal)];
+        Assert.Equal(["*.example.org:cert-3", "www.example.com:cert-2"], Domains());
+
+        await h.AnnotateAsync("sni", "domain-extensions", "www.example.com:cert-4");
+        await h.TurnAsync("sni");
+
+        Assert.Equal(["www.example.com:cert-4"], Domains());
+    }
+
+    [Fact]
     public async Task A_tag_that_leaves_the_annotation_is_removed_and_the_users_own_tag_stays()
     {
         var h = world.NewHarness();
