@@ -45,6 +45,9 @@ public sealed record CcmOptions
     /// <summary><c>--sg-batch-size</c>: backends per Add/Remove call.</summary>
     public int BackendBatchSize { get; init; } = 40;
 
+    /// <summary><c>--max-concurrent-actions</c>: vServer groups whose members one Service changes at once.</summary>
+    public int MaxConcurrentActions { get; init; } = 10;
+
     /// <summary><c>--route-reconcile-batch-size</c>: entries per CreateRouteEntries/DeleteRouteEntries call (API max 50).</summary>
     public int RouteBatchSize { get; init; } = 50;
 

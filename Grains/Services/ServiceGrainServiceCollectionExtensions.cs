@@ -13,6 +13,8 @@ public static class ServiceGrainServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<LoadBalancerFinder>();
         services.TryAddSingleton<EniResolver>();
+        services.TryAddSingleton<EipFinder>();
+        services.TryAddSingleton<ServiceEips>();
         services.TryAddSingleton<ServiceExecutor>();
         services.TryAddSingleton<ServiceStatusWriter>();
         services.TryAddSingleton<ServiceEvents>();

@@ -18,7 +18,7 @@ public static class ObjectChanges
         || old.Metadata.DeletionTimestamp != @new.Metadata.DeletionTimestamp
         || !OthersFinalizers(old).SequenceEqual(OthersFinalizers(@new))
         || !SameMap(old.Metadata.Labels, @new.Metadata.Labels)
-        || !SameMap(old.Metadata.Annotations, @new.Metadata.Annotations)
+        || !SameMap(OthersAnnotations(old), OthersAnnotations(@new))
         || !SameJson(old.Spec, @new.Spec, static s => Encoding.UTF8.GetBytes(KubernetesJson.Serialize(s)));
 
     /// <summary>Endpoints, ports, address type or the owning Service changed.</summary>
@@ -36,6 +36,10 @@ public static class ObjectChanges
     // (four reads) after every create. What it guards is decided by the deletionTimestamp, which is compared.
     private static IEnumerable<string> OthersFinalizers(V1Service service) =>
         (service.Metadata.Finalizers ?? []).Where(f => f != Services.ServicePredicates.Finalizer);
+
+    // Our bookkeeping annotations change only by our own writes, after the turn that decided them: like the finalizer.
+    private static Dictionary<string, string>? OthersAnnotations(V1Service service) =>
+        service.Metadata.Annotations?.Where(a => !Services.ServiceRecords.Annotations.Contains(a.Key)).ToDictionary(a => a.Key, a => a.Value, StringComparer.Ordinal);
 
     private static bool SameJson<T>(T? a, T? b, Func<T, byte[]> serialize)
         where T : class =>

@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Text.RegularExpressions;
+using Ccm.Grains;
 using Ccm.Silo.Options;
 
 namespace Ccm.Silo.CloudConfiguration;
@@ -12,6 +13,8 @@ internal static partial class GlobalFields
 
     private const string AccessKeyId = "accessKeyID";
     private const string AccessKeySecret = "accessKeySecret";
+    private const string ConcurrencyReason = "each Service, node and route table is its own grain; they reconcile concurrently without a worker count";
+    private const string PrivateZoneReason = "used only by upstream's PrivateZone controller, which is not provided here";
 
     private static readonly FrozenDictionary<string, Apply> Fields = new Dictionary<string, Apply>
     {
@@ -42,6 +45,30 @@ internal static partial class GlobalFields
         ["privateZoneId"] = (c, _, _, _) => c,
         ["privateZoneRecordTTL"] = (c, _, _, _) => c,
     }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The fields that are ours alone (upstream has no client-side budget).</summary>
+    public static readonly IReadOnlyList<string> OursOnly = ["cloudAPIRateLimits"];
+
+    /// <summary>
+    /// Every field of upstream's <c>Global</c> section (reference ccm-upstream.md §5) and why it has no effect here, null
+    /// when it means what it means upstream: the README's compatibility table is rendered from it.
+    /// </summary>
+    public static readonly IReadOnlyList<(string Field, string? IgnoredReason)> Upstream =
+    [
+        ("uid", "upstream pairs it with the AccessKey for a service-token flow through an external binary, which is not provided; the AccessKey is used as it is"),
+        (AccessKeyId, null), (AccessKeySecret, null), ("clusterID", null),
+        ("kubernetesClusterTag", "upstream uses it only for a lookup that no longer runs; ownership is marked with clusterID"),
+        ("region", null), ("zoneid", null), ("vpcid", null), ("vswitchid", null), ("resourceGroupID", null), ("routeTableIDs", null),
+        ("serviceBackendType", null), ("disablePublicSLB", null),
+        ("serviceMaxConcurrentReconciles", ConcurrencyReason), ("nodeMaxConcurrentReconciles", ConcurrencyReason), ("routeMaxConcurrentReconciles", ConcurrencyReason),
+        ("featureGates", null),
+        ("nodeMonitorPeriod", "unused upstream too"),
+        ("nodeAddrSyncPeriod", "unused upstream too"),
+        ("privateZoneId", PrivateZoneReason), ("privateZoneRecordTTL", PrivateZoneReason),
+    ];
+
+    /// <summary>Every field read, upstream's and ours, in their upstream spelling.</summary>
+    public static IEnumerable<string> Names => Fields.Keys;
 
     /// <summary>The upstream spelling of a key matched case-insensitively, as Go's encoding/json matches it; null if unknown.</summary>
     public static string? Find(string key) => Fields.TryGetValue(key, out _) ? Fields.Keys.First(k => k.Equals(key, StringComparison.OrdinalIgnoreCase)) : null;

@@ -26,6 +26,7 @@ public static class CcmOptionsFactory
             DisablePublicSlb = cloud.DisablePublicSlb,
             DryRun = options.DryRun,
             BackendBatchSize = options.SgBatchSize,
+            MaxConcurrentActions = options.MaxConcurrentActions,
             RouteBatchSize = options.RouteReconcileBatchSize,
             NodeBatchSize = options.NodeReconcileBatchSize,
             ServiceResyncPeriod = options.ServiceResyncPeriod,

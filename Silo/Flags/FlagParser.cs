@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Ccm.Grains;
 
 namespace Ccm.Silo.Flags;
 

@@ -23,7 +23,6 @@ public static partial class FlagTable
         Flag.Ignored("cluster-name", "string", "declared but unused upstream; ownership uses the cloud-config's clusterID"),
         Flag.Ignored("node-monitor-period", "duration", "node state follows watch events and --node-resync-period"),
         Flag.Ignored("concurrent-service-syncs", "int", "each Service is its own grain; Services reconcile concurrently without a worker count"),
-        Flag.Ignored("max-concurrent-actions", "int", NlbOnly),
         Flag.Ignored("max-throttling-retry-times", "int", NlbOnly),
         Flag.Ignored("node-event-aggregation-wait-seconds", "int", "node events coalesce in the grains (one more turn after a busy one) instead of waiting"),
         Flag.Ignored("skip-disable-source-dest-check", "bool", "the source/destination check of network interfaces is left as it is"),

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
+using Ccm.Grains;
 using Ccm.Silo.Flags;
 
 namespace Ccm.Silo.Options;

@@ -64,6 +64,9 @@ public sealed record SiloOptions
 
     public int SgBatchSize { get; init; }
 
+    /// <summary><c>--max-concurrent-actions</c>: vServer groups whose members one Service changes at once.</summary>
+    public int MaxConcurrentActions { get; init; }
+
     public int RouteReconcileBatchSize { get; init; }
 
     public int NodeReconcileBatchSize { get; init; }

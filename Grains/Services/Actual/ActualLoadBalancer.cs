@@ -18,8 +18,12 @@ public sealed record ActualLoadBalancer
 
     public ImmutableArray<Listener> Listeners { get; init; } = [];
 
-    /// <summary>Our groups that were read: those our listeners use, and (after a full listing) every one named with our keys.</summary>
+    /// <summary>The groups that were read: those our listeners use, the user's groups we put members in (<c>vgroup-port</c>),
+    /// and (after a full listing) every one named with our keys. Only those named with our keys are ours to delete.</summary>
     public ImmutableArray<ActualVServerGroup> VServerGroups { get; init; } = [];
+
+    /// <summary>The SNI domains of our HTTPS listeners, by listener port; read only for listeners whose domains we manage.</summary>
+    public ImmutableDictionary<int, ImmutableArray<DomainExtension>> DomainExtensions { get; init; } = ImmutableDictionary<int, ImmutableArray<DomainExtension>>.Empty;
 
     /// <summary>Whether <see cref="VServerGroups"/> comes from listing every group of the load balancer (so a group
     /// missing from it does not exist), rather than from following our listeners.</summary>
@@ -28,5 +32,5 @@ public sealed record ActualLoadBalancer
     public string LoadBalancerId => LoadBalancer.LoadBalancerId;
 }
 
-/// <summary>A vServer group with one of our keys as its name; <see cref="Backends"/> is null when its members were not read.</summary>
+/// <summary>A vServer group (ours by name, or a user's we put members in); <see cref="Backends"/> is null when its members were not read.</summary>
 public sealed record ActualVServerGroup(string VServerGroupId, string Name, ImmutableArray<Backend>? Backends);

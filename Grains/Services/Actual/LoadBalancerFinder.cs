@@ -42,59 +42,84 @@ public sealed class LoadBalancerFinder(ISlbClient slb)
         };
     }
 
-    /// <param name="wantedKeys">The keys of the groups the Service wants; their members are read.</param>
-    /// <param name="listAll">List every group (and read every member of ours), e.g. to clean up.</param>
-    public async Task<ActualLoadBalancer> ReadAsync(
-        LoadBalancer loadBalancer, LoadBalancerOwnership ownership, ServiceIdentity identity, IReadOnlyCollection<string> wantedKeys, bool listAll,
-        CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads the load balancer's listeners and the groups <paramref name="request"/> needs. Groups our listeners use are
+    /// read whatever their name (a user's group we were told to join stays readable after the annotation moves on, so our
+    /// members can leave it); the user's groups named by <c>vgroup-port</c> are read by id; the SNI domains only of the
+    /// HTTPS listeners whose domains we manage. A Service without those annotations costs not one call more.
+    /// </summary>
+    public async Task<ActualLoadBalancer> ReadAsync(LoadBalancer loadBalancer, LoadBalancerOwnership ownership, ReadRequest request, CancellationToken cancellationToken)
     {
-        var id = loadBalancer.LoadBalancerId;
+        var (identity, id) = (request.Identity, loadBalancer.LoadBalancerId);
         var listeners = await slb.DescribeLoadBalancerListenersAsync(new DescribeLoadBalancerListenersRequest { LoadBalancerIds = [id] }, cancellationToken)
             .ToListAsync(cancellationToken);
         var groups = new Dictionary<string, ActualVServerGroup>(StringComparer.Ordinal);
-        foreach (var groupId in listeners.Where(l => identity.Owns(l.Description)).Select(l => l.VServerGroupId).OfType<string>().Distinct())
+        var ours = listeners.Where(l => identity.Owns(l.Description)).ToList();
+        foreach (var groupId in ours.Select(l => l.VServerGroupId).OfType<string>().Concat(request.ReusedGroupIds).Distinct())
         {
-            if (await ReadGroupAsync(groupId, cancellationToken) is { } group && identity.Owns(group.Name))
+            // A vgroup-port id of another load balancer's group is as good as missing (the planner refuses it).
+            if (await ReadGroupAsync(groupId, cancellationToken) is { } group && (group.LoadBalancerId ?? id) == id)
             {
-                groups[groupId] = group;
+                groups[groupId] = group.Group;
             }
         }
 
-        var listed = listAll || wantedKeys.Any(k => !groups.Values.Any(g => g.Name == k));
+        var listed = request.ListAll || request.WantedKeys.Any(k => !groups.Values.Any(g => g.Name == k));
         if (listed)
         {
             var all = await slb.DescribeVServerGroupsAsync(new DescribeVServerGroupsRequest { LoadBalancerId = id }, cancellationToken);
             foreach (var group in all.Where(g => identity.Owns(g.VServerGroupName) && !groups.ContainsKey(g.VServerGroupId)))
             {
                 var name = group.VServerGroupName!;
-                groups[group.VServerGroupId] = listAll || wantedKeys.Contains(name)
-                    ? await ReadGroupAsync(group.VServerGroupId, cancellationToken) ?? new ActualVServerGroup(group.VServerGroupId, name, null)
+                groups[group.VServerGroupId] = request.ListAll || request.WantedKeys.Contains(name)
+                    ? (await ReadGroupAsync(group.VServerGroupId, cancellationToken))?.Group ?? new ActualVServerGroup(group.VServerGroupId, name, null)
                     : new ActualVServerGroup(group.VServerGroupId, name, null);
             }
+        }
+
+        var extensions = ImmutableDictionary.CreateBuilder<int, ImmutableArray<DomainExtension>>();
+        foreach (var port in ours.Where(l => l.ListenerProtocol == "https" && request.ExtensionPorts.Contains(l.ListenerPort)).Select(l => l.ListenerPort))
+        {
+            extensions[port] = [.. await slb.DescribeDomainExtensionsAsync(new DescribeDomainExtensionsRequest(id, port), cancellationToken)];
         }
 
         return new ActualLoadBalancer
         {
             LoadBalancer = loadBalancer, Ownership = ownership, Listeners = [.. listeners],
             VServerGroups = [.. groups.Values.OrderBy(g => g.VServerGroupId, StringComparer.Ordinal)], AllGroupsListed = listed,
+            DomainExtensions = extensions.ToImmutable(),
         };
     }
 
-    private async Task<ActualVServerGroup?> ReadGroupAsync(string groupId, CancellationToken cancellationToken)
+    private async Task<(ActualVServerGroup Group, string? LoadBalancerId)?> ReadGroupAsync(string groupId, CancellationToken cancellationToken)
     {
         try
         {
             var group = await slb.DescribeVServerGroupAttributeAsync(groupId, cancellationToken);
-            return new ActualVServerGroup(group.VServerGroupId, group.VServerGroupName ?? "", [.. group.BackendServers.Select(Backend.FromServer)]);
+            return (new ActualVServerGroup(group.VServerGroupId, group.VServerGroupName ?? "", [.. group.BackendServers.Select(Backend.FromServer)]),
+                group.LoadBalancerId);
         }
         catch (OpenApiException ex) when (SlbErrorCodes.IsNotFound(ex))
         {
-            return null; // deleted between the listing and now
+            return null; // deleted between the listing and now, or a vgroup-port id that does not exist
         }
     }
 
     private async Task<List<LoadBalancer>> List(DescribeLoadBalancersRequest request, CancellationToken cancellationToken) =>
         await slb.DescribeLoadBalancersAsync(request, cancellationToken).ToListAsync(cancellationToken);
+}
+
+/// <summary>What <see cref="LoadBalancerFinder.ReadAsync"/> reads besides the listeners.</summary>
+/// <param name="WantedKeys">The keys of the groups the Service wants; their members are read.</param>
+/// <param name="ReusedGroupIds">The user's groups the Service's members go into (<c>vgroup-port</c>); read by id.</param>
+/// <param name="ExtensionPorts">The HTTPS listener ports whose SNI domains we manage (<c>domain-extensions</c>).</param>
+/// <param name="ListAll">List every group (and read every member of ours), e.g. to clean up.</param>
+public sealed record ReadRequest(
+    ServiceIdentity Identity, IReadOnlyCollection<string> WantedKeys, IReadOnlyCollection<string> ReusedGroupIds, IReadOnlyCollection<int> ExtensionPorts, bool ListAll)
+{
+    public static ReadRequest For(DesiredService desired, bool listAll) => new(
+        desired.Identity, [.. desired.VServerGroups.Select(g => g.Key)], desired.ReusedGroupIds,
+        [.. desired.Listeners.Where(l => l.DomainExtensions is not null).Select(l => l.Port)], listAll);
 }
 
 /// <summary>More than one load balancer carries this Service's tag or name: a human must say which one is the Service's.</summary>

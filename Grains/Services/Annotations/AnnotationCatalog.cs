@@ -1,8 +1,9 @@
 namespace Ccm.Grains.Services;
 
 /// <summary>
-/// Every annotation the Service grain handles, in one table (reference ccm-upstream.md §2: the starred ones plus the
-/// health check, scheduler, persistence, ACL, connection drain, sticky session, certificate and forwarding ones).
+/// Every annotation the Service grain handles, in one table (reference ccm-upstream.md §2: every CLB annotation of
+/// upstream's <c>annotations.go</c>; the NLB-only ones and the two that choose a controller are in
+/// <see cref="UpstreamAnnotations"/> with the reason they mean nothing here).
 /// Ranges are the SLB API's; upstream documents them without enforcing, we refuse a value the API would refuse, so the
 /// user learns it from an Event on the Service rather than from a failed cloud call halfway through a plan.
 /// </summary>
@@ -28,6 +29,8 @@ public static class AnnotationCatalog
     public static readonly AnnotationSpec Address = new("ip", "an IP address of the vSwitch", AnnotationValues.IsIpAddress, Immutable: true);
     public static readonly AnnotationSpec Hostname = new("hostname", "a DNS name", AnnotationValues.IsHostname);
     public static readonly AnnotationSpec PreserveOnDelete = new("preserve-lb-on-delete", "any value (\"false\" and \"off\" mean no)", _ => true);
+    public static readonly AnnotationSpec NetworkType = OneOf("network-type", immutable: true, "vpc", "classic");
+    public static readonly AnnotationSpec ExternalIpType = OneOf("external-ip-type", immutable: false, "eip");
 
     // Listeners.
     public static readonly AnnotationSpec ProtocolPort = new("protocol-port", "protocol:port pairs, e.g. https:443,http:80 (tcp, udp, http, https)", v => AnnotationValues.ProtocolPorts(v) is not null);
@@ -66,25 +69,31 @@ public static class AnnotationCatalog
     public static readonly AnnotationSpec HealthCheckInterval = Range("health-check-interval", 1, 50);
     public static readonly AnnotationSpec HealthCheckConnectTimeout = Range("health-check-connect-timeout", 1, 300);
     public static readonly AnnotationSpec HealthCheckTimeout = Range("health-check-timeout", 1, 300);
+    public static readonly AnnotationSpec DomainExtensions = new("domain-extensions", "domain:certificate-id pairs, e.g. www.example.com:cert-1,*.example.org:cert-2", v => AnnotationValues.DomainExtensions(v) is not null);
 
     // Backends.
     public static readonly AnnotationSpec BackendLabel = new("backend-label", "node labels k=v,k2=v2 (all must match)", v => AnnotationValues.LabelSelector(v) is not null);
     public static readonly AnnotationSpec BackendType = new("service.beta.kubernetes.io/backend-type", "eni, ecs", v => v is "eni" or "ecs", Prefixed: false);
     public static readonly AnnotationSpec RemoveUnscheduledBackend = OneOf("remove-unscheduled-backend", immutable: false, "on", "off");
     public static readonly AnnotationSpec DefaultWeight = Range("default-weight", 0, 100);
+    public static readonly AnnotationSpec VServerGroupPort = new("vgroup-port", "vServerGroupId:port pairs, a port once, e.g. rsp-bp1a:80,rsp-bp1b:443", v => AnnotationValues.VServerGroupPorts(v) is not null);
+    public static readonly AnnotationSpec Weight = Range("weight", 0, 100);
+    public static readonly AnnotationSpec IgnoreWeightUpdate = OneOf("ignore-weight-update", immutable: false, "on", "off");
+    public static readonly AnnotationSpec BackendIpVersion = OneOf("backend-ip-version", immutable: false, "ipv4", "ipv6");
 
     /// <summary>The whole table, in the order above.</summary>
     public static readonly IReadOnlyList<AnnotationSpec> All =
     [
         AddressType, LoadBalancerId, ForceOverrideListeners, Name, ResourceGroupId, AdditionalTags, DeleteProtection,
         ModificationProtection, InstanceChargeType, Spec, ChargeType, Bandwidth, VSwitchId, MasterZoneId, SlaveZoneId, IpVersion,
-        Address, Hostname, PreserveOnDelete,
+        Address, Hostname, PreserveOnDelete, NetworkType, ExternalIpType,
         ProtocolPort, CertId, TlsCipherPolicy, Http2Enabled, ForwardPort, Scheduler, PersistenceTimeout, EstablishedTimeout,
         IdleTimeout, RequestTimeout, ConnectionDrain, ConnectionDrainTimeout, ProxyProtocol, AclStatus, AclId, AclType,
         StickySession, StickySessionType, CookieTimeout, Cookie, XForwardedForProto, XForwardedForSlbPort, XForwardedForClientSrcPort,
         HealthCheckSwitch, HealthCheckFlag, HealthCheckType, HealthCheckUri, HealthCheckDomain, HealthCheckHttpCode, HealthCheckMethod,
         HealthCheckConnectPort, HealthyThreshold, UnhealthyThreshold, HealthCheckInterval, HealthCheckConnectTimeout, HealthCheckTimeout,
-        BackendLabel, BackendType, RemoveUnscheduledBackend, DefaultWeight,
+        DomainExtensions,
+        BackendLabel, BackendType, RemoveUnscheduledBackend, DefaultWeight, VServerGroupPort, Weight, IgnoreWeightUpdate, BackendIpVersion,
     ];
 
     private static AnnotationSpec OneOf(string key, bool immutable, params string[] values) =>

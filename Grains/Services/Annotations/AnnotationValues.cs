@@ -70,6 +70,43 @@ public static partial class AnnotationValues
         return result.Count is > 0 and <= 10 ? result : null;
     }
 
+    /// <summary>
+    /// <c>www.example.com:cert-1,api.example.com:cert-2</c>: the SNI domains of every HTTPS listener, each with its server
+    /// certificate (upstream's <c>domain-extensions</c>). A domain may be a wildcard (<c>*.example.com</c>).
+    /// </summary>
+    public static IReadOnlyDictionary<string, string>? DomainExtensions(string value)
+    {
+        var result = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var item in Items(value))
+        {
+            var parts = item.Split(':', StringSplitOptions.TrimEntries);
+            var domain = parts.Length == 2 ? parts[0].ToLowerInvariant() : "";
+            var host = domain.StartsWith("*.", StringComparison.Ordinal) ? domain[2..] : domain;
+            if (!IsHostname(host) || parts[1].Length is 0 or > 200 || !result.TryAdd(domain, parts[1]))
+            {
+                return null;
+            }
+        }
+
+        return result.Count > 0 ? result : null;
+    }
+
+    /// <summary><c>rsp-a:80,rsp-b:443</c>: the user's vServer group for a Service port (upstream's <c>vgroup-port</c>); a port once.</summary>
+    public static IReadOnlyDictionary<int, string>? VServerGroupPorts(string value)
+    {
+        var result = new Dictionary<int, string>();
+        foreach (var item in Items(value))
+        {
+            var parts = item.Split(':', StringSplitOptions.TrimEntries);
+            if (parts.Length != 2 || !ResourceId().IsMatch(parts[0]) || Int(parts[1]) is not (>= 1 and <= 65535) || !result.TryAdd(Int(parts[1])!.Value, parts[0]))
+            {
+                return null;
+            }
+        }
+
+        return result.Count > 0 ? result : null;
+    }
+
     /// <summary><c>k=v,k2=v2</c>: node labels that must all match (label names and values as Kubernetes allows them).</summary>
     public static IReadOnlyDictionary<string, string>? LabelSelector(string value)
     {

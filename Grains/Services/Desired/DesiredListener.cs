@@ -11,17 +11,31 @@ namespace Ccm.Grains.Services;
 public sealed record DesiredListener(
     int Port, string Protocol, string Description, string VServerGroupKey, ImmutableSortedDictionary<string, string> Settings, int? ForwardPort = null)
 {
+    /// <summary>
+    /// An HTTPS listener's SNI domains and their certificates (<c>domain-extensions</c>); null when the annotation is
+    /// unset, and then the listener's extensions are neither read nor changed (upstream's rule).
+    /// </summary>
+    public ImmutableSortedDictionary<string, string>? DomainExtensions { get; init; }
+
     public bool Equals(DesiredListener? other) =>
         other is not null && Port == other.Port && Protocol == other.Protocol && Description == other.Description
-        && VServerGroupKey == other.VServerGroupKey && ForwardPort == other.ForwardPort && Settings.SequenceEqual(other.Settings);
+        && VServerGroupKey == other.VServerGroupKey && ForwardPort == other.ForwardPort && Settings.SequenceEqual(other.Settings)
+        && (DomainExtensions is null ? other.DomainExtensions is null : other.DomainExtensions is not null && DomainExtensions.SequenceEqual(other.DomainExtensions));
 
     public override int GetHashCode() => HashCode.Combine(Port, Protocol, VServerGroupKey);
 }
 
-/// <summary>One vServer group as the Service asks for it: named by its ownership key, with every member it should hold.</summary>
-public sealed record DesiredVServerGroup(string Key, ImmutableArray<Backend> Backends)
+/// <summary>
+/// One vServer group as the Service asks for it: named by its ownership key, with every member it should hold. A
+/// reused group (<c>vgroup-port</c> on a reused load balancer) is the user's group <see cref="ReusedId"/>: it keeps its
+/// name and the user's members, and our members in it carry <see cref="Key"/> as their description.
+/// </summary>
+/// <param name="IgnoreWeightUpdate">Members we find with another weight keep it (<c>ignore-weight-update: on</c>).</param>
+public sealed record DesiredVServerGroup(string Key, ImmutableArray<Backend> Backends, string? ReusedId = null, bool IgnoreWeightUpdate = false)
 {
-    public bool Equals(DesiredVServerGroup? other) => other is not null && Key == other.Key && Backends.SequenceEqual(other.Backends);
+    public bool Equals(DesiredVServerGroup? other) =>
+        other is not null && Key == other.Key && Backends.SequenceEqual(other.Backends) && ReusedId == other.ReusedId
+        && IgnoreWeightUpdate == other.IgnoreWeightUpdate;
 
     public override int GetHashCode() => HashCode.Combine(Key, Backends.Length);
 }

@@ -18,6 +18,9 @@ public sealed record DesiredLoadBalancer
     /// <summary>Upstream's cluster tag: <c>ack.aliyun.com=&lt;clusterID&gt;</c>.</summary>
     public const string ClusterTagKey = "ack.aliyun.com";
 
+    /// <summary>Upstream's mark on a reused load balancer: <c>kubernetes.reused.by.user=true</c>.</summary>
+    public const string ReusedTagKey = "kubernetes.reused.by.user";
+
     public required string ClientToken { get; init; }
 
     public required string Name { get; init; }
@@ -28,6 +31,9 @@ public sealed record DesiredLoadBalancer
     public string? VpcId { get; init; }
 
     public string? VSwitchId { get; init; }
+
+    /// <summary><c>network-type</c> as annotated (<c>vpc</c> or <c>classic</c>; a classic intranet CLB has no VPC or vSwitch).</summary>
+    public string? NetworkType { get; init; }
 
     /// <summary><c>PayByCLCU</c> unless annotated.</summary>
     public required string InstanceChargeType { get; init; }
@@ -67,7 +73,8 @@ public sealed record DesiredLoadBalancer
         && InternetChargeType == other.InternetChargeType && Bandwidth == other.Bandwidth && DeleteProtection == other.DeleteProtection
         && ModificationProtection == other.ModificationProtection && AdditionalTags.SequenceEqual(other.AdditionalTags)
         && OwnershipTags.SequenceEqual(other.OwnershipTags) && MasterZoneId == other.MasterZoneId && SlaveZoneId == other.SlaveZoneId
-        && AddressIPVersion == other.AddressIPVersion && Address == other.Address && ResourceGroupId == other.ResourceGroupId && VpcId == other.VpcId;
+        && AddressIPVersion == other.AddressIPVersion && Address == other.Address && ResourceGroupId == other.ResourceGroupId && VpcId == other.VpcId
+        && NetworkType == other.NetworkType;
 
     public override int GetHashCode() => HashCode.Combine(ClientToken, Name, AddressType);
 }

@@ -26,12 +26,28 @@ public sealed record DesiredService
 
     public required DesiredLoadBalancer LoadBalancer { get; init; }
 
+    /// <summary>An EIP in front of the intranet load balancer, shown as the Service's address (<c>external-ip-type: eip</c>).</summary>
+    public bool WantsEip { get; init; }
+
+    /// <summary>ENI members are found by their IPv6 address, from the IPv6 EndpointSlices (<c>backend-ip-version: ipv6</c>,
+    /// effective with the <c>IPv6DualStack</c> gate on an <c>ip-version: ipv6</c> load balancer, as upstream).</summary>
+    public bool Ipv6Backends { get; init; }
+
+    /// <summary>What we added earlier that the annotations no longer say (<see cref="ServiceRecords"/>).</summary>
+    public ServiceRecords Records { get; init; } = ServiceRecords.None;
+
+    /// <summary>The addresses <c>status.loadBalancer.ingress</c> shows now (a reused load balancer must not replace another's).</summary>
+    public ImmutableArray<ShownIngress> ShownIngress { get; init; } = [];
+
     /// <summary>One per Service port, ordered so that HTTPS targets come before the HTTP listeners that forward to them.</summary>
     public ImmutableArray<DesiredListener> Listeners { get; init; } = [];
 
     public ImmutableArray<DesiredVServerGroup> VServerGroups { get; init; } = [];
 
     public bool IsAdopted => AdoptedLoadBalancerId is not null;
+
+    /// <summary>The user's vServer groups this Service's members go into (<c>vgroup-port</c>).</summary>
+    public IReadOnlyList<string> ReusedGroupIds => [.. VServerGroups.Select(g => g.ReusedId).OfType<string>().Distinct()];
 
     /// <summary>Whether we create, change and delete listeners (always on our own load balancer).</summary>
     public bool ManagesListeners => !IsAdopted || ForceOverrideListeners;
@@ -54,3 +70,6 @@ public sealed record DesiredService
         })],
     };
 }
+
+/// <summary>One entry of <c>status.loadBalancer.ingress</c>: an IP, or a hostname alone.</summary>
+public sealed record ShownIngress(string? Ip, string? Hostname);

@@ -33,10 +33,17 @@ public static class DesiredStateBuilder
             return (null, errorList);
         }
 
-        var endpoints = ReadyEndpoint.From(slices);
+        var ipv6Backends = Ipv6Backends(annotations, options);
+        var endpoints = ReadyEndpoint.From(slices, ipv6Backends);
         var listeners = new List<DesiredListener>();
         var groups = new List<DesiredVServerGroup>();
         var forward = annotations.Get(AnnotationCatalog.ForwardPort) is { } f ? AnnotationValues.ForwardPorts(f)! : new Dictionary<int, int>();
+        var domains = annotations.Get(AnnotationCatalog.DomainExtensions) is { } d ? AnnotationValues.DomainExtensions(d)!.ToImmutableSortedDictionary(StringComparer.Ordinal) : null;
+
+        // Upstream reads vgroup-port and weight only for a reused load balancer: our own has no user groups to join.
+        var reused = adopted is not null && annotations.Get(AnnotationCatalog.VServerGroupPort) is { } v ? AnnotationValues.VServerGroupPorts(v)! : null;
+        var totalWeight = reused is null ? null : annotations.GetInt(AnnotationCatalog.Weight);
+        var keepWeights = annotations.GetSwitch(AnnotationCatalog.IgnoreWeightUpdate) == true;
         for (var i = 0; i < ports.Count; i++)
         {
             var (port, protocol, number) = (ports[i], protocols[i], ports[i].Port);
@@ -45,15 +52,18 @@ public static class DesiredStateBuilder
                 continue;
             }
 
-            var (keyPort, backends) = BackendPolicy.For(service, port, annotations, nodes, endpoints, options.DefaultEniBackends);
+            var (keyPort, backends) = BackendPolicy.For(service, port, annotations, nodes, endpoints, options.DefaultEniBackends, totalWeight);
             var groupKey = identity.Key(keyPort);
             if (!groups.Any(g => g.Key == groupKey))
             {
-                groups.Add(new DesiredVServerGroup(groupKey, [.. backends]));
+                groups.Add(new DesiredVServerGroup(groupKey, [.. backends], reused?.GetValueOrDefault(number), keepWeights));
             }
 
             listeners.Add(new DesiredListener(number, protocol, identity.Key(number), groupKey,
-                ListenerSettings.For(protocol, annotations), protocol == "http" && forward.TryGetValue(number, out var to) ? to : null));
+                ListenerSettings.For(protocol, annotations), protocol == "http" && forward.TryGetValue(number, out var to) ? to : null)
+            {
+                DomainExtensions = protocol == "https" ? domains : null,
+            });
         }
 
         return (new DesiredService
@@ -65,6 +75,10 @@ public static class DesiredStateBuilder
             PreserveOnDelete = annotations.Get(AnnotationCatalog.PreserveOnDelete) is { } preserve && preserve is not ("false" or "off"),
             Hostname = annotations.Get(AnnotationCatalog.Hostname),
             LoadBalancer = LoadBalancer(identity, annotations, options),
+            WantsEip = annotations.Get(AnnotationCatalog.ExternalIpType) == "eip",
+            Ipv6Backends = ipv6Backends,
+            Records = ServiceRecords.Of(service),
+            ShownIngress = [.. (service.Status?.LoadBalancer?.Ingress ?? []).Select(i => new ShownIngress(i.Ip, i.Hostname))],
             // A listener that redirects must find its HTTPS target already there.
             Listeners = [.. listeners.OrderBy(l => l.ForwardPort is null ? 0 : 1)],
             VServerGroups = [.. groups],
@@ -79,25 +93,35 @@ public static class DesiredStateBuilder
     {
         var id = ServicePredicates.LoadBalancerAnnotation(service, AnnotationCatalog.LoadBalancerId.Key)?.Trim();
         var preserve = ServicePredicates.LoadBalancerAnnotation(service, AnnotationCatalog.PreserveOnDelete.Key)?.Trim();
-        var tags = ServicePredicates.LoadBalancerAnnotation(service, AnnotationCatalog.AdditionalTags.Key) is { } text && AnnotationValues.Tags(text) is { } parsed
-            ? parsed.Select(t => new Tag(t.Key, t.Value)).ToImmutableArray()
+        var records = ServiceRecords.Of(service);
+        var annotated = ServicePredicates.LoadBalancerAnnotation(service, AnnotationCatalog.AdditionalTags.Key) is { } text && AnnotationValues.Tags(text) is { } parsed
+            ? parsed.Select(t => new Tag(t.Key, t.Value))
             : [];
+        var reused = !string.IsNullOrEmpty(id) && ServicePredicates.LoadBalancerAnnotation(service, AnnotationCatalog.VServerGroupPort.Key) is { } ports
+            && AnnotationValues.VServerGroupPorts(ports.Trim()) is { } parsedPorts
+            ? parsedPorts.Values.Distinct().ToImmutableArray()
+            : [];
+        var eip = ServicePredicates.LoadBalancerAnnotation(service, AnnotationCatalog.ExternalIpType.Key)?.Trim() == "eip";
         return new DeletionPlanner.Intent(IdentityOf(service, options), string.IsNullOrEmpty(id) ? null : id,
-            !string.IsNullOrEmpty(preserve) && preserve is not ("false" or "off"), tags);
+            !string.IsNullOrEmpty(preserve) && preserve is not ("false" or "off"), [.. annotated.Union(records.AddedTags)], reused, eip || records.EipAllocated);
     }
 
     private static DesiredLoadBalancer LoadBalancer(ServiceIdentity identity, ServiceAnnotations a, CcmOptions options)
     {
         var addressType = a.Get(AnnotationCatalog.AddressType) ?? "internet";
         var intranet = addressType == "intranet";
+
+        // A classic-network intranet CLB lives outside any VPC: CreateLoadBalancer without a vSwitch makes one.
+        var inVpc = intranet && a.Get(AnnotationCatalog.NetworkType) != "classic";
         var chargeType = a.Get(AnnotationCatalog.InstanceChargeType) ?? (a.IsSet(AnnotationCatalog.Spec) ? "PayBySpec" : "PayByCLCU");
         return new DesiredLoadBalancer
         {
             ClientToken = identity.ClientToken,
             Name = a.Get(AnnotationCatalog.Name) ?? identity.DefaultLoadBalancerName,
             AddressType = addressType,
-            VpcId = intranet ? options.VpcId : null,
-            VSwitchId = intranet ? a.Get(AnnotationCatalog.VSwitchId) ?? PickVSwitch(identity, options) : null,
+            VpcId = inVpc ? options.VpcId : null,
+            VSwitchId = inVpc ? a.Get(AnnotationCatalog.VSwitchId) ?? PickVSwitch(identity, options) : null,
+            NetworkType = a.Get(AnnotationCatalog.NetworkType),
             InstanceChargeType = chargeType,
             Spec = chargeType == "PayBySpec" ? a.Get(AnnotationCatalog.Spec) ?? "slb.s1.small" : null,
             InternetChargeType = intranet ? null : a.Get(AnnotationCatalog.ChargeType),
@@ -119,6 +143,13 @@ public static class DesiredStateBuilder
                 : [],
         };
     }
+
+    /// <summary>
+    /// IPv6 backends need all three, as upstream decides (<c>setAddressIpVersion</c>): the annotation, the
+    /// <c>IPv6DualStack</c> gate, and an IPv6 load balancer; otherwise backends stay IPv4 (and a notice says why).
+    /// </summary>
+    public static bool Ipv6Backends(ServiceAnnotations a, CcmOptions options) =>
+        a.Get(AnnotationCatalog.BackendIpVersion) == "ipv6" && options.Gate("IPv6DualStack") && a.Get(AnnotationCatalog.IpVersion) == "ipv6";
 
     /// <summary>
     /// Upstream picks a configured vSwitch at random; we pick by the Service UID so every attempt (and every silo)

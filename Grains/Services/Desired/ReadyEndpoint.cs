@@ -8,14 +8,16 @@ namespace Ccm.Grains.Services;
 public sealed record ReadyEndpoint(string Ip, string? NodeName, IReadOnlyDictionary<string, int> PortsByName)
 {
     /// <summary>
-    /// The Service's ready endpoints from its EndpointSlices: terminating ones skipped, a nil <c>ready</c> read as ready
-    /// (the API's rule), each IP once (slices may overlap while the controller moves endpoints between them).
+    /// The Service's ready endpoints from its EndpointSlices of one address family (IPv4 unless the Service's backends
+    /// are IPv6, upstream's <c>backend-ip-version</c>; a dual-stack Service has a slice of each): terminating ones
+    /// skipped, a nil <c>ready</c> read as ready (the API's rule), each IP once (slices may overlap while the controller
+    /// moves endpoints between them).
     /// </summary>
-    public static IReadOnlyList<ReadyEndpoint> From(IReadOnlyList<V1EndpointSlice> slices)
+    public static IReadOnlyList<ReadyEndpoint> From(IReadOnlyList<V1EndpointSlice> slices, bool ipv6 = false)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var result = new List<ReadyEndpoint>();
-        foreach (var slice in slices.Where(s => s.AddressType is null or "IPv4" or "IPv6"))
+        foreach (var slice in slices.Where(s => ipv6 ? s.AddressType == "IPv6" : s.AddressType is null or "IPv4"))
         {
             var ports = (slice.Ports ?? [])
                 .Where(p => p.Port is not null)

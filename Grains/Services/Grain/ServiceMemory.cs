@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Ccm.GrainInterfaces.State;
 
 namespace Ccm.Grains.Services;
@@ -18,6 +19,9 @@ public sealed class ServiceMemory
 
     /// <summary>Set after <c>InstanceBackendServerNumberOverLimit</c>: plan removes before adds until a turn succeeds.</summary>
     public bool RemovesFirst { get; set; }
+
+    /// <summary>The annotation notices said while the Service kept its annotations (<see cref="AnnotationNotices"/>).</summary>
+    public ImmutableHashSet<string> ReportedNotices { get; set; } = [];
 
     /// <summary>What woke the next turn (<c>signal</c> unless a reminder said otherwise).</summary>
     public string NextTrigger { get; set; } = "signal";

@@ -15,7 +15,7 @@ namespace Ccm.Grains.Services;
 /// effect is here. Separate from <see cref="ServiceGrain"/> so tests can run turns without a silo.
 /// </summary>
 public sealed class ServiceReconciler(
-    IClusterCache cache, LoadBalancerFinder finder, EniResolver enis, ServiceExecutor executor, ServiceStatusWriter status,
+    IClusterCache cache, LoadBalancerFinder finder, EniResolver enis, ServiceEips eips, ServiceExecutor executor, ServiceStatusWriter status,
     ServiceEvents events, ServiceStatePublisher state, CcmOptions options, TimeProvider time, ILogger<ServiceReconciler> logger)
 {
     private static readonly TimeSpan SyncWait = TimeSpan.FromSeconds(2);
@@ -74,7 +74,7 @@ public sealed class ServiceReconciler(
         var missingEnis = ImmutableArray<string>.Empty;
         if (desired.UnresolvedPodIps is { Count: > 0 } podIps)
         {
-            var found = await enis.ResolveAsync(podIps, ct);
+            var found = await enis.ResolveAsync(podIps, desired.Ipv6Backends, ct);
             if (!found.OutsideVpc.IsEmpty)
             {
                 events.Warning(service, memory, ServiceEvents.Skipped,
@@ -100,8 +100,8 @@ public sealed class ServiceReconciler(
                 "no address: this Service's load balancer no longer exists; delete and recreate the Service to get a new one")]);
         }
 
-        var actual = loadBalancer is null ? null
-            : await finder.ReadAsync(loadBalancer, ownership, desired.Identity, [.. desired.VServerGroups.Select(g => g.Key)], memory.NeedsFullScan, ct);
+        var actual = loadBalancer is null ? null : await finder.ReadAsync(loadBalancer, ownership, ReadRequest.For(desired, memory.NeedsFullScan), ct);
+        Report(service, memory, AnnotationNotices.Of(service, desired, actual?.LoadBalancer.AddressType ?? desired.LoadBalancer.AddressType, options));
         var plan = ServicePlanner.Plan(desired, actual, new PlanOptions(options.BackendBatchSize, memory.RemovesFirst, !missingEnis.IsEmpty));
         if (!plan.Conflicts.IsEmpty)
         {
@@ -113,21 +113,27 @@ public sealed class ServiceReconciler(
             events.Warning(service, memory, ServiceEvents.Skipped, note);
         }
 
-        var context = new ExecutionContext(actual);
+        var eip = await eips.EnsureAsync(service, desired, actual, ct);
+        ImmutableArray<ServiceOperation> operations = [.. plan.Operations, .. eip.Operations];
+        var records = new ServiceRecords(plan.AddedTags, eip.MayOwn);
+        var context = new ExecutionContext(actual, desired);
         if (options.DryRun)
         {
-            memory.Remember(Record(trigger, ExecutionResult.NotApplied(plan.Operations), dryRun: true));
-            state.Publish(key, memory, GrainPhase.PlanPending, Summary(plan.Operations.Length, "planned (dry run)"), null,
+            memory.Remember(Record(trigger, ExecutionResult.NotApplied(operations), dryRun: true));
+            state.Publish(key, memory, GrainPhase.PlanPending, Summary(operations.Length, "planned (dry run)"), null,
                 ServiceStatePublisher.Describe(desired, actual, context, applied: false));
             return ServiceTurn.Done;
         }
 
         await status.AddFinalizerAsync(service, ct);
+
+        // What is about to be added is recorded before it exists, so no crash in between can leave it unrecorded.
+        var written = await status.WriteRecordsAsync(service, desired.Records.Union(records), ct);
         var result = new ExecutionResult([], null);
-        if (!plan.IsEmpty)
+        if (!operations.IsEmpty)
         {
             events.Normal(service, memory, ServiceEvents.Ensuring, "Ensuring load balancer");
-            result = await executor.ApplyAsync(plan.Operations, context, ct);
+            result = await executor.ApplyAsync(operations, context, ct);
             memory.Remember(Record(trigger, result, dryRun: false));
             if (!result.Succeeded)
             {
@@ -141,7 +147,9 @@ public sealed class ServiceReconciler(
 
         memory.NeedsFullScan = false;
         memory.RemovesFirst = false;
-        await status.EnsureIngressAsync(service, ServiceStatusWriter.Ingress(context.Address, desired.Hostname), ct);
+        await status.WriteRecordsAsync(written, records, ct);
+        IReadOnlyList<string>? shownEips = ServiceEips.Wanted(desired, actual) ? [.. eip.Addresses, .. context.AllocatedEip is { } allocated ? [allocated.Address] : Array.Empty<string>()] : null;
+        await status.EnsureIngressAsync(service, ServiceStatusWriter.Ingress(context.Address, desired.Hostname, shownEips), ct);
         if (result.Writes > 0)
         {
             events.Normal(service, memory, ServiceEvents.Ensured, $"Ensured load balancer {context.LoadBalancerId}");
@@ -156,6 +164,12 @@ public sealed class ServiceReconciler(
             throw new ServiceSyncException(message);
         }
 
+        if (eip.Settling)
+        {
+            state.Publish(key, memory, GrainPhase.Progressing, "waiting for an EIP to be bound, unbound or released", null, snapshot);
+            return new ServiceTurn(ReconcileResult.RequeueAfter(ServiceEips.SettleDelay), false);
+        }
+
         state.Publish(key, memory, GrainPhase.Ready, Summary(result.Writes, "applied"), null, snapshot);
         return ServiceTurn.Done;
     }
@@ -164,8 +178,11 @@ public sealed class ServiceReconciler(
     {
         var intent = DesiredStateBuilder.DeletionIntentOf(service, options);
         var (loadBalancer, ownership) = await FindAsync(key, service, memory, intent.Identity, intent.AdoptedLoadBalancerId, ct);
-        var actual = loadBalancer is null ? null : await finder.ReadAsync(loadBalancer, ownership, intent.Identity, [], listAll: true, ct);
-        var operations = DeletionPlanner.Plan(intent, actual);
+        var actual = loadBalancer is null ? null
+            : await finder.ReadAsync(loadBalancer, ownership, new ReadRequest(intent.Identity, [], intent.ReusedGroupIds.IsDefault ? [] : intent.ReusedGroupIds, [], true), ct);
+        var cleanup = DeletionPlanner.Plan(intent, actual);
+        var eip = await eips.ReleaseAsync(intent, actual, cleanup.Any(o => o is DeleteLoadBalancerOperation), ct);
+        ImmutableArray<ServiceOperation> operations = [.. cleanup, .. eip.Operations];
         if (options.DryRun)
         {
             memory.Remember(Record(trigger, ExecutionResult.NotApplied(operations), dryRun: true));
@@ -175,7 +192,7 @@ public sealed class ServiceReconciler(
 
         if (!operations.IsEmpty)
         {
-            events.Normal(service, memory, ServiceEvents.Deleting, $"Deleting load balancer {actual!.LoadBalancerId}");
+            events.Normal(service, memory, ServiceEvents.Deleting, $"Deleting load balancer {actual?.LoadBalancerId ?? "(gone)"}");
             var result = await executor.ApplyAsync(operations, new ExecutionContext(actual), ct);
             memory.Remember(Record(trigger, result, dryRun: false));
             if (!result.Succeeded)
@@ -183,10 +200,18 @@ public sealed class ServiceReconciler(
                 throw Fail(key, service, memory, result, null);
             }
 
-            logger.LogInformation("Cleaned up the load balancer {LoadBalancerId} of {Service} ({Ownership})", actual.LoadBalancerId, key, ownership);
+            logger.LogInformation("Cleaned up the load balancer {LoadBalancerId} of {Service} ({Ownership})", actual?.LoadBalancerId, key, ownership);
+        }
+
+        if (eip.Settling)
+        {
+            // Our finalizer stays until no EIP of ours is left to pay for.
+            state.Publish(key, memory, GrainPhase.Deleting, "waiting for an EIP to be unbound before releasing it");
+            return new ServiceTurn(ReconcileResult.RequeueAfter(ServiceEips.SettleDelay), false);
         }
 
         var cleared = await status.EnsureIngressAsync(service, [], ct);
+        cleared = await status.WriteRecordsAsync(cleared, ServiceRecords.None, ct);
         await status.RemoveFinalizerAsync(cleared, ct);
         if (actual is not null)
         {
@@ -212,6 +237,17 @@ public sealed class ServiceReconciler(
         {
             throw Refuse(key, service, memory, [new AnnotationError("load balancer", string.Join(", ", ex.LoadBalancerIds), "exactly one load balancer per Service: " + ex.Message)]);
         }
+    }
+
+    /// <summary>Annotations that do nothing, each said once while the Service keeps it (not again every turn).</summary>
+    private void Report(V1Service service, ServiceMemory memory, IReadOnlyList<AnnotationNotice> notices)
+    {
+        foreach (var notice in notices.Where(n => !memory.ReportedNotices.Contains(n.Message)))
+        {
+            events.Warning(service, memory, notice.Reason, notice.Message);
+        }
+
+        memory.ReportedNotices = [.. notices.Select(n => n.Message)];
     }
 
     /// <summary>Bad input only the user can fix: Warning Events naming each problem, nothing written, no retry until the Service changes.</summary>

@@ -8,14 +8,16 @@ namespace Ccm.Grains.Services;
 /// <summary>
 /// The Service grain's Kubernetes writes, all patches (never a PUT of a Service): our finalizer, added before any
 /// cloud write and removed after the cloud side is clean (merge patches carrying the resourceVersion, so a concurrent
-/// change of the list fails with 409 instead of being overwritten), and <c>status.loadBalancer.ingress</c> through the
-/// <c>/status</c> subresource, written only when it changes.
+/// change of the list fails with 409 instead of being overwritten), our bookkeeping annotations, and
+/// <c>status.loadBalancer.ingress</c> through the <c>/status</c> subresource, each written only when it changes.
 /// </summary>
 public sealed class ServiceStatusWriter(IKubernetes kube)
 {
-    /// <summary>The ingress a Service should show: the <c>hostname</c> annotation, else the load balancer's address.</summary>
-    public static IReadOnlyList<V1LoadBalancerIngress> Ingress(string? address, string? hostname) =>
+    /// <summary>The ingress a Service should show: the <c>hostname</c> annotation, else its EIPs (<c>external-ip-type: eip</c>),
+    /// else the load balancer's address (upstream's order; no EIP bound yet shows the load balancer's address too).</summary>
+    public static IReadOnlyList<V1LoadBalancerIngress> Ingress(string? address, string? hostname, IReadOnlyList<string>? eips = null) =>
         hostname is not null ? [new V1LoadBalancerIngress { Hostname = hostname }]
+        : eips is { Count: > 0 } ? [.. eips.Select(ip => new V1LoadBalancerIngress { Ip = ip })]
         : string.IsNullOrEmpty(address) ? []
         : [new V1LoadBalancerIngress { Ip = address }];
 
@@ -35,6 +37,22 @@ public sealed class ServiceStatusWriter(IKubernetes kube)
         var patch = new JsonObject { ["status"] = new JsonObject { ["loadBalancer"] = new JsonObject { ["ingress"] = ingress.Count == 0 ? null : list } } };
         return await IgnoreNotFoundAsync(service,
             () => kube.CoreV1.PatchNamespacedServiceStatusAsync(KubePatch.Merge(patch), service.Metadata.Name, service.Metadata.NamespaceProperty, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>
+    /// Writes our bookkeeping annotations (<see cref="ServiceRecords"/>) when they change; a plain merge patch of our two
+    /// keys, which nobody else writes. Returns the Service as the server has it afterwards.
+    /// </summary>
+    public async Task<V1Service> WriteRecordsAsync(V1Service service, ServiceRecords records, CancellationToken cancellationToken)
+    {
+        var changes = records.ChangesFrom(ServiceRecords.Of(service));
+        if (changes.Count == 0)
+        {
+            return service;
+        }
+
+        return await IgnoreNotFoundAsync(service,
+            () => kube.CoreV1.PatchNamespacedServiceAsync(KubePatch.Annotations(changes), service.Metadata.Name, service.Metadata.NamespaceProperty, cancellationToken: cancellationToken));
     }
 
     public async Task<bool> AddFinalizerAsync(V1Service service, CancellationToken cancellationToken)

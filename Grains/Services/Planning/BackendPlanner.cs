@@ -3,8 +3,8 @@ using System.Collections.Immutable;
 namespace Ccm.Grains.Services;
 
 /// <summary>
-/// The member changes of one existing vServer group. Only members carrying the group's key as their description are
-/// ours to remove or reweigh; a member someone else added stays whatever we want (and, if we want the same server, is
+/// The member changes of one existing vServer group (ours, or a user's we put members in). Only members carrying the
+/// group's key as their description are ours to remove or reweigh; a member someone else added stays whatever we want (and, if we want the same server, is
 /// left as it is). Adds come first so capacity never dips, unless the load balancer's 200-member quota is near (or was
 /// hit), when removes come first (upstream #262).
 /// </summary>
@@ -18,7 +18,7 @@ public static class BackendPlanner
         var ours = found.Where(b => b.Description == key).ToList();
         var adds = wanted.Where(b => !present.Contains(b.Identity)).ToList();
         var removes = options.KeepMembers ? [] : ours.Where(b => !wantedIds.Contains(b.Identity)).ToList();
-        var reweigh = options.KeepMembers
+        var reweigh = options.KeepMembers || options.IgnoreWeightUpdate
             ? []
             : wanted.Where(w => ours.Any(o => o.Identity == w.Identity && o.Weight != w.Weight)).ToList();
 

@@ -7,14 +7,20 @@ namespace Ccm.Grains.Services;
 /// <summary>
 /// What a Service that goes away leaves behind. Our own load balancer is deleted (delete protection switched off
 /// first), unless <c>preserve-lb-on-delete</c>: then our listeners, groups and tags go and the load balancer stays,
-/// unprotected, for its new owner. An adopted load balancer loses only what we added: our listeners and our groups.
-/// A group a listener of someone else's still uses cannot be deleted; it only loses our members.
+/// unprotected, for its new owner. An adopted load balancer loses only what we added: our listeners, our groups and our
+/// members in the user's groups (its tags stay, as upstream leaves them: another Service may reuse it too). A group a
+/// listener of someone else's still uses cannot be deleted; it only loses our members. EIPs are <see cref="EipPlanner"/>'s.
 /// </summary>
 public static class DeletionPlanner
 {
     /// <summary>What deletion needs to know, read without validating annotations: a Service being deleted with a
     /// broken annotation must still be cleaned up.</summary>
-    public sealed record Intent(ServiceIdentity Identity, string? AdoptedLoadBalancerId, bool Preserve, ImmutableArray<Tag> AdditionalTags);
+    /// <param name="AdditionalTags">The tags we may have added: annotated now, or recorded (<see cref="ServiceRecords"/>).</param>
+    /// <param name="ReusedGroupIds">The user's groups we put members in (<c>vgroup-port</c>).</param>
+    /// <param name="MayOwnEip">An EIP of ours may exist (annotated or recorded) and must be found and released.</param>
+    public sealed record Intent(
+        ServiceIdentity Identity, string? AdoptedLoadBalancerId, bool Preserve, ImmutableArray<Tag> AdditionalTags,
+        ImmutableArray<string> ReusedGroupIds = default, bool MayOwnEip = false);
 
     public static ImmutableArray<ServiceOperation> Plan(Intent intent, ActualLoadBalancer? actual)
     {
@@ -39,6 +45,13 @@ public static class DeletionPlanner
         var usedByOthers = actual.Listeners.Except(ours).Select(l => l.VServerGroupId).OfType<string>().ToHashSet(StringComparer.Ordinal);
         foreach (var group in actual.VServerGroups)
         {
+            if (!intent.Identity.Owns(group.Name))
+            {
+                var mine = (group.Backends ?? []).Where(b => intent.Identity.Owns(b.Description)).ToList();
+                operations.AddRange(mine.Chunk(40).Select(batch => new RemoveBackendsOperation(group.VServerGroupId, batch[0].Description!, [.. batch])));
+                continue;
+            }
+
             if (!usedByOthers.Contains(group.VServerGroupId))
             {
                 operations.Add(new DeleteVServerGroupOperation(group.VServerGroupId, group.Name));

@@ -47,7 +47,10 @@ public static class ListenerPlanner
 
             if (same is null || deleted.Contains((want.Port, want.Protocol)))
             {
+                // Upstream adds a new HTTPS listener's domains before starting it, so it never serves without them.
                 changes.Add(new CreateListenerOperation(lbId, want));
+                changes.AddRange((want.DomainExtensions ?? ImmutableSortedDictionary<string, string>.Empty)
+                    .Select(d => new CreateDomainExtensionOperation(lbId, want.Port, d.Key, d.Value)));
                 changes.Add(new StartListenerOperation(lbId, want.Port, want.Protocol));
                 continue;
             }
@@ -64,6 +67,11 @@ public static class ListenerPlanner
             {
                 changes.Add(new StartListenerOperation(lbId, want.Port, want.Protocol));
             }
+
+            if (want.DomainExtensions is { } domains && actual!.DomainExtensions.TryGetValue(want.Port, out var extensions))
+            {
+                changes.AddRange(DomainExtensions(lbId!, want.Port, domains, extensions));
+            }
         }
 
         // Groups that stay in use after this plan: those of listeners we leave alone.
@@ -74,6 +82,34 @@ public static class ListenerPlanner
         return new Result([.. deletes, .. changes], [.. notes], stillUsed);
     }
 
+    /// <summary>
+    /// An HTTPS listener's SNI domains made to match <c>domain-extensions</c>: missing ones created, ones with another
+    /// certificate given the annotated one, ones the annotation no longer names deleted (domains compared without case).
+    /// </summary>
+    public static IEnumerable<ServiceOperation> DomainExtensions(
+        string lbId, int port, ImmutableSortedDictionary<string, string> wanted, ImmutableArray<DomainExtension> found)
+    {
+        foreach (var extension in found.Where(f => !wanted.Keys.Any(w => SameDomain(w, f.Domain))))
+        {
+            yield return new DeleteDomainExtensionOperation(lbId, port, extension.DomainExtensionId, extension.Domain);
+        }
+
+        foreach (var (domain, certificate) in wanted)
+        {
+            var have = found.FirstOrDefault(f => SameDomain(f.Domain, domain));
+            if (have is null)
+            {
+                yield return new CreateDomainExtensionOperation(lbId, port, domain, certificate);
+            }
+            else if (have.ServerCertificateId != certificate)
+            {
+                yield return new SetDomainExtensionOperation(lbId, port, have.DomainExtensionId, domain, certificate);
+            }
+        }
+    }
+
     /// <summary>A TCP and a UDP listener may share a port; any other pair on one port cannot.</summary>
     public static bool Conflicts(string existing, string wanted) => existing == wanted || (existing != "udp" && wanted != "udp");
+
+    private static bool SameDomain(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
 }

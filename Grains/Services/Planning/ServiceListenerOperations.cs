@@ -39,3 +39,30 @@ public sealed record DeleteListenerOperation(string LoadBalancerId, int Port, st
 {
     public override string Action => "DeleteLoadBalancerListener";
 }
+
+/// <summary>Adds an SNI domain with its certificate to an HTTPS listener (<c>domain-extensions</c>).</summary>
+public sealed record CreateDomainExtensionOperation(string? LoadBalancerId, int Port, string Domain, string CertificateId)
+    : ListenerOperation(LoadBalancerId, Port, "https")
+{
+    public override string Action => "CreateDomainExtension";
+
+    public override string? Detail => $"{Domain}={CertificateId}";
+}
+
+/// <summary>Gives an SNI domain of an HTTPS listener another certificate.</summary>
+public sealed record SetDomainExtensionOperation(string LoadBalancerId, int Port, string DomainExtensionId, string Domain, string CertificateId)
+    : ListenerOperation(LoadBalancerId, Port, "https")
+{
+    public override string Action => "SetDomainExtensionAttribute";
+
+    public override string? Detail => $"{Domain}={CertificateId} ({DomainExtensionId})";
+}
+
+/// <summary>Removes an SNI domain the annotation no longer names.</summary>
+public sealed record DeleteDomainExtensionOperation(string LoadBalancerId, int Port, string DomainExtensionId, string Domain)
+    : ListenerOperation(LoadBalancerId, Port, "https")
+{
+    public override string Action => "DeleteDomainExtension";
+
+    public override string? Detail => $"{Domain} ({DomainExtensionId})";
+}

@@ -99,6 +99,16 @@ public sealed record ModifyInstanceSpecOperation(string? LoadBalancerId, string 
     public override string? Detail => Spec;
 }
 
+/// <summary>PayBySpec to PayByCLCU, the one direction the API allows (the load balancer then has no spec).</summary>
+public sealed record ModifyInstanceChargeTypeOperation(string LoadBalancerId, string InstanceChargeType) : ServiceOperation
+{
+    public override string Action => "ModifyLoadBalancerInstanceChargeType";
+
+    public override string Target => LoadBalancerId;
+
+    public override string? Detail => InstanceChargeType;
+}
+
 public sealed record AddTagsOperation(string? LoadBalancerId, ImmutableArray<Tag> Tags) : ServiceOperation
 {
     public override string Action => "AddTags";

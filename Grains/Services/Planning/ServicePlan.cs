@@ -9,6 +9,9 @@ namespace Ccm.Grains.Services;
 /// </summary>
 public sealed record ServicePlan(ImmutableArray<ServiceOperation> Operations, ImmutableArray<AnnotationError> Conflicts, ImmutableArray<string> Notes)
 {
+    /// <summary>The <c>additional-resource-tags</c> we will have added once applied (<see cref="ServiceRecords.AddedTags"/>).</summary>
+    public ImmutableArray<CloudClients.Tag> AddedTags { get; init; } = [];
+
     public static ServicePlan Refused(IEnumerable<AnnotationError> conflicts) => new([], [.. conflicts], []);
 
     public bool IsEmpty => Operations.IsEmpty;
@@ -19,7 +22,8 @@ public sealed record ServicePlan(ImmutableArray<ServiceOperation> Operations, Im
 /// <param name="RemovesFirst">Remove stale members before adding new ones (after <c>InstanceBackendServerNumberOverLimit</c>).</param>
 /// <param name="KeepMembers">Remove and reweigh nothing: some wanted ENI members could not be resolved this turn, and
 /// a partial picture must not take healthy members away (upstream's "invalid backend" rule).</param>
-public sealed record PlanOptions(int BatchSize = 40, bool RemovesFirst = false, bool KeepMembers = false)
+/// <param name="IgnoreWeightUpdate">Members keep the weight they have (<c>ignore-weight-update: on</c>, per group).</param>
+public sealed record PlanOptions(int BatchSize = 40, bool RemovesFirst = false, bool KeepMembers = false, bool IgnoreWeightUpdate = false)
 {
     /// <summary>The documented member limit of CreateVServerGroup.</summary>
     public const int CreateLimit = 20;

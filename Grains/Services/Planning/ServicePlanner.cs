@@ -26,32 +26,61 @@ public static class ServicePlanner
 
         var operations = LoadBalancerPlanner.Plan(desired, actual).ToList();
         var lbId = actual?.LoadBalancerId;
-        var found = (actual?.VServerGroups ?? [])
+        var groups = actual?.VServerGroups ?? [];
+        var found = groups
+            .Where(g => desired.Identity.Owns(g.Name))
             .GroupBy(g => g.Name, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.OrderBy(x => x.VServerGroupId, StringComparer.Ordinal).First(), StringComparer.Ordinal);
-        var members = (actual?.VServerGroups ?? []).Sum(g => g.Backends?.Length ?? 0);
+        var members = groups.Sum(g => g.Backends?.Length ?? 0);
+        var idsByKey = found.ToDictionary(f => f.Key, f => f.Value.VServerGroupId, StringComparer.Ordinal);
         foreach (var group in desired.VServerGroups)
         {
-            if (found.GetValueOrDefault(group.Key) is not { } existing)
+            // A reused group is the user's (AdoptionConflicts made sure it exists); ours are found by name.
+            var existing = group.ReusedId is { } reusedId ? groups.First(g => g.VServerGroupId == reusedId) : found.GetValueOrDefault(group.Key);
+            if (existing is null)
             {
                 operations.AddRange(BackendPlanner.Create(lbId, group.Key, group.Backends, options));
+                continue;
             }
-            else if (existing.Backends is { } backends)
+
+            idsByKey[group.Key] = existing.VServerGroupId;
+            if (existing.Backends is { } backends)
             {
-                operations.AddRange(BackendPlanner.Plan(existing.VServerGroupId, group.Key, group.Backends, backends, members, options));
+                operations.AddRange(BackendPlanner.Plan(existing.VServerGroupId, group.Key, group.Backends, backends, members,
+                    options with { IgnoreWeightUpdate = group.IgnoreWeightUpdate }));
             }
         }
 
-        var idsByKey = found.ToDictionary(f => f.Key, f => f.Value.VServerGroupId, StringComparer.Ordinal);
         var listeners = desired.ManagesListeners
             ? ListenerPlanner.Plan(desired, actual, idsByKey)
             : new ListenerPlanner.Result([], [], [.. (actual?.Listeners ?? []).Select(l => l.VServerGroupId).OfType<string>()]);
         operations.AddRange(listeners.Operations);
+        var wanted = desired.VServerGroups.Select(g => idsByKey.GetValueOrDefault(g.Key)).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        operations.AddRange(Leftovers(desired, groups, wanted, listeners.GroupsStillUsed));
+        return new ServicePlan([.. operations], [], listeners.Notes) { AddedTags = LoadBalancerPlanner.AddedTags(desired, actual) };
+    }
 
-        var wanted = desired.VServerGroups.Select(g => found.GetValueOrDefault(g.Key)?.VServerGroupId).OfType<string>().ToHashSet(StringComparer.Ordinal);
-        operations.AddRange((actual?.VServerGroups ?? [])
-            .Where(g => !wanted.Contains(g.VServerGroupId) && !listeners.GroupsStillUsed.Contains(g.VServerGroupId))
-            .Select(g => new DeleteVServerGroupOperation(g.VServerGroupId, g.Name)));
-        return new ServicePlan([.. operations], [], listeners.Notes);
+    /// <summary>
+    /// Groups the Service no longer uses: ours are deleted unless a listener we leave alone still uses them; a user's group
+    /// we had put members in (an earlier <c>vgroup-port</c>) only loses our members.
+    /// </summary>
+    private static IEnumerable<ServiceOperation> Leftovers(
+        DesiredService desired, ImmutableArray<ActualVServerGroup> groups, HashSet<string> wanted, ImmutableHashSet<string> stillUsed)
+    {
+        foreach (var group in groups.Where(g => !wanted.Contains(g.VServerGroupId)))
+        {
+            if (!desired.Identity.Owns(group.Name))
+            {
+                var ours = (group.Backends ?? []).Where(b => desired.Identity.Owns(b.Description)).ToList();
+                foreach (var batch in ours.Chunk(40))
+                {
+                    yield return new RemoveBackendsOperation(group.VServerGroupId, batch[0].Description!, [.. batch]);
+                }
+            }
+            else if (!stillUsed.Contains(group.VServerGroupId))
+            {
+                yield return new DeleteVServerGroupOperation(group.VServerGroupId, group.Name);
+            }
+        }
     }
 }

@@ -67,6 +67,13 @@ public class AnnotationTests
         { "service.beta.kubernetes.io/backend-type", "eni", "pod" },
         { "remove-unscheduled-backend", "on", "yes" },
         { "default-weight", "0", "101" },
+        { "network-type", "classic", "basic" },
+        { "external-ip-type", "eip", "public" },
+        { "domain-extensions", "www.example.com:cert-1,*.example.org:cert-2", "www.example.com" },
+        { "vgroup-port", "rsp-bp1a:80,rsp-bp1b:443", "rsp-bp1a:80,rsp-bp1b:80" },
+        { "weight", "0", "101" },
+        { "ignore-weight-update", "on", "true" },
+        { "backend-ip-version", "ipv6", "dualstack" },
     };
 
     [Fact]

@@ -67,6 +67,8 @@ public class PlannerAnnotationTests
         { "backend-label", "pool=web", "", "CreateVServerGroup k8s/30080/web/default/c-sandbox: no members" },
         { "remove-unscheduled-backend", "on", "", "CreateVServerGroup k8s/30080/web/default/c-sandbox: i-bp1sandboxnode000001:30080 w100, i-bp1sandboxnode000003:30080 w100" },
         { "service.beta.kubernetes.io/backend-type", "eni", "", "CreateVServerGroup k8s/8080/web/default/c-sandbox: no members" },
+        { "network-type", "classic", "address-type=intranet", "AddressType=intranet, InstanceChargeType=PayByCLCU" },
+        { "domain-extensions", "www.example.com:cert-2", Https, "CreateDomainExtension (new load balancer):https/80: www.example.com=cert-2" },
     };
 
     [Theory]
@@ -89,8 +91,14 @@ public class PlannerAnnotationTests
     {
         // id, force-override-listeners, hostname and preserve-lb-on-delete change ownership, status and deletion,
         // not the create plan, and forward-port needs two ports: ServicePlannerTests, DeletionPlannerTests and the
-        // reconciler tests cover them.
-        string[] elsewhere = ["id", "force-override-listeners", "hostname", "preserve-lb-on-delete", "forward-port"];
+        // reconciler tests cover them. vgroup-port, weight and ignore-weight-update act on existing (reused) groups
+        // (ReusedLoadBalancerPlannerTests), external-ip-type is EipPlannerTests', backend-ip-version needs a gate
+        // (BackendIpVersionTests).
+        string[] elsewhere =
+        [
+            "id", "force-override-listeners", "hostname", "preserve-lb-on-delete", "forward-port", "vgroup-port", "weight", "ignore-weight-update",
+            "external-ip-type", "backend-ip-version",
+        ];
         var covered = Effects.Select(row => (string)row[0]).Concat(elsewhere).ToHashSet();
 
         Assert.Empty(AnnotationCatalog.All.Where(spec => !covered.Contains(spec.Key)).Select(spec => spec.Name));

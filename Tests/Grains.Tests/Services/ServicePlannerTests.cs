@@ -294,7 +294,7 @@ public class ServicePlannerTests
     {
         var actual = Lb([Listener(80, "user http", "rsp-user")], [], LoadBalancerOwnership.Adopted, l => l with { DeleteProtection = "off", LoadBalancerName = "users" });
 
-        Assert.Equal([$"CreateVServerGroup {Key(30080)}: {I[0]}:30080 w100, {I[1]}:30080 w100, {I[2]}:30080 w100"],
+        Assert.Equal([$"AddTags {LbId}: kubernetes.reused.by.user=true", $"CreateVServerGroup {Key(30080)}: {I[0]}:30080 w100, {I[1]}:30080 w100, {I[2]}:30080 w100"],
             Plan(Svc(tweaks: Annotate("id", LbId)), actual));
     }
 
@@ -302,7 +302,8 @@ public class ServicePlannerTests
     public void With_force_override_our_listeners_are_managed_and_the_users_left_alone()
     {
         var actual = Lb([Listener(80, "user http", "rsp-user"), Listener(443, Key(443), "rsp-1")],
-            [Group("rsp-1", Key(30080), Node(0), Node(1), Node(2))], LoadBalancerOwnership.Adopted);
+            [Group("rsp-1", Key(30080), Node(0), Node(1), Node(2))], LoadBalancerOwnership.Adopted,
+            l => l with { Tags = [new Tag("kubernetes.reused.by.user", "true")] });
 
         var plan = ServicePlanner.Plan(Desired(Svc(tweaks: [Annotate("id", LbId), Annotate("force-override-listeners", "true")])), actual, new PlanOptions());
 

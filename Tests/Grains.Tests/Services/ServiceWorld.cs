@@ -103,9 +103,10 @@ public sealed class Harness
         Options = options;
         var slb = clients.GetRequiredService<ISlbClient>();
         var time = TimeProvider.System;
+        var vpc = clients.GetRequiredService<IVpcClient>();
         Reconciler = new ServiceReconciler(Cache, new LoadBalancerFinder(slb),
-            new EniResolver(clients.GetRequiredService<IEcsClient>(), clients.GetRequiredService<IVpcClient>(), options, time),
-            new ServiceExecutor(slb), new ServiceStatusWriter(world.KubeClient), new ServiceEvents(Events, time), new ServiceStatePublisher(Board, time),
+            new EniResolver(clients.GetRequiredService<IEcsClient>(), vpc, options, time), new ServiceEips(new EipFinder(vpc)),
+            new ServiceExecutor(slb, vpc, options), new ServiceStatusWriter(world.KubeClient), new ServiceEvents(Events, time), new ServiceStatePublisher(Board, time),
             options, time, world.Logs.CreateFactory().CreateLogger<ServiceReconciler>());
         foreach (var node in ServiceBuilders.DemoNodes())
         {
