@@ -28,6 +28,7 @@ public static class CcmOptionsFactory
             BackendBatchSize = options.SgBatchSize,
             RouteBatchSize = options.RouteReconcileBatchSize,
             NodeBatchSize = options.NodeReconcileBatchSize,
+            DisableSourceDestCheck = !options.SkipDisableSourceDestCheck,
             ServiceResyncPeriod = options.ServiceResyncPeriod,
             NodeResyncPeriod = options.NodeResyncPeriod,
             RouteReconciliationPeriod = options.RouteReconciliationPeriod,
