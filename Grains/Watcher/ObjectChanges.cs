@@ -17,7 +17,7 @@ public static class ObjectChanges
         || old.Metadata.Uid != @new.Metadata.Uid
         || old.Metadata.DeletionTimestamp != @new.Metadata.DeletionTimestamp
         || !OthersFinalizers(old).SequenceEqual(OthersFinalizers(@new))
-        || !SameMap(old.Metadata.Labels, @new.Metadata.Labels)
+        || !SameMap(OthersLabels(old), OthersLabels(@new))
         || !SameMap(old.Metadata.Annotations, @new.Metadata.Annotations)
         || !SameJson(old.Spec, @new.Spec, static s => Encoding.UTF8.GetBytes(KubernetesJson.Serialize(s)));
 
@@ -36,6 +36,11 @@ public static class ObjectChanges
     // (four reads) after every create. What it guards is decided by the deletionTimestamp, which is compared.
     private static IEnumerable<string> OthersFinalizers(V1Service service) =>
         (service.Metadata.Finalizers ?? []).Where(f => f != Services.ServicePredicates.Finalizer);
+
+    // Likewise upstream's id and hash labels, which we write at the end of a turn that changed nothing they depend on.
+    private static Dictionary<string, string> OthersLabels(V1Service service) =>
+        (service.Metadata.Labels ?? new Dictionary<string, string>()).Where(l => !Services.ServiceLabels.Ours.Contains(l.Key))
+            .ToDictionary(StringComparer.Ordinal);
 
     private static bool SameJson<T>(T? a, T? b, Func<T, byte[]> serialize)
         where T : class =>

@@ -141,7 +141,8 @@ public sealed class ServiceReconciler(
 
         memory.NeedsFullScan = false;
         memory.RemovesFirst = false;
-        await status.EnsureIngressAsync(service, ServiceStatusWriter.Ingress(context.Address, desired.Hostname), ct);
+        var withIngress = await status.EnsureIngressAsync(service, ServiceStatusWriter.Ingress(context.Address, desired.Hostname), ct);
+        await status.EnsureLabelsAsync(withIngress, context.LoadBalancerId, ct);
         if (result.Writes > 0)
         {
             events.Normal(service, memory, ServiceEvents.Ensured, $"Ensured load balancer {context.LoadBalancerId}");
@@ -187,7 +188,7 @@ public sealed class ServiceReconciler(
         }
 
         var cleared = await status.EnsureIngressAsync(service, [], ct);
-        await status.RemoveFinalizerAsync(cleared, ct);
+        await status.RemoveFinalizerAsync(await status.RemoveLabelsAsync(cleared, ct), ct);
         if (actual is not null)
         {
             events.Normal(service, memory, ServiceEvents.Deleted, ownership == LoadBalancerOwnership.Owned && !intent.Preserve
