@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
+using Ccm.Kube.Client;
 using k8s;
 using k8s.Models;
 
@@ -61,13 +62,10 @@ public static class ServiceLabels
             wanted[LoadBalancerId] = loadBalancerId;
         }
 
-        return wanted.All(w => Label(service, w.Key) == w.Value) ? null : wanted;
+        return wanted.All(w => service.Metadata.Labels.ValueOrNull(w.Key) == w.Value) ? null : wanted;
     }
 
     /// <summary>Both labels removed (null values), or null when the Service carries neither.</summary>
     public static IReadOnlyDictionary<string, string?>? ToRemove(V1Service service) =>
-        Ours.Any(l => Label(service, l) is not null) ? Ours.ToDictionary(l => l, string? (_) => null, StringComparer.Ordinal) : null;
-
-    private static string? Label(V1Service service, string name) =>
-        service.Metadata.Labels is { } labels && labels.TryGetValue(name, out var value) ? value : null;
+        Ours.Any(l => service.Metadata.Labels.ValueOrNull(l) is not null) ? Ours.ToDictionary(l => l, string? (_) => null, StringComparer.Ordinal) : null;
 }
