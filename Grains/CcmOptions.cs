@@ -54,6 +54,13 @@ public sealed record CcmOptions
     /// <summary><c>--node-reconcile-batch-size</c>: ids or IPs per DescribeInstances call (API max 100).</summary>
     public int NodeBatchSize { get; init; } = 100;
 
+    /// <summary>
+    /// Turn a new node's primary ENI's source/destination check off before removing its uninitialized taint (upstream's
+    /// default; <c>--skip-disable-source-dest-check</c> turns this off). Route-based pod networks need it: the VPC drops
+    /// a packet whose source or destination is a pod IP behind an ENI that checks.
+    /// </summary>
+    public bool DisableSourceDestCheck { get; init; } = true;
+
     public TimeSpan ServiceResyncPeriod { get; init; } = TimeSpan.FromMinutes(10);
 
     public TimeSpan NodeResyncPeriod { get; init; } = TimeSpan.FromMinutes(5);

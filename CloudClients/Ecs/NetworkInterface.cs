@@ -12,6 +12,9 @@ public sealed record DescribeNetworkInterfacesRequest : IRpcRequest
 {
     public const int MaxIpsPerCall = 100;
 
+    /// <summary><c>NetworkInterfaceId.N</c>: at most 100.</summary>
+    public const int MaxIdsPerCall = 100;
+
     public IReadOnlyList<string>? PrivateIpAddresses { get; init; }
 
     /// <summary><c>Ipv6Address.N</c>: how upstream finds ENI backends when <c>backend-ip-version</c> is <c>ipv6</c>; at most 100.</summary>
@@ -37,6 +40,7 @@ public sealed record DescribeNetworkInterfacesRequest : IRpcRequest
     {
         ArgumentOutOfRangeException.ThrowIfGreaterThan(PrivateIpAddresses?.Count ?? 0, MaxIpsPerCall, nameof(PrivateIpAddresses));
         ArgumentOutOfRangeException.ThrowIfGreaterThan(Ipv6Addresses?.Count ?? 0, MaxIpsPerCall, nameof(Ipv6Addresses));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(NetworkInterfaceIds?.Count ?? 0, MaxIdsPerCall, nameof(NetworkInterfaceIds));
         p.AddRepeated("PrivateIpAddress", PrivateIpAddresses).AddRepeated("Ipv6Address", Ipv6Addresses).AddRepeated("NetworkInterfaceId", NetworkInterfaceIds)
             .Add("VpcId", VpcId).Add("VSwitchId", VSwitchId).Add("InstanceId", InstanceId).Add("Type", Type).Add("Status", Status);
     }

@@ -6,8 +6,9 @@ namespace Ccm.Grains.Nodes;
 /// <summary>
 /// The silo's <see cref="IInstanceLookup"/>: gathers the lookups of all Node grains for a short window (see
 /// <see cref="InstanceBatchOptions"/>) and answers them with one DescribeInstances per
-/// <see cref="CcmOptions.NodeBatchSize"/> ids or IPs. Callers asking for the same key share one answer. A failed call
-/// fails each of its waiters; their grains retry with backoff and so form the next batch.
+/// <see cref="CcmOptions.NodeBatchSize"/> ids or IPs, then, when some caller asked for it, one DescribeNetworkInterfaces
+/// per 100 primary ENIs of the instances found. Callers asking for the same key share one answer. A failed call fails
+/// each of its waiters (an ENI read only those that asked for it); their grains retry with backoff and so form the next batch.
 /// </summary>
 public sealed partial class InstanceBatcher : IInstanceLookup, IDisposable
 {
@@ -18,8 +19,8 @@ public sealed partial class InstanceBatcher : IInstanceLookup, IDisposable
     private readonly TimeProvider time;
     private readonly ILogger<InstanceBatcher> logger;
     private readonly Lock gate = new();
-    private readonly Dictionary<string, TaskCompletionSource<InstanceLookup>> byId = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, TaskCompletionSource<InstanceLookup>> byIp = new(StringComparer.Ordinal);
+    private readonly Pending byId = new();
+    private readonly Pending byIp = new();
     private readonly CancellationTokenSource stopping = new();
     private readonly ITimer timer;
     private DateTimeOffset firstRequestAt;
@@ -37,11 +38,11 @@ public sealed partial class InstanceBatcher : IInstanceLookup, IDisposable
         timer = time.CreateTimer(_ => OnTimer(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
     }
 
-    public Task<InstanceLookup> FindByIdAsync(string instanceId, CancellationToken cancellationToken) =>
-        Enqueue(InstanceBatch.Kind.InstanceId, instanceId, cancellationToken);
+    public Task<InstanceLookup> FindByIdAsync(string instanceId, bool withSourceDestCheck, CancellationToken cancellationToken) =>
+        Enqueue(InstanceBatch.Kind.InstanceId, instanceId, withSourceDestCheck, cancellationToken);
 
-    public Task<InstanceLookup> FindByPrivateIpAsync(string privateIp, CancellationToken cancellationToken) =>
-        Enqueue(InstanceBatch.Kind.PrivateIp, privateIp, cancellationToken);
+    public Task<InstanceLookup> FindByPrivateIpAsync(string privateIp, bool withSourceDestCheck, CancellationToken cancellationToken) =>
+        Enqueue(InstanceBatch.Kind.PrivateIp, privateIp, withSourceDestCheck, cancellationToken);
 
     public void Dispose()
     {
@@ -57,7 +58,7 @@ public sealed partial class InstanceBatcher : IInstanceLookup, IDisposable
         stopping.Dispose();
     }
 
-    private Task<InstanceLookup> Enqueue(InstanceBatch.Kind kind, string key, CancellationToken cancellationToken)
+    private Task<InstanceLookup> Enqueue(InstanceBatch.Kind kind, string key, bool withSourceDestCheck, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(key);
         ObjectDisposedException.ThrowIf(stopping.IsCancellationRequested, this);
@@ -66,10 +67,15 @@ public sealed partial class InstanceBatcher : IInstanceLookup, IDisposable
         lock (gate)
         {
             var pending = kind == InstanceBatch.Kind.InstanceId ? byId : byIp;
-            if (!pending.TryGetValue(key, out waiter))
+            if (!pending.Waiters.TryGetValue(key, out waiter))
             {
                 waiter = new TaskCompletionSource<InstanceLookup>(TaskCreationOptions.RunContinuationsAsynchronously);
-                pending[key] = waiter;
+                pending.Waiters[key] = waiter;
+            }
+
+            if (withSourceDestCheck)
+            {
+                pending.WithSourceDestCheck.Add(key); // the shared answer then carries it for every caller of the key
             }
 
             lastRequestAt = time.GetUtcNow();
@@ -80,7 +86,7 @@ public sealed partial class InstanceBatcher : IInstanceLookup, IDisposable
                 timer.Change(window.Quiet, Timeout.InfiniteTimeSpan);
             }
 
-            if (pending.Count >= batchSize)
+            if (pending.Waiters.Count >= batchSize)
             {
                 full = Take(kind, pending);
             }
@@ -102,7 +108,7 @@ public sealed partial class InstanceBatcher : IInstanceLookup, IDisposable
         {
             var now = time.GetUtcNow();
             var dueAt = Min(lastRequestAt + window.Quiet, firstRequestAt + window.MaxWait);
-            if (now < dueAt && byId.Count + byIp.Count > 0)
+            if (now < dueAt && byId.Waiters.Count + byIp.Waiters.Count > 0)
             {
                 timer.Change(dueAt - now, Timeout.InfiniteTimeSpan);
                 return;
@@ -120,26 +126,53 @@ public sealed partial class InstanceBatcher : IInstanceLookup, IDisposable
 
     private async Task SendAsync(InstanceBatch batch)
     {
+        List<Instance> instances;
         try
         {
-            var instances = await ecs.DescribeInstancesAsync(batch.Request(vpcId), stopping.Token).ToListAsync(stopping.Token);
+            instances = await ecs.DescribeInstancesAsync(batch.Request(vpcId), stopping.Token).ToListAsync(stopping.Token);
             LogBatch(batch.Waiters.Count, batch.By, instances.Count);
-            batch.Complete(instances);
         }
         catch (Exception ex)
         {
             LogBatchFailed(ex, batch.Waiters.Count, batch.By);
             batch.Fail(ex);
+            return;
         }
+
+        var checks = new Dictionary<string, bool>(StringComparer.Ordinal);
+        var enis = batch.PrimaryEnisToCheck(instances);
+        try
+        {
+            foreach (var chunk in enis.Chunk(DescribeNetworkInterfacesRequest.MaxIdsPerCall))
+            {
+                var request = new DescribeNetworkInterfacesRequest { NetworkInterfaceIds = chunk, MaxResults = DescribeNetworkInterfacesRequest.MaxIdsPerCall };
+                await foreach (var eni in ecs.DescribeNetworkInterfacesAsync(request, stopping.Token))
+                {
+                    if (eni.SourceDestCheck is { } on)
+                    {
+                        checks[eni.NetworkInterfaceId] = on;
+                    }
+                }
+            }
+        }
+        catch (Exception ex)
+        {
+            LogEnisFailed(ex, enis.Count);
+            batch.FailSourceDestCheck(ex);
+        }
+
+        batch.Complete(instances, checks);
     }
 
     private List<InstanceBatch> TakeAll() =>
         [.. new[] { Take(InstanceBatch.Kind.InstanceId, byId), Take(InstanceBatch.Kind.PrivateIp, byIp) }.Where(b => b.Waiters.Count > 0)];
 
-    private static InstanceBatch Take(InstanceBatch.Kind kind, Dictionary<string, TaskCompletionSource<InstanceLookup>> pending)
+    private static InstanceBatch Take(InstanceBatch.Kind kind, Pending pending)
     {
-        var batch = new InstanceBatch(kind, new Dictionary<string, TaskCompletionSource<InstanceLookup>>(pending, StringComparer.Ordinal));
-        pending.Clear();
+        var batch = new InstanceBatch(kind, new Dictionary<string, TaskCompletionSource<InstanceLookup>>(pending.Waiters, StringComparer.Ordinal),
+            new HashSet<string>(pending.WithSourceDestCheck, StringComparer.Ordinal));
+        pending.Waiters.Clear();
+        pending.WithSourceDestCheck.Clear();
         return batch;
     }
 
@@ -150,4 +183,15 @@ public sealed partial class InstanceBatcher : IInstanceLookup, IDisposable
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "DescribeInstances for {Count} nodes by {By} failed; their grains retry")]
     private partial void LogBatchFailed(Exception exception, int count, InstanceBatch.Kind by);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "DescribeNetworkInterfaces for the source/destination check of {Count} primary ENIs failed; their grains retry")]
+    private partial void LogEnisFailed(Exception exception, int count);
+
+    /// <summary>The lookups of one kind gathered so far.</summary>
+    private sealed class Pending
+    {
+        public Dictionary<string, TaskCompletionSource<InstanceLookup>> Waiters { get; } = new(StringComparer.Ordinal);
+
+        public HashSet<string> WithSourceDestCheck { get; } = new(StringComparer.Ordinal);
+    }
 }

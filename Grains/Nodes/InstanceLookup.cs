@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Ccm.CloudClients.Ecs;
 
 namespace Ccm.Grains.Nodes;
@@ -12,4 +13,10 @@ public sealed record InstanceLookup(IReadOnlyList<Instance> Matches)
     public static InstanceLookup None { get; } = new([]);
 
     public Instance? Single => Matches.Count == 1 ? Matches[0] : null;
+
+    /// <summary>
+    /// When the lookup asked for it: whether the primary ENI of each matched instance still has its source/destination
+    /// check on, by ENI id (DescribeNetworkInterfaces, read in the same batch). An ENI that was not read is absent.
+    /// </summary>
+    public IReadOnlyDictionary<string, bool> SourceDestCheck { get; init; } = ImmutableDictionary<string, bool>.Empty;
 }

@@ -1,3 +1,5 @@
+using Ccm.CloudClients.Ecs;
+using Ccm.CloudClients.Transport;
 using Ccm.GrainInterfaces.State;
 using Ccm.Grains.Events;
 using Ccm.Kube.Client;
@@ -7,10 +9,11 @@ using k8s.Models;
 namespace Ccm.Grains.Nodes;
 
 /// <summary>
-/// Applies a Node's plan through the Kubernetes API, in order, stopping at the first failure. Each write starts from
-/// the Node the previous write returned, so a taint patch tests against the list as it is after the writes before it.
+/// Applies a Node's plan through the Kubernetes API (and ECS, for the primary ENI's source/destination check), in order,
+/// stopping at the first failure. Each write starts from the Node the previous write returned, so a taint patch tests
+/// against the list as it is after the writes before it.
 /// </summary>
-public sealed class NodeExecutor(IKubernetes kube, IEventRecorder events, TimeProvider time)
+public sealed class NodeExecutor(IKubernetes kube, IEcsClient ecs, IEventRecorder events, TimeProvider time)
 {
     public async Task<NodeExecution> ApplyAsync(V1Node node, IReadOnlyList<NodeOperation> operations, CancellationToken cancellationToken)
     {
@@ -41,8 +44,13 @@ public sealed class NodeExecutor(IKubernetes kube, IEventRecorder events, TimePr
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 failure = ex;
-                var code = KubeErrors.StatusOf(ex) is { } status ? $"{status.Code} {status.Reason}" : ex.GetType().Name;
+                var code = ex is OpenApiException cloud ? cloud.Code : KubeErrors.StatusOf(ex) is { } status ? $"{status.Code} {status.Reason}" : ex.GetType().Name;
                 records.Add(new OperationRecord(operation.Action, target, operation.Detail, OperationOutcome.Failed, code, ex.Message));
+                if (operation is DisableSourceDestCheck eni)
+                {
+                    var warning = NodeWarnings.SourceDestCheckNotDisabled(eni.NetworkInterfaceId, $"{code}: {ex.Message}");
+                    emitted.Add(Record(node, true, warning.Reason, warning.Message));
+                }
             }
         }
 
@@ -63,6 +71,10 @@ public sealed class NodeExecutor(IKubernetes kube, IEventRecorder events, TimePr
                 return (await kube.CoreV1.PatchNodeAsync(patch, name, cancellationToken: ct), null);
             case PatchAddresses addresses:
                 return (await kube.CoreV1.PatchNodeStatusAsync(NodePatches.Addresses(addresses.Addresses), name, cancellationToken: ct), null);
+            case DisableSourceDestCheck eni:
+                var request = new ModifyNetworkInterfaceAttributeRequest { NetworkInterfaceId = eni.NetworkInterfaceId, SourceDestCheck = false };
+                await ecs.ModifyNetworkInterfaceAttributeAsync(request, ct);
+                return (node, null);
             case RemoveTaint remove:
                 var kept = (node.Spec?.Taints ?? []).Where(t => t.Key != remove.Key).ToList();
                 return (await kube.CoreV1.PatchNodeAsync(NodePatches.Taints(node, kept), name, cancellationToken: ct), null);
@@ -104,11 +116,11 @@ public sealed class NodeExecutor(IKubernetes kube, IEventRecorder events, TimePr
             DeleteNode when normal is not null => (false, "DeletingNode", normal),
             _ => (false, "", ""),
         };
-        if (reason.Length == 0)
-        {
-            return null;
-        }
+        return reason.Length == 0 ? null : Record(node, warning, reason, message);
+    }
 
+    private GrainEventRecord Record(V1Node node, bool warning, string reason, string message)
+    {
         events.Record(ObjectReferences.For(node), warning ? EventSeverity.Warning : EventSeverity.Normal, reason, message);
         return new GrainEventRecord(time.GetUtcNow(), warning, reason, message);
     }

@@ -33,6 +33,7 @@ public sealed partial class NodeGrain(
 
     private NodeGrainState? state;
     private (Instance Instance, DateTimeOffset At)? lastFound;
+    private string? sourceDestCheckOffFor;
     private bool fromReminder;
     private ProviderIdSource source = ProviderIdSource.Kubelet;
 
@@ -59,10 +60,12 @@ public sealed partial class NodeGrain(
         using var timing = upstream.NodeTurn(NodeFacts.HasTaint(node, NodeLabels.UninitializedTaint) ? NodeVerb.RemoveTaint : NodeVerb.Reconcile);
         var trigger = reconcile.Trigger;
         var identity = NodeIdentity.Of(node, options.RegionId);
-        var lookup = await LookupAsync(node, identity, cancellationToken);
+        var lookup = await LookupAsync(node, identity, NeedsSourceDestCheck(node, identity), cancellationToken);
         fromReminder = false;
-        var plan = NodePlanner.Plan(node, lookup, new NodePlanContext(options.RegionId, options.VpcId, NodeWithInstance(node, identity, lookup)));
+        var context = new NodePlanContext(options.RegionId, options.VpcId, NodeWithInstance(node, identity, lookup), options.DisableSourceDestCheck);
+        var plan = NodePlanner.Plan(node, lookup, context);
         var execution = options.DryRun || plan.Operations.Count == 0 ? null : await executor.ApplyAsync(node, plan.Operations, cancellationToken);
+        RememberSourceDestCheck(plan, lookup, execution);
         if (plan.Operations.OfType<SetProviderId>().Any() && execution is { Failure: null })
         {
             source = ProviderIdSource.LookedUpByIp;
@@ -97,15 +100,15 @@ public sealed partial class NodeGrain(
         };
     }
 
-    private async Task<InstanceLookup?> LookupAsync(V1Node node, NodeIdentity identity, CancellationToken cancellationToken)
+    private async Task<InstanceLookup?> LookupAsync(V1Node node, NodeIdentity identity, bool withSourceDestCheck, CancellationToken cancellationToken)
     {
         try
         {
             return identity switch
             {
-                NodeIdentity.Unknown unknown => Remember(await instances.FindByPrivateIpAsync(unknown.PrivateIp, cancellationToken)),
-                NodeIdentity.Known known when Reusable(node, known) is { } instance => new InstanceLookup([instance]),
-                NodeIdentity.Known known => Remember(await instances.FindByIdAsync(known.ProviderId.InstanceId, cancellationToken)),
+                NodeIdentity.Unknown unknown => Remember(await instances.FindByPrivateIpAsync(unknown.PrivateIp, withSourceDestCheck, cancellationToken)),
+                NodeIdentity.Known known when !withSourceDestCheck && Reusable(node, known) is { } instance => new InstanceLookup([instance]),
+                NodeIdentity.Known known => Remember(await instances.FindByIdAsync(known.ProviderId.InstanceId, withSourceDestCheck, cancellationToken)),
                 _ => null,
             };
         }
@@ -132,6 +135,31 @@ public sealed partial class NodeGrain(
             && found.Instance.InstanceId == known.ProviderId.InstanceId && time.GetUtcNow() - found.At < options.NodeResyncPeriod
             ? found.Instance
             : null;
+
+    /// <summary>
+    /// Whether this turn must read the primary ENI's source/destination check: the node still has its uninitialized
+    /// taint, and this activation has not already seen the check off on its instance (our own write, or a read, moments
+    /// ago: a turn that turned it off and then lost the taint patch to a newer Node must not write or read it again).
+    /// </summary>
+    private bool NeedsSourceDestCheck(V1Node node, NodeIdentity identity) =>
+        options.DisableSourceDestCheck && NodeFacts.HasTaint(node, NodeLabels.UninitializedTaint)
+        && !(identity is NodeIdentity.Known known && known.ProviderId.InstanceId == sourceDestCheckOffFor);
+
+    private void RememberSourceDestCheck(NodePlan plan, InstanceLookup? lookup, NodeExecution? execution)
+    {
+        if (plan.Instance is not { PrimaryNetworkInterfaceId: { } eni } instance)
+        {
+            return;
+        }
+
+        var readOff = lookup?.SourceDestCheck.TryGetValue(eni, out var on) == true && !on;
+        var turnedOff = execution is not null
+            && plan.Operations.Zip(execution.Operations).Any(p => p.First is DisableSourceDestCheck && p.Second.Outcome == OperationOutcome.Succeeded);
+        if (readOff || turnedOff)
+        {
+            sourceDestCheckOffFor = instance.InstanceId;
+        }
+    }
 
     private InstanceLookup Remember(InstanceLookup lookup)
     {

@@ -12,6 +12,13 @@ public static class NodeLabels
     public const string FailureDomainRegion = "failure-domain.beta.kubernetes.io/region";
     public const string FailureDomainZone = "failure-domain.beta.kubernetes.io/zone";
 
+    // Upstream's labels from the instance (pkg/controller/node/manager.go): set when the instance has a value, never removed.
+    public const string InstanceChargeType = "node.alibabacloud.com/instance-charge-type";
+    public const string SpotStrategy = "node.alibabacloud.com/spot-strategy";
+
+    /// <summary>The value of the instance's ECS tag <see cref="CloudClients.Ecs.Instance.NodePoolIdTagKey"/>.</summary>
+    public const string NodePoolId = "node.alibabacloud.com/nodepool-id";
+
     /// <summary><c>type=virtual-kubelet</c>: an ECI node with no ECS instance behind it.</summary>
     public const string Type = "type";
     public const string VirtualKubeletType = "virtual-kubelet";

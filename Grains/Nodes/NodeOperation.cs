@@ -5,7 +5,8 @@ namespace Ccm.Grains.Nodes;
 
 /// <summary>
 /// One step of a Node's plan. Operations are applied in order and the first failure stops the rest, so the order is
-/// part of the plan: the uninitialized taint goes only after providerID, labels and addresses are in place.
+/// part of the plan: the uninitialized taint goes only after providerID, labels and addresses are in place and the
+/// primary ENI's source/destination check is off.
 /// </summary>
 public abstract record NodeOperation
 {
@@ -42,6 +43,18 @@ public sealed record PatchAddresses(IReadOnlyList<V1NodeAddress> Addresses) : No
     public override string Action => "PatchAddresses";
 
     public override string Detail => string.Join(", ", Addresses.Select(a => $"{a.Type}={a.Address}"));
+}
+
+/// <summary>
+/// Turns the source/destination check of the node's primary ENI off (ECS ModifyNetworkInterfaceAttribute), so the VPC
+/// delivers pod traffic the node routes. Planned only right before the uninitialized taint goes, and only while the
+/// check is on, as upstream does; if it fails, the taint stays.
+/// </summary>
+public sealed record DisableSourceDestCheck(string NetworkInterfaceId) : NodeOperation
+{
+    public override string Action => "DisableSourceDestCheck";
+
+    public override string Detail => NetworkInterfaceId;
 }
 
 /// <summary>Removes every taint with this key, keeping all others.</summary>

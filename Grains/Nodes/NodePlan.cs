@@ -18,4 +18,6 @@ public sealed record NodePlan(NodeIdentity Identity, Instance? Instance, IReadOn
 /// <param name="VpcId">The cluster's VPC (where IP lookups search).</param>
 /// <param name="NodeWithInstance">For an IP lookup that found one instance: another Node whose providerID already
 /// names it, if any.</param>
-public sealed record NodePlanContext(string RegionId, string VpcId, string? NodeWithInstance = null);
+/// <param name="DisableSourceDestCheck">Turn a new node's primary ENI's source/destination check off before its
+/// uninitialized taint goes (false with <c>--skip-disable-source-dest-check</c>).</param>
+public sealed record NodePlanContext(string RegionId, string VpcId, string? NodeWithInstance = null, bool DisableSourceDestCheck = true);

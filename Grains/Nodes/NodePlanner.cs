@@ -50,14 +50,14 @@ public static class NodePlanner
         }
 
         var providerId = new ProviderId(context.RegionId, instance.InstanceId).ToString();
-        return Sync(node, identity, instance, [new SetProviderId(providerId)], context);
+        return Sync(node, identity, instance, lookup, [new SetProviderId(providerId)], context);
     }
 
     private static NodePlan PlanById(V1Node node, NodeIdentity.Known identity, InstanceLookup lookup, NodePlanContext context)
     {
         if (lookup.Single is { } instance)
         {
-            return Sync(node, identity, instance, [], context);
+            return Sync(node, identity, instance, lookup, [], context);
         }
 
         var id = identity.ProviderId.InstanceId;
@@ -76,7 +76,7 @@ public static class NodePlanner
         return new NodePlan(identity, null, [new DeleteNode(uid, node.Metadata.ResourceVersion, because)], because);
     }
 
-    private static NodePlan Sync(V1Node node, NodeIdentity identity, Instance instance, List<NodeOperation> operations, NodePlanContext context)
+    private static NodePlan Sync(V1Node node, NodeIdentity identity, Instance instance, InstanceLookup lookup, List<NodeOperation> operations, NodePlanContext context)
     {
         if (NodeAddresses.Desired(node, instance) is not { } addresses)
         {
@@ -99,6 +99,11 @@ public static class NodePlanner
 
         if (NodeFacts.HasTaint(node, NodeLabels.UninitializedTaint))
         {
+            if (SourceDestCheckToDisable(instance, lookup, context) is { } eni)
+            {
+                operations.Add(new DisableSourceDestCheck(eni));
+            }
+
             operations.Add(new RemoveTaint(NodeLabels.UninitializedTaint));
         }
 
@@ -130,7 +135,17 @@ public static class NodePlanner
             : null;
     }
 
-    /// <summary>The topology and instance-type labels, GA and deprecated twins alike; empty values are not written.</summary>
+    /// <summary>
+    /// The primary ENI to turn the check off on: the lookup read its check and found it on (upstream's rule: an ENI whose
+    /// check is off already costs no write; an instance without a primary ENI, or one not read, is initialised without).
+    /// </summary>
+    private static string? SourceDestCheckToDisable(Instance instance, InstanceLookup lookup, NodePlanContext context) =>
+        context.DisableSourceDestCheck && instance.PrimaryNetworkInterfaceId is { } eni && lookup.SourceDestCheck.GetValueOrDefault(eni) ? eni : null;
+
+    /// <summary>
+    /// The topology and instance-type labels, GA and deprecated twins alike, and upstream's charge type, spot strategy
+    /// and node pool labels; empty values are not written (and a label is never removed).
+    /// </summary>
     private static IEnumerable<KeyValuePair<string, string>> Labels(Instance instance, string regionId)
     {
         var region = string.IsNullOrEmpty(instance.RegionId) ? regionId : instance.RegionId;
@@ -139,6 +154,8 @@ public static class NodePlanner
             (NodeLabels.InstanceType, instance.InstanceType), (NodeLabels.BetaInstanceType, instance.InstanceType),
             (NodeLabels.Region, region), (NodeLabels.FailureDomainRegion, region),
             (NodeLabels.Zone, instance.ZoneId), (NodeLabels.FailureDomainZone, instance.ZoneId),
+            (NodeLabels.InstanceChargeType, instance.InstanceChargeType), (NodeLabels.SpotStrategy, instance.SpotStrategy),
+            (NodeLabels.NodePoolId, instance.NodePoolId),
         ];
         return labels.Where(l => !string.IsNullOrEmpty(l.Value)).Select(l => KeyValuePair.Create(l.Key, l.Value!));
     }

@@ -42,6 +42,12 @@ public static class NodeWarnings
         $"ECS instance {instanceId} with private IP {ip} is already the spec.providerID of node {otherNode}; " +
         "spec.providerID is not set");
 
+    /// <summary>Upstream's reason for this failure; the taint stays, and the grain retries with backoff.</summary>
+    public static NodeWarning SourceDestCheckNotDisabled(string networkInterfaceId, string error) => new(
+        "SyncNodeFailed",
+        $"the source/destination check of primary ENI {networkInterfaceId} could not be turned off ({error}); the uninitialized " +
+        "taint is kept until it is (the RAM policy needs ecs:ModifyNetworkInterfaceAttribute; or start with --skip-disable-source-dest-check)");
+
     public static NodeWarning ProvidedIpNotFound(string ip, string instanceId) => new(
         "ProvidedNodeIPNotFound",
         $"ECS instance {instanceId} has no address {ip} named by annotation {NodeLabels.ProvidedNodeIpAnnotation}; " +

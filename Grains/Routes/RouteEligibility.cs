@@ -6,8 +6,10 @@ using k8s.Models;
 namespace Ccm.Grains.Routes;
 
 /// <summary>
-/// Which Nodes get a pod-CIDR route, as upstream's route controller decides (reference ccm-upstream.md §4), each rule a
-/// named check; the first that applies says why a node gets none, for the dashboard.
+/// Which Nodes get a pod-CIDR route, as upstream's route controller decides (reference ccm-upstream.md §4,
+/// <c>needSyncRoute</c>), each rule a named check; the first that applies says why a node gets none, for the dashboard.
+/// A node that gets none still counts as live (<see cref="RouteNodeSet.Live"/>), so a route it already has is kept:
+/// that is how a node whose kubelet went silent (Ready <c>Unknown</c>) keeps its route but is given no new one.
 /// </summary>
 public static class RouteEligibility
 {
@@ -20,6 +22,7 @@ public static class RouteEligibility
     private static readonly (string Reason, Func<V1Node, bool> Applies)[] Rules =
     [
         ("being deleted", n => n.Metadata.DeletionTimestamp is not null),
+        ("Ready is Unknown (its kubelet stopped reporting): an existing route is kept, no new one is made", IsReadyUnknown),
         ("excluded by label", n => ExcludeLabels.Any(l => n.Metadata.Labels?.ContainsKey(l) == true)),
         ("virtual-kubelet node (no ECS instance)", n => n.Metadata.Labels.ValueOrNull(VirtualKubeletLabel) == VirtualKubeletValue),
         ("hybrid node (ack-hybrid://): not an ECS instance", n => ProviderId.IsHybrid(n.Spec?.ProviderID)),
@@ -27,6 +30,9 @@ public static class RouteEligibility
         ("providerID is not <region>.<instance-id>", n => !ProviderId.TryParse(n.Spec?.ProviderID, out _)),
         ("no IPv4 pod CIDR", n => FirstPodCidr(n) is null),
     ];
+
+    /// <summary>Upstream's rule: only an explicit <c>Unknown</c>; a node that has not reported yet (no condition) is routed.</summary>
+    public static bool IsReadyUnknown(V1Node node) => node.Status?.Conditions?.FirstOrDefault(c => c.Type == "Ready")?.Status == "Unknown";
 
     /// <summary>Null when <paramref name="node"/> gets a route, else why not.</summary>
     public static string? SkipReason(V1Node node) => Rules.FirstOrDefault(r => r.Applies(node)).Reason;

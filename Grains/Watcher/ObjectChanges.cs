@@ -17,7 +17,7 @@ public static class ObjectChanges
         || old.Metadata.Uid != @new.Metadata.Uid
         || old.Metadata.DeletionTimestamp != @new.Metadata.DeletionTimestamp
         || !OthersFinalizers(old).SequenceEqual(OthersFinalizers(@new))
-        || !SameMap(old.Metadata.Labels, @new.Metadata.Labels)
+        || !SameMap(OthersLabels(old), OthersLabels(@new))
         || !SameMap(OthersAnnotations(old), OthersAnnotations(@new))
         || !SameJson(old.Spec, @new.Spec, static s => Encoding.UTF8.GetBytes(KubernetesJson.Serialize(s)));
 
@@ -40,6 +40,11 @@ public static class ObjectChanges
     // Our bookkeeping annotations change only by our own writes, after the turn that decided them: like the finalizer.
     private static Dictionary<string, string>? OthersAnnotations(V1Service service) =>
         service.Metadata.Annotations?.Where(a => !Services.ServiceRecords.Annotations.Contains(a.Key)).ToDictionary(a => a.Key, a => a.Value, StringComparer.Ordinal);
+
+    // Likewise upstream's id and hash labels, which we write at the end of a turn that changed nothing they depend on.
+    private static Dictionary<string, string> OthersLabels(V1Service service) =>
+        (service.Metadata.Labels ?? new Dictionary<string, string>()).Where(l => !Services.ServiceLabels.Ours.Contains(l.Key))
+            .ToDictionary(StringComparer.Ordinal);
 
     private static bool SameJson<T>(T? a, T? b, Func<T, byte[]> serialize)
         where T : class =>

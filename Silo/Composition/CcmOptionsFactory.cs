@@ -29,6 +29,7 @@ public static class CcmOptionsFactory
             MaxConcurrentActions = options.MaxConcurrentActions,
             RouteBatchSize = options.RouteReconcileBatchSize,
             NodeBatchSize = options.NodeReconcileBatchSize,
+            DisableSourceDestCheck = !options.SkipDisableSourceDestCheck,
             ServiceResyncPeriod = options.ServiceResyncPeriod,
             NodeResyncPeriod = options.NodeResyncPeriod,
             RouteReconciliationPeriod = options.RouteReconciliationPeriod,

@@ -25,7 +25,6 @@ public static partial class FlagTable
         Flag.Ignored("concurrent-service-syncs", "int", "each Service is its own grain; Services reconcile concurrently without a worker count"),
         Flag.Ignored("max-throttling-retry-times", "int", NlbOnly),
         Flag.Ignored("node-event-aggregation-wait-seconds", "int", "node events coalesce in the grains (one more turn after a busy one) instead of waiting"),
-        Flag.Ignored("skip-disable-source-dest-check", "bool", "the source/destination check of network interfaces is left as it is"),
         Flag.Ignored("pprof-bind-addr", "string", "there is no profiling endpoint; use dotnet-trace or dotnet-counters on the process"),
         // klog's flags (underscore spellings as klog declares them; the dashed ones are accepted too, as pflag's
         // word-separator normalisation does). Logs always go to standard error, one line each, where the container

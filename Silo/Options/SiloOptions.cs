@@ -73,6 +73,9 @@ public sealed record SiloOptions
 
     public bool EnableImdsV2 { get; init; }
 
+    /// <summary><c>--skip-disable-source-dest-check</c>: new nodes' primary ENIs keep their source/destination check.</summary>
+    public bool SkipDisableSourceDestCheck { get; init; }
+
     public bool Sandbox { get; init; }
 
     public string? SandboxDir { get; init; }

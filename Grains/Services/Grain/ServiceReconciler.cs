@@ -149,7 +149,8 @@ public sealed class ServiceReconciler(
         memory.RemovesFirst = false;
         await status.WriteRecordsAsync(written, records, ct);
         IReadOnlyList<string>? shownEips = ServiceEips.Wanted(desired, actual) ? [.. eip.Addresses, .. context.AllocatedEip is { } allocated ? [allocated.Address] : Array.Empty<string>()] : null;
-        await status.EnsureIngressAsync(service, ServiceStatusWriter.Ingress(context.Address, desired.Hostname, shownEips), ct);
+        var withIngress = await status.EnsureIngressAsync(service, ServiceStatusWriter.Ingress(context.Address, desired.Hostname, shownEips), ct);
+        await status.EnsureLabelsAsync(withIngress, context.LoadBalancerId, ct);
         if (result.Writes > 0)
         {
             events.Normal(service, memory, ServiceEvents.Ensured, $"Ensured load balancer {context.LoadBalancerId}");
@@ -212,7 +213,7 @@ public sealed class ServiceReconciler(
 
         var cleared = await status.EnsureIngressAsync(service, [], ct);
         cleared = await status.WriteRecordsAsync(cleared, ServiceRecords.None, ct);
-        await status.RemoveFinalizerAsync(cleared, ct);
+        await status.RemoveFinalizerAsync(await status.RemoveLabelsAsync(cleared, ct), ct);
         if (actual is not null)
         {
             events.Normal(service, memory, ServiceEvents.Deleted, ownership == LoadBalancerOwnership.Owned && !intent.Preserve

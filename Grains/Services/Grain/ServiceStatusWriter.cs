@@ -8,8 +8,9 @@ namespace Ccm.Grains.Services;
 /// <summary>
 /// The Service grain's Kubernetes writes, all patches (never a PUT of a Service): our finalizer, added before any
 /// cloud write and removed after the cloud side is clean (merge patches carrying the resourceVersion, so a concurrent
-/// change of the list fails with 409 instead of being overwritten), our bookkeeping annotations, and
-/// <c>status.loadBalancer.ingress</c> through the <c>/status</c> subresource, each written only when it changes.
+/// change of the list fails with 409 instead of being overwritten), our bookkeeping annotations,
+/// <c>status.loadBalancer.ingress</c> through the <c>/status</c> subresource, and upstream's labels
+/// (<see cref="ServiceLabels"/>), each written only when it changes.
 /// </summary>
 public sealed class ServiceStatusWriter(IKubernetes kube)
 {
@@ -55,6 +56,17 @@ public sealed class ServiceStatusWriter(IKubernetes kube)
             () => kube.CoreV1.PatchNamespacedServiceAsync(KubePatch.Annotations(changes), service.Metadata.Name, service.Metadata.NamespaceProperty, cancellationToken: cancellationToken));
     }
 
+    /// <summary>
+    /// Sets upstream's id and hash labels when they differ. A plain metadata patch: upstream writes them through the
+    /// status subresource, which an API server may not persist for labels. Returns the Service as the server has it.
+    /// </summary>
+    public Task<V1Service> EnsureLabelsAsync(V1Service service, string? loadBalancerId, CancellationToken cancellationToken) =>
+        PatchLabelsAsync(service, ServiceLabels.ToSet(service, loadBalancerId), cancellationToken);
+
+    /// <summary>Removes upstream's id and hash labels when the Service gives its load balancer up.</summary>
+    public Task<V1Service> RemoveLabelsAsync(V1Service service, CancellationToken cancellationToken) =>
+        PatchLabelsAsync(service, ServiceLabels.ToRemove(service), cancellationToken);
+
     public async Task<bool> AddFinalizerAsync(V1Service service, CancellationToken cancellationToken)
     {
         if (KubePatch.AddFinalizer(service.Metadata, ServicePredicates.Finalizer) is not { } patch)
@@ -76,6 +88,11 @@ public sealed class ServiceStatusWriter(IKubernetes kube)
         await IgnoreNotFoundAsync(service, () => kube.CoreV1.PatchNamespacedServiceAsync(patch, service.Metadata.Name, service.Metadata.NamespaceProperty, cancellationToken: cancellationToken));
         return true;
     }
+
+    private async Task<V1Service> PatchLabelsAsync(V1Service service, IReadOnlyDictionary<string, string?>? labels, CancellationToken cancellationToken) =>
+        labels is null ? service
+        : await IgnoreNotFoundAsync(service,
+            () => kube.CoreV1.PatchNamespacedServiceAsync(KubePatch.Labels(labels), service.Metadata.Name, service.Metadata.NamespaceProperty, cancellationToken: cancellationToken));
 
     /// <summary>A Service that is gone needs no status and holds no finalizer: a 404 is success.</summary>
     private static async Task<V1Service> IgnoreNotFoundAsync(V1Service service, Func<Task<V1Service>> send)

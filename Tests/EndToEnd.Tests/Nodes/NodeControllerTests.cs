@@ -51,7 +51,16 @@ public sealed class NodeControllerTests : IAsyncLifetime
             Assert.Equal([("InternalIP", demo.PrivateIp), ("Hostname", demo.Name)], node.Status!.Addresses!.Select(a => (a.Type!, a.Address!)));
             Assert.Empty(node.Spec.Taints ?? []);
             Assert.Equal(ProviderIdSource.LookedUpByIp, silo.Board.Get<NodeGrainState>(demo.Name)!.ProviderIdSource);
+
+            // Upstream's instance labels, and the primary ENI's source/destination check (on when the instance was
+            // made) turned off before the taint went, so that pod-CIDR routes through the instance deliver.
+            var instance = world.Cloud.Cloud.Instances.Single(i => i.InstanceId == demo.InstanceId);
+            Assert.Equal((instance.InstanceChargeType, instance.SpotStrategy),
+                (node.Metadata.Labels.ValueOrNull(NodeLabels.InstanceChargeType), node.Metadata.Labels.ValueOrNull(NodeLabels.SpotStrategy)));
+            Assert.False(world.Cloud.Cloud.Snapshot.NetworkInterfaces[instance.NetworkInterfaceId].SourceDestCheck);
         }
+
+        Assert.Equal(DemoWorld.Nodes.Count, world.Cloud.Calls.CountOf("ModifyNetworkInterfaceAttribute"));
 
         // What a user sees with the real kubectl.
         var providerIds = await world.Kubectl.CheckedAsync("get", "nodes", "-o", "jsonpath={range .items[*]}{.metadata.name}={.spec.providerID}{\"\\n\"}{end}");

@@ -32,7 +32,7 @@ public sealed class InstanceBatcherTests : IAsyncLifetime
         var ids = Enumerable.Range(0, 300).Select(i => cloud.Cloud.AddInstance(new NewInstance()).InstanceId).ToList();
         using var batcher = Batcher();
 
-        var lookups = await Task.WhenAll(ids.Select(id => Task.Run(() => batcher.FindByIdAsync(id, default))));
+        var lookups = await Task.WhenAll(ids.Select(id => Task.Run(() => batcher.FindByIdAsync(id, false, default))));
 
         Assert.Equal(ids, lookups.Select(l => l.Single?.InstanceId));
         Assert.Equal(3, cloud.Calls.CountOf("DescribeInstances"));
@@ -42,11 +42,11 @@ public sealed class InstanceBatcherTests : IAsyncLifetime
     public async Task Concurrent_lookups_coalesce_into_one_call_per_kind_and_equal_keys_share_an_answer()
     {
         using var batcher = Batcher();
-        var byIp = DemoWorld.Nodes.Select(n => batcher.FindByPrivateIpAsync(n.PrivateIp, default)).ToList();
-        var twice = batcher.FindByPrivateIpAsync(DemoWorld.Nodes[0].PrivateIp, default);
-        var byId = DemoWorld.Nodes.Select(n => batcher.FindByIdAsync(n.InstanceId, default)).ToList();
-        var unknown = batcher.FindByPrivateIpAsync("192.168.9.9", default);
-        var gone = batcher.FindByIdAsync("i-bp1nosuchinstance", default);
+        var byIp = DemoWorld.Nodes.Select(n => batcher.FindByPrivateIpAsync(n.PrivateIp, false, default)).ToList();
+        var twice = batcher.FindByPrivateIpAsync(DemoWorld.Nodes[0].PrivateIp, false, default);
+        var byId = DemoWorld.Nodes.Select(n => batcher.FindByIdAsync(n.InstanceId, false, default)).ToList();
+        var unknown = batcher.FindByPrivateIpAsync("192.168.9.9", false, default);
+        var gone = batcher.FindByIdAsync("i-bp1nosuchinstance", false, default);
 
         var found = await Task.WhenAll([.. byIp, .. byId]);
 
@@ -65,8 +65,8 @@ public sealed class InstanceBatcherTests : IAsyncLifetime
         var twin = cloud.Cloud.AddInstance(new NewInstance { VSwitchId = DemoWorld.Nodes[1].VSwitchId, PrivateIpAddress = DemoWorld.Nodes[1].PrivateIp });
         using var batcher = Batcher();
 
-        var otherVpc = batcher.FindByPrivateIpAsync("10.0.0.7", default);
-        var ambiguous = batcher.FindByPrivateIpAsync(DemoWorld.Nodes[1].PrivateIp, default);
+        var otherVpc = batcher.FindByPrivateIpAsync("10.0.0.7", false, default);
+        var ambiguous = batcher.FindByPrivateIpAsync(DemoWorld.Nodes[1].PrivateIp, false, default);
 
         Assert.Empty((await otherVpc).Matches);
         Assert.Equal(new[] { DemoWorld.Nodes[1].InstanceId, twin.InstanceId }.Order(), (await ambiguous).Matches.Select(i => i.InstanceId).Order());
@@ -77,7 +77,7 @@ public sealed class InstanceBatcherTests : IAsyncLifetime
     {
         using var batcher = Batcher(batchSize: 2);
 
-        await Task.WhenAll(DemoWorld.Nodes.Select(n => batcher.FindByIdAsync(n.InstanceId, default)));
+        await Task.WhenAll(DemoWorld.Nodes.Select(n => batcher.FindByIdAsync(n.InstanceId, false, default)));
 
         Assert.Equal(2, cloud.Calls.CountOf("DescribeInstances"));
     }
@@ -88,7 +88,7 @@ public sealed class InstanceBatcherTests : IAsyncLifetime
         using var batcher = Batcher();
         cloud.Faults.SetErrorRate(1.0, "DescribeInstances");
 
-        var waiters = DemoWorld.Nodes.Select(n => batcher.FindByIdAsync(n.InstanceId, default)).ToList();
+        var waiters = DemoWorld.Nodes.Select(n => batcher.FindByIdAsync(n.InstanceId, false, default)).ToList();
 
         foreach (var waiter in waiters)
         {
@@ -96,8 +96,45 @@ public sealed class InstanceBatcherTests : IAsyncLifetime
         }
 
         cloud.Faults.Clear();
-        var retried = await batcher.FindByIdAsync(DemoWorld.Nodes[0].InstanceId, default);
+        var retried = await batcher.FindByIdAsync(DemoWorld.Nodes[0].InstanceId, false, default);
         Assert.Equal(DemoWorld.Nodes[0].InstanceId, retried.Single?.InstanceId);
+    }
+
+    [Fact]
+    public async Task Lookups_that_ask_for_the_source_destination_check_share_one_ENI_read_and_the_others_get_none()
+    {
+        var off = DemoWorld.Nodes[1];
+        var (ecs, provider) = EmulatedCloud.EcsClient(cloud);
+        await using (provider)
+        {
+            await ecs.ModifyNetworkInterfaceAttributeAsync(new() { NetworkInterfaceId = EniOf(off.InstanceId), SourceDestCheck = false }, default);
+        }
+
+        cloud.Calls.Clear();
+        using var batcher = Batcher();
+
+        var asking = DemoWorld.Nodes.Take(2).Select(n => batcher.FindByPrivateIpAsync(n.PrivateIp, true, default)).ToList();
+        var plain = batcher.FindByIdAsync(DemoWorld.Nodes[2].InstanceId, false, default);
+        var lookups = await Task.WhenAll(asking);
+
+        Assert.Equal(new Dictionary<string, bool> { [EniOf(DemoWorld.Nodes[0].InstanceId)] = true }, lookups[0].SourceDestCheck);
+        Assert.Equal(new Dictionary<string, bool> { [EniOf(off.InstanceId)] = false }, lookups[1].SourceDestCheck);
+        Assert.Empty((await plain).SourceDestCheck);
+        Assert.Equal((2, 1), (cloud.Calls.CountOf("DescribeInstances"), cloud.Calls.CountOf("DescribeNetworkInterfaces")));
+    }
+
+    [Fact]
+    public async Task A_failed_ENI_read_fails_only_the_lookups_that_asked_for_it()
+    {
+        using var batcher = Batcher();
+        cloud.Faults.SetErrorRate(1.0, "DescribeNetworkInterfaces");
+
+        var asking = batcher.FindByIdAsync(DemoWorld.Nodes[0].InstanceId, true, default);
+        var plain = batcher.FindByIdAsync(DemoWorld.Nodes[1].InstanceId, false, default);
+
+        await Assert.ThrowsAnyAsync<Exception>(() => asking);
+        Assert.Equal(DemoWorld.Nodes[1].InstanceId, (await plain).Single?.InstanceId);
+        Assert.Equal(1, cloud.Calls.CountOf("DescribeInstances"));
     }
 
     [Fact]
@@ -107,12 +144,14 @@ public sealed class InstanceBatcherTests : IAsyncLifetime
         using var batcher = Batcher();
         using var impatient = new CancellationTokenSource(TimeSpan.FromMilliseconds(50));
 
-        var cancelled = batcher.FindByIdAsync(DemoWorld.Nodes[0].InstanceId, impatient.Token);
-        var patient = batcher.FindByIdAsync(DemoWorld.Nodes[1].InstanceId, default);
+        var cancelled = batcher.FindByIdAsync(DemoWorld.Nodes[0].InstanceId, false, impatient.Token);
+        var patient = batcher.FindByIdAsync(DemoWorld.Nodes[1].InstanceId, false, default);
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => cancelled);
         Assert.Equal(DemoWorld.Nodes[1].InstanceId, (await patient).Single?.InstanceId);
     }
+
+    private string EniOf(string instanceId) => cloud.Cloud.Instances.Single(i => i.InstanceId == instanceId).NetworkInterfaceId;
 
     private InstanceBatcher Batcher(int batchSize = 100)
     {

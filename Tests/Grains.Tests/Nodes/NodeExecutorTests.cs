@@ -1,7 +1,11 @@
+using Ccm.CloudClients.Ecs;
 using Ccm.GrainInterfaces.State;
+using Ccm.Grains.Events;
 using Ccm.Grains.Nodes;
 using Ccm.Grains.Tests.Fakes;
+using Ccm.Grains.Tests.Nodes.Support;
 using Ccm.Grains.Tests.Support;
+using Ccm.Sandbox.Aliyun;
 using Ccm.Sandbox.Demo;
 using Ccm.Sandbox.Kube;
 using k8s;
@@ -10,27 +14,63 @@ using k8s.Models;
 
 namespace Ccm.Grains.Tests.Nodes;
 
-/// <summary>The executor's writes against the Kubernetes emulator over HTTP: what each patch keeps and refuses.</summary>
+/// <summary>The executor's writes against the Kubernetes and OpenAPI emulators over HTTP: what each write keeps and refuses.</summary>
 public sealed class NodeExecutorTests : IAsyncLifetime
 {
     private readonly RecordingEventRecorder events = new();
     private KubeEmulator kube = null!;
     private Kubernetes api = null!;
+    private AliyunEmulator cloud = null!;
+    private (IEcsClient Client, IAsyncDisposable Provider) ecs;
 
     private static string Name => DemoWorld.Nodes[0].Name;
 
-    private NodeExecutor Executor => new(api, events, TimeProvider.System);
+    private NodeExecutor Executor => new(api, ecs.Client, events, TimeProvider.System);
 
     public async Task InitializeAsync()
     {
         kube = await KubeEmulator.StartAsync(new KubeEmulatorOptions { RunControllers = false });
         api = EmulatorKube.Client(kube);
+        cloud = await AliyunEmulator.StartAsync(EmulatedCloud.Options());
+        ecs = EmulatedCloud.EcsClient(cloud);
     }
 
     public async Task DisposeAsync()
     {
         api.Dispose();
         await kube.DisposeAsync();
+        await ecs.Provider.DisposeAsync();
+        await cloud.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task The_primary_ENI_loses_its_source_destination_check_before_the_taint_goes()
+    {
+        var node = await api.CoreV1.ReadNodeAsync(Name);
+        var eni = cloud.Cloud.Instances[0].NetworkInterfaceId;
+
+        var result = await Executor.ApplyAsync(node, [new DisableSourceDestCheck(eni), new RemoveTaint(NodeLabels.UninitializedTaint)], default);
+
+        Assert.Null(result.Failure);
+        Assert.False(cloud.Cloud.Snapshot.NetworkInterfaces[eni].SourceDestCheck);
+        Assert.Empty((await api.CoreV1.ReadNodeAsync(Name)).Spec!.Taints ?? []);
+        Assert.Equal(["ModifyNetworkInterfaceAttribute"], cloud.Calls.Entries.Select(c => c.Action));
+    }
+
+    [Fact]
+    public async Task A_failed_source_destination_check_write_keeps_the_taint_and_says_why_on_the_node()
+    {
+        var node = await api.CoreV1.ReadNodeAsync(Name);
+
+        var result = await Executor.ApplyAsync(node, [new DisableSourceDestCheck("eni-none"), new RemoveTaint(NodeLabels.UninitializedTaint)], default);
+
+        Assert.Equal([OperationOutcome.Failed, OperationOutcome.NotApplied], result.Operations.Select(o => o.Outcome));
+        Assert.Equal("InvalidEniId.NotFound", result.Operations[0].ErrorCode);
+        Assert.Single((await api.CoreV1.ReadNodeAsync(Name)).Spec!.Taints!, t => t.Key == NodeLabels.UninitializedTaint);
+        var warning = Assert.Single(events.Events);
+        Assert.Equal(("SyncNodeFailed", EventSeverity.Warning), (warning.Reason, warning.Severity));
+        Assert.Contains("eni-none", warning.Message, StringComparison.Ordinal);
+        Assert.Equal(warning.Message, Assert.Single(result.Events).Message);
     }
 
     [Fact]

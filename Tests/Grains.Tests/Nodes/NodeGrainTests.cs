@@ -45,6 +45,8 @@ public sealed class NodeGrainTests
         Assert.Contains("virtual-kubelet", silo.State(DemoWorld.VirtualNode.Name)!.Reason, StringComparison.Ordinal);
         Assert.Equal(3, silo.Events.Events.Count(e => e is { Severity: EventSeverity.Normal, Reason: "SetProviderID" }));
         Assert.Empty(silo.Events.Warnings);
+        Assert.All(DemoWorld.Nodes, d => Assert.False(silo.Cloud.Cloud.Snapshot.NetworkInterfaces[PrimaryEni(silo, d.InstanceId)].SourceDestCheck));
+        Assert.Equal((1, 3), (silo.Cloud.Calls.CountOf("DescribeNetworkInterfaces"), silo.Cloud.Calls.CountOf("ModifyNetworkInterfaceAttribute")));
         Assert.DoesNotContain(EmulatedCloud.AccessKeySecret, silo.Logs.AllText(), StringComparison.Ordinal);
     }
 
@@ -89,9 +91,10 @@ public sealed class NodeGrainTests
         Assert.Equal(GrainPhase.PlanPending, state.Phase);
         var plan = Assert.Single(state.RecentPlans);
         Assert.True(plan.DryRun);
-        Assert.Equal(["SetProviderID", "PatchLabels", "RemoveTaint"], plan.Operations.Select(o => o.Action));
+        Assert.Equal(["SetProviderID", "PatchLabels", "DisableSourceDestCheck", "RemoveTaint"], plan.Operations.Select(o => o.Action));
         Assert.All(plan.Operations, o => Assert.Equal(OperationOutcome.NotApplied, o.Outcome));
         Assert.Empty(silo.Events.Events);
+        Assert.Equal(0, silo.Cloud.Calls.CountOf("ModifyNetworkInterfaceAttribute"));
     }
 
     [Fact]
@@ -119,6 +122,7 @@ public sealed class NodeGrainTests
         await silo.RoundAsync(name);
         var initialised = silo.Node(name)!;
         Assert.DoesNotContain(initialised.Spec!.Taints ?? [], t => t.Key == NodeLabels.UninitializedTaint);
+        silo.Cloud.Calls.Clear();
 
         // The cache still holds the Node as it was before the grain's own writes, as when the watch lags them.
         var stale = initialised.Clone(n => n.Spec.Taints = [new V1Taint { Key = NodeLabels.UninitializedTaint, Effect = "NoSchedule", Value = "true" }]);
@@ -131,5 +135,40 @@ public sealed class NodeGrainTests
         Assert.DoesNotContain(silo.Logs.Entries, e => e.Level >= Microsoft.Extensions.Logging.LogLevel.Error);
         Assert.Equal(GrainPhase.Ready, silo.State(name)!.Phase);
         Assert.DoesNotContain(silo.Node(name)!.Spec!.Taints ?? [], t => t.Key == NodeLabels.UninitializedTaint);
+        Assert.Empty(silo.Cloud.Calls.Entries); // the ENI it turned off is neither read nor written again
     }
+
+    [Fact]
+    public async Task With_skip_disable_source_dest_check_nodes_are_initialised_without_reading_or_writing_their_ENIs()
+    {
+        await using var silo = await NodeSilo.StartAsync(o => o with { DisableSourceDestCheck = false });
+
+        await silo.RoundAsync();
+
+        Assert.All(DemoWorld.Nodes, d => Assert.Empty(silo.Node(d.Name)!.Spec!.Taints ?? []));
+        Assert.All(DemoWorld.Nodes, d => Assert.True(silo.Cloud.Cloud.Snapshot.NetworkInterfaces[PrimaryEni(silo, d.InstanceId)].SourceDestCheck));
+        Assert.Equal((0, 0), (silo.Cloud.Calls.CountOf("DescribeNetworkInterfaces"), silo.Cloud.Calls.CountOf("ModifyNetworkInterfaceAttribute")));
+    }
+
+    [Fact]
+    public async Task A_node_whose_ENI_cannot_be_changed_keeps_its_taint_until_the_write_succeeds()
+    {
+        await using var silo = await NodeSilo.StartAsync();
+        var demo = DemoWorld.Nodes[0];
+        silo.Cloud.Faults.SetErrorRate(1.0, "ModifyNetworkInterfaceAttribute");
+
+        await silo.RoundAsync(demo.Name);
+
+        Assert.Contains(silo.Node(demo.Name)!.Spec!.Taints!, t => t.Key == NodeLabels.UninitializedTaint);
+        Assert.Equal(demo.ProviderId, silo.Node(demo.Name)!.Spec!.ProviderID); // what comes before the check is applied
+        Assert.Contains(silo.Events.Warnings, e => e.Reason == "SyncNodeFailed" && e.Message.Contains(PrimaryEni(silo, demo.InstanceId), StringComparison.Ordinal));
+        Assert.Equal(GrainPhase.Failed, silo.State(demo.Name)!.Phase);
+        silo.Cloud.Faults.Clear();
+
+        await Ccm.TestSupport.Eventually.TrueAsync(() => silo.Node(demo.Name)!.Spec!.Taints is not { Count: > 0 }, "the retry removes the taint");
+        Assert.False(silo.Cloud.Cloud.Snapshot.NetworkInterfaces[PrimaryEni(silo, demo.InstanceId)].SourceDestCheck);
+    }
+
+    private static string PrimaryEni(NodeSilo silo, string instanceId) =>
+        silo.Cloud.Cloud.Instances.Single(i => i.InstanceId == instanceId).NetworkInterfaceId;
 }

@@ -89,6 +89,38 @@ public sealed class NodePlannerTests
             New().ProviderId("cn-hangzhou.i-bp1node1").Labels(Labels(Instance())).Ready("False"), Found(Instance(status: "Stopped")),
             ["RemoveTaint node.cloudprovider.kubernetes.io/uninitialized", "AddTaint node.cloudprovider.kubernetes.io/shutdown:NoSchedule"]
         },
+        {
+            "a new node's primary ENI loses its source/destination check right before the uninitialized taint goes",
+            New(), Found(WithPrimaryEni(Instance())) with { SourceDestCheck = new Dictionary<string, bool> { [Eni] = true } },
+            ["SetProviderID cn-hangzhou.i-bp1node1", AllLabels, $"DisableSourceDestCheck {Eni}", "RemoveTaint node.cloudprovider.kubernetes.io/uninitialized"]
+        },
+        {
+            "an ENI whose check is off already costs no write",
+            New().ProviderId("cn-hangzhou.i-bp1node1").Labels(Labels(Instance())), Found(WithPrimaryEni(Instance())) with { SourceDestCheck = new Dictionary<string, bool> { [Eni] = false } },
+            ["RemoveTaint node.cloudprovider.kubernetes.io/uninitialized"]
+        },
+        {
+            "an ENI whose check was not read is left alone",
+            New().ProviderId("cn-hangzhou.i-bp1node1").Labels(Labels(Instance())), Found(WithPrimaryEni(Instance())),
+            ["RemoveTaint node.cloudprovider.kubernetes.io/uninitialized"]
+        },
+        {
+            "an initialised node's ENI is never touched",
+            Initialized(), Found(WithPrimaryEni(Instance())) with { SourceDestCheck = new Dictionary<string, bool> { [Eni] = true } }, []
+        },
+        {
+            "upstream's charge type, spot strategy and node pool labels come from the instance and its tag",
+            Initialized(), Found(Instance() with
+            {
+                InstanceChargeType = "PrePaid", SpotStrategy = "SpotAsPriceGo", Tags = [new CloudClients.Tag(CloudClients.Ecs.Instance.NodePoolIdTagKey, "np-42"), new CloudClients.Tag("team", "a")],
+            }),
+            ["PatchLabels node.alibabacloud.com/instance-charge-type=PrePaid, node.alibabacloud.com/nodepool-id=np-42, node.alibabacloud.com/spot-strategy=SpotAsPriceGo"]
+        },
+        {
+            "an instance without a node pool tag adds no node pool label and removes none a user set",
+            Initialized().Label(NodeLabels.NodePoolId, "np-user"), Found(Instance() with { InstanceChargeType = "PostPaid" }),
+            ["PatchLabels node.alibabacloud.com/instance-charge-type=PostPaid"]
+        },
         { "a Node being deleted is left to its deletion", New().Deleting(), Found(Instance()), [] },
         { "a virtual-kubelet node is skipped", New().Label("type", "virtual-kubelet"), null, [] },
         { "a node excluded by the service.beta label is skipped", New().Label("service.beta.kubernetes.io/exclude-node", "true"), null, [] },
@@ -104,6 +136,17 @@ public sealed class NodePlannerTests
         var plan = NodePlanner.Plan(node, lookup, Context);
 
         Assert.True(expected.SequenceEqual(plan.Lines()), $"{rule}:\nexpected {string.Join(" | ", expected)}\nactual   {string.Join(" | ", plan.Lines())}");
+    }
+
+    [Fact]
+    public void With_skip_disable_source_dest_check_the_ENI_is_left_as_it_is()
+    {
+        var lookup = Found(WithPrimaryEni(Instance())) with { SourceDestCheck = new Dictionary<string, bool> { [Eni] = true } };
+
+        var plan = NodePlanner.Plan(New(), lookup, Context with { DisableSourceDestCheck = false });
+
+        Assert.DoesNotContain(plan.Operations, o => o is DisableSourceDestCheck);
+        Assert.IsType<RemoveTaint>(plan.Operations[^1]);
     }
 
     [Theory]

@@ -42,6 +42,12 @@ internal static class TestNodes
         VpcAttributes = new VpcAttributes { VpcId = Vpc, PrivateIpAddress = [ip] },
     };
 
+    public const string Eni = "eni-bp1node1";
+
+    /// <summary>The instance with its primary ENI, as DescribeInstances lists it.</summary>
+    public static Instance WithPrimaryEni(Instance instance) =>
+        instance with { NetworkInterfaces = [new InstanceNetworkInterface { NetworkInterfaceId = Eni, Type = "Primary" }] };
+
     public static Dictionary<string, string> Labels(Instance instance) => new()
     {
         [NodeLabels.InstanceType] = instance.InstanceType!, [NodeLabels.BetaInstanceType] = instance.InstanceType!,

@@ -10,6 +10,9 @@ public sealed class RouteEligibilityTests
     {
         { "an ordinary node", Node(1), null },
         { "being deleted", Node(1, Deleting), "being deleted" },
+        { "Ready Unknown", Node(1, Ready("Unknown")), "Ready is Unknown (its kubelet stopped reporting): an existing route is kept, no new one is made" },
+        { "Ready False (NotReady, still reporting)", Node(1, Ready("False")), null },
+        { "Ready True", Node(1, Ready("True")), null },
         { "exclude-node (beta)", Node(1, Label("service.beta.kubernetes.io/exclude-node")), "excluded by label" },
         { "exclude-node (alibabacloud)", Node(1, Label("service.alibabacloud.com/exclude-node", "true")), "excluded by label" },
         { "virtual-kubelet", Node(1, Label("type", "virtual-kubelet")), "virtual-kubelet node (no ECS instance)" },

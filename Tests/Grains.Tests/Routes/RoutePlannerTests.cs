@@ -6,6 +6,34 @@ namespace Ccm.Grains.Tests.Routes;
 
 public sealed class RoutePlannerTests
 {
+    /// <summary>Upstream's rule for a node whose Ready is Unknown: its route stays as it is; it gets none it lacks.</summary>
+    public static TheoryData<string, RouteEntry[], string[]> ReadyUnknown => new()
+    {
+        { "its present route is kept", [EntryFor(1)], [] },
+        { "no route is created for it", [], [] },
+        { "a route of ours to another instance on its CIDR is not replaced", [Entry("172.20.1.0/24", "i-9")], [] },
+        { "a route to its instance on a CIDR it no longer has is kept", [Entry("172.20.99.0/24", "i-1")], [] },
+        { "a stale route of no node is still collected", [EntryFor(1), Entry("172.20.7.0/24", "i-7")], ["DeleteRouteEntry 172.20.7.0/24 -> i-7 (no live node)"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(ReadyUnknown))]
+    public void A_node_whose_Ready_is_Unknown_keeps_its_route_but_gets_no_new_one(string rule, RouteEntry[] entries, string[] expected)
+    {
+        var plan = RoutePlanner.Plan(Input([Node(1, Ready("Unknown"))], entries));
+
+        Assert.True(expected.SequenceEqual(plan.Operations.Select(Describe)), $"{rule}: {string.Join(" | ", plan.Operations.Select(Describe))}");
+        Assert.Empty(plan.Routes);
+    }
+
+    [Fact]
+    public void A_node_that_is_Ready_again_gets_its_missing_route()
+    {
+        var plan = RoutePlanner.Plan(Input([Node(1, Ready("True")), Node(2, Ready("Unknown"))], []));
+
+        Assert.Equal(Route(1), Assert.IsType<RouteOperation.CreateOne>(Assert.Single(plan.Operations)).Route);
+    }
+
     [Fact]
     public void A_missing_route_is_created_alone_with_a_ClientToken()
     {
@@ -177,4 +205,6 @@ public sealed class RoutePlannerTests
         Assert.Empty(plan.Operations);
         Assert.Equal(RouteStatus.Present, plan.Routes[0].Status);
     }
+
+    private static string Describe(RouteOperation operation) => $"{operation.Action} {operation.Target}";
 }

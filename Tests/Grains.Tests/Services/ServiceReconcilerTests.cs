@@ -227,6 +227,32 @@ public sealed class ServiceReconcilerTests(ServiceWorld world) : IClassFixture<S
     }
 
     [Fact]
+    public async Task A_served_Service_carries_upstreams_id_and_hash_labels_which_follow_its_annotations_and_go_with_its_load_balancer()
+    {
+        var h = world.NewHarness();
+        var service = await h.CreateAsync(Svc("labelled"));
+        await h.TurnAsync("labelled");
+        var lbId = h.LoadBalancerOf(service)!.LoadBalancerId;
+
+        var served = (await h.RefreshAsync("labelled"))!;
+        Assert.Equal(lbId, served.Metadata.Labels[ServiceLabels.LoadBalancerId]);
+        Assert.Equal(ServiceLabels.HashOf(served), served.Metadata.Labels[ServiceLabels.Hash]);
+        var firstHash = served.Metadata.Labels[ServiceLabels.Hash];
+
+        await h.AnnotateAsync("labelled", "scheduler", "wrr");
+        await h.TurnAsync("labelled");
+        var changed = (await h.RefreshAsync("labelled"))!;
+        Assert.NotEqual(firstHash, changed.Metadata.Labels[ServiceLabels.Hash]);
+        Assert.Equal(ServiceLabels.HashOf(changed), changed.Metadata.Labels[ServiceLabels.Hash]);
+
+        await h.PatchAsync("labelled", """{"spec":{"type":"ClusterIP"}}""");
+        await h.TurnAsync("labelled");
+        var cleaned = (await h.RefreshAsync("labelled"))!;
+        Assert.DoesNotContain(cleaned.Metadata.Labels ?? new Dictionary<string, string>(), l => ServiceLabels.Ours.Contains(l.Key));
+        Assert.DoesNotContain(ServicePredicates.Finalizer, cleaned.Metadata.Finalizers ?? []);
+    }
+
+    [Fact]
     public async Task Preserve_on_delete_keeps_the_load_balancer_without_our_listeners_groups_tags_or_protection()
     {
         var h = world.NewHarness();

@@ -1,4 +1,5 @@
 using Ccm.GrainInterfaces;
+using Ccm.Grains.Services;
 using Ccm.Grains.Tests.Support;
 using Ccm.Grains.Watcher;
 using k8s.Models;
@@ -24,6 +25,9 @@ public sealed class FanOutRulesTests
         { "a ClusterIP Service's spec changed", Service(type: "ClusterIP"), Service(type: "ClusterIP", etp: "Local"), [] },
         { "only our own finalizer was added (our own write)", Service(), Service(finalizer: true), [] },
         { "another controller's finalizer was added", Service(), Service().Clone(s => s.Metadata.Finalizers = ["example.com/protect"]), ["Service/default/web"] },
+        { "only upstream's id and hash labels were set (our own write)", Service(), Service().Clone(s => s.Metadata.Labels = new Dictionary<string, string>
+            { [ServiceLabels.LoadBalancerId] = "lb-1", [ServiceLabels.Hash] = "0123abcd" }), [] },
+        { "a user's label was set", Service(), Service().Clone(s => s.Metadata.Labels = new Dictionary<string, string> { ["team"] = "a" }), ["Service/default/web"] },
         { "deletion began", Service(finalizer: true), Service(finalizer: true).Clone(s => s.Metadata.DeletionTimestamp = DateTime.UnixEpoch), ["Service/default/web"] },
     };
 

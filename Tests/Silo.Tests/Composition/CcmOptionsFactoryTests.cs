@@ -46,6 +46,17 @@ public sealed class CcmOptionsFactoryTests : IDisposable
         Assert.False(ccm.FeatureGates["LoadBalancerTypeAnnotation"]);
     }
 
+    [Theory]
+    [InlineData(new string[0], true)]
+    [InlineData(new[] { "--skip-disable-source-dest-check" }, false)]
+    [InlineData(new[] { "--skip-disable-source-dest-check=false" }, true)]
+    public void New_nodes_ENIs_lose_their_source_destination_check_unless_the_flag_says_to_skip(string[] args, bool disable)
+    {
+        var ccm = CcmOptionsFactory.Create(SiloTestOptions.Parse(files, args), new CloudConfig { Region = "cn-beijing", VpcId = "vpc-1" });
+
+        Assert.Equal(disable, ccm.DisableSourceDestCheck);
+    }
+
     [Fact]
     public void An_incomplete_cloud_config_is_a_programming_error()
     {

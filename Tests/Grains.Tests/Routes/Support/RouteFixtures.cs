@@ -44,6 +44,9 @@ internal static class RouteFixtures
 
     public static Func<V1Node, V1Node> Deleting => n => n.Clone(c => c.Metadata.DeletionTimestamp = ReadAt.UtcDateTime);
 
+    public static Func<V1Node, V1Node> Ready(string status) => n => n.Clone(c =>
+        c.Status = new V1NodeStatus { Conditions = [new V1NodeCondition { Type = "Ready", Status = status }] });
+
     public static NodeRoute Route(int n) => new($"node-{n}", $"172.20.{n}.0/24", $"i-{n}");
 
     public static RouteEntry Entry(string cidr, string hop, string type = "Custom", string hopType = "Instance", string status = "Available") => new()
