@@ -50,6 +50,6 @@ public static class ObjectChanges
         where T : class =>
         a is null || b is null ? a is null && b is null : serialize(a).AsSpan().SequenceEqual(serialize(b));
 
-    private static bool SameMap(IDictionary<string, string>? a, IDictionary<string, string>? b) =>
+    private static bool SameMap(Dictionary<string, string>? a, Dictionary<string, string>? b) =>
         (a?.Count ?? 0) == (b?.Count ?? 0) && (a is null || a.All(kv => b!.TryGetValue(kv.Key, out var v) && v == kv.Value));
 }
