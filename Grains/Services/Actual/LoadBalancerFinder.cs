@@ -11,7 +11,8 @@ namespace Ccm.Grains.Services;
 /// (reference ccm-upstream.md §1.1 "Find CLB"): the <c>...-loadbalancer-id</c> annotation, else our ownership tag,
 /// else our default name. An unchanged Service costs one lookup, one DescribeLoadBalancerListeners and one
 /// DescribeVServerGroupAttribute per group our listeners use; the groups are listed (DescribeVServerGroups) only when a
-/// wanted group is not among those, or when asked to (cleanup, or after a turn that did not end clean).
+/// wanted group is not among those and may exist all the same (<see cref="KnownGroups"/>), or when what the load
+/// balancer holds is unknown (cleanup, a new activation, after a turn that did not end clean).
 /// </summary>
 public sealed class LoadBalancerFinder(ISlbClient slb)
 {
@@ -43,11 +44,12 @@ public sealed class LoadBalancerFinder(ISlbClient slb)
     }
 
     /// <param name="wantedKeys">The keys of the groups the Service wants; their members are read.</param>
-    /// <param name="listAll">List every group (and read every member of ours), e.g. to clean up.</param>
+    /// <param name="known">The names our groups may have; null to list every group (and read every member of ours), e.g. to clean up.</param>
     public async Task<ActualLoadBalancer> ReadAsync(
-        LoadBalancer loadBalancer, LoadBalancerOwnership ownership, ServiceIdentity identity, IReadOnlyCollection<string> wantedKeys, bool listAll,
+        LoadBalancer loadBalancer, LoadBalancerOwnership ownership, ServiceIdentity identity, IReadOnlyCollection<string> wantedKeys, KnownGroups? known,
         CancellationToken cancellationToken)
     {
+        var listAll = known is null;
         var id = loadBalancer.LoadBalancerId;
         var listeners = await slb.DescribeLoadBalancerListenersAsync(new DescribeLoadBalancerListenersRequest { LoadBalancerIds = [id] }, cancellationToken)
             .ToListAsync(cancellationToken);
@@ -60,7 +62,7 @@ public sealed class LoadBalancerFinder(ISlbClient slb)
             }
         }
 
-        var listed = listAll || wantedKeys.Any(k => !groups.Values.Any(g => g.Name == k));
+        var listed = listAll || wantedKeys.Any(k => !groups.Values.Any(g => g.Name == k) && known!.MayHave(id, k));
         if (listed)
         {
             var all = await slb.DescribeVServerGroupsAsync(new DescribeVServerGroupsRequest { LoadBalancerId = id }, cancellationToken);

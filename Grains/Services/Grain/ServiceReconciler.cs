@@ -57,7 +57,7 @@ public sealed class ServiceReconciler(
             var code = (ex as CloudClients.Transport.OpenApiException)?.Code;
             var message = (ex as CloudClients.Transport.OpenApiException)?.Message ?? ex.Message;
             events.Warning(service, memory, ServiceEvents.Failed, message);
-            memory.NeedsFullScan = true;
+            memory.ForgetGroups();
             state.Publish(key, memory, GrainPhase.Failed, "retrying with backoff", state.Error(message, code));
             throw;
         }
@@ -101,7 +101,7 @@ public sealed class ServiceReconciler(
         }
 
         var actual = loadBalancer is null ? null
-            : await finder.ReadAsync(loadBalancer, ownership, desired.Identity, [.. desired.VServerGroups.Select(g => g.Key)], memory.NeedsFullScan, ct);
+            : await finder.ReadAsync(loadBalancer, ownership, desired.Identity, [.. desired.VServerGroups.Select(g => g.Key)], memory.Groups, ct);
         var plan = ServicePlanner.Plan(desired, actual, new PlanOptions(options.BackendBatchSize, memory.RemovesFirst, !missingEnis.IsEmpty));
         if (!plan.Conflicts.IsEmpty)
         {
@@ -139,7 +139,7 @@ public sealed class ServiceReconciler(
             logger.LogInformation("Applied {Operations} operations to the load balancer {LoadBalancerId} of {Service}", result.Writes, context.LoadBalancerId, key);
         }
 
-        memory.NeedsFullScan = false;
+        memory.RememberGroups(context.LoadBalancerId!, actual, plan.Operations);
         memory.RemovesFirst = false;
         await status.EnsureIngressAsync(service, ServiceStatusWriter.Ingress(context.Address, desired.Hostname), ct);
         if (result.Writes > 0)
@@ -151,7 +151,7 @@ public sealed class ServiceReconciler(
         if (!missingEnis.IsEmpty)
         {
             var message = $"pod IPs without an ENI yet (members not removed until they resolve): {string.Join(", ", missingEnis)}";
-            memory.NeedsFullScan = true;
+            memory.ForgetGroups();
             state.Publish(key, memory, GrainPhase.Progressing, message, state.Error(message), snapshot);
             throw new ServiceSyncException(message);
         }
@@ -164,7 +164,9 @@ public sealed class ServiceReconciler(
     {
         var intent = DesiredStateBuilder.DeletionIntentOf(service, options);
         var (loadBalancer, ownership) = await FindAsync(key, service, memory, intent.Identity, intent.AdoptedLoadBalancerId, ct);
-        var actual = loadBalancer is null ? null : await finder.ReadAsync(loadBalancer, ownership, intent.Identity, [], listAll: true, ct);
+        var actual = loadBalancer is null ? null
+            : DeletionPlanner.DeletesWhole(intent, ownership) ? new ActualLoadBalancer { LoadBalancer = loadBalancer, Ownership = ownership }
+            : await finder.ReadAsync(loadBalancer, ownership, intent.Identity, [], known: null, ct);
         var operations = DeletionPlanner.Plan(intent, actual);
         if (options.DryRun)
         {
@@ -195,7 +197,7 @@ public sealed class ServiceReconciler(
                 : $"Removed our listeners, vServer groups and tags from load balancer {actual.LoadBalancerId}; it is kept");
         }
 
-        memory.NeedsFullScan = true;
+        memory.ForgetGroups();
         state.Publish(key, memory, GrainPhase.Skipped, "cleaned up: the Service no longer wants a load balancer");
         return ServiceTurn.Retired;
     }
@@ -233,7 +235,7 @@ public sealed class ServiceReconciler(
         var failed = result.Records.First(r => r.Outcome == OperationOutcome.Failed);
         var message = $"{failed.Action} {failed.Target} failed: {result.ErrorCode ?? "error"}: {failed.Message}";
         events.Warning(service, memory, ServiceEvents.Failed, message);
-        memory.NeedsFullScan = true;
+        memory.ForgetGroups();
         state.Publish(key, memory, GrainPhase.Failed, "retrying with backoff", state.Error(message, result.ErrorCode), snapshot);
         return new ServiceSyncException(message, result.ErrorCode, result.Failure);
     }
