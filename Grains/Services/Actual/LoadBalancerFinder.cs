@@ -11,7 +11,8 @@ namespace Ccm.Grains.Services;
 /// (reference ccm-upstream.md §1.1 "Find CLB"): the <c>...-loadbalancer-id</c> annotation, else our ownership tag,
 /// else our default name. An unchanged Service costs one lookup, one DescribeLoadBalancerListeners and one
 /// DescribeVServerGroupAttribute per group our listeners use; the groups are listed (DescribeVServerGroups) only when a
-/// wanted group is not among those, or when asked to (cleanup, or after a turn that did not end clean).
+/// wanted group is not among those and may exist all the same (<see cref="KnownGroups"/>), or when what the load
+/// balancer holds is unknown (cleanup, a new activation, after a turn that did not end clean).
 /// </summary>
 public sealed class LoadBalancerFinder(ISlbClient slb)
 {
@@ -46,7 +47,8 @@ public sealed class LoadBalancerFinder(ISlbClient slb)
     /// Reads the load balancer's listeners and the groups <paramref name="request"/> needs. Groups our listeners use are
     /// read whatever their name (a user's group we were told to join stays readable after the annotation moves on, so our
     /// members can leave it); the user's groups named by <c>vgroup-port</c> are read by id; the SNI domains only of the
-    /// HTTPS listeners whose domains we manage. A Service without those annotations costs not one call more.
+    /// HTTPS listeners whose domains we manage. A Service without those annotations costs not one call more, and a wanted
+    /// group that the request's known names say cannot exist is created without listing them all.
     /// </summary>
     public async Task<ActualLoadBalancer> ReadAsync(LoadBalancer loadBalancer, LoadBalancerOwnership ownership, ReadRequest request, CancellationToken cancellationToken)
     {
@@ -64,7 +66,7 @@ public sealed class LoadBalancerFinder(ISlbClient slb)
             }
         }
 
-        var listed = request.ListAll || request.WantedKeys.Any(k => !groups.Values.Any(g => g.Name == k));
+        var listed = request.ListAll || request.WantedKeys.Any(k => !groups.Values.Any(g => g.Name == k) && request.Known!.MayHave(id, k));
         if (listed)
         {
             var all = await slb.DescribeVServerGroupsAsync(new DescribeVServerGroupsRequest { LoadBalancerId = id }, cancellationToken);
@@ -113,13 +115,16 @@ public sealed class LoadBalancerFinder(ISlbClient slb)
 /// <param name="WantedKeys">The keys of the groups the Service wants; their members are read.</param>
 /// <param name="ReusedGroupIds">The user's groups the Service's members go into (<c>vgroup-port</c>); read by id.</param>
 /// <param name="ExtensionPorts">The HTTPS listener ports whose SNI domains we manage (<c>domain-extensions</c>).</param>
-/// <param name="ListAll">List every group (and read every member of ours), e.g. to clean up.</param>
+/// <param name="Known">The names our groups may have after the last clean turn (<see cref="ServiceMemory.Groups"/>); null when unknown.</param>
 public sealed record ReadRequest(
-    ServiceIdentity Identity, IReadOnlyCollection<string> WantedKeys, IReadOnlyCollection<string> ReusedGroupIds, IReadOnlyCollection<int> ExtensionPorts, bool ListAll)
+    ServiceIdentity Identity, IReadOnlyCollection<string> WantedKeys, IReadOnlyCollection<string> ReusedGroupIds, IReadOnlyCollection<int> ExtensionPorts, KnownGroups? Known)
 {
-    public static ReadRequest For(DesiredService desired, bool listAll) => new(
+    /// <summary>Nothing is known of our groups (after activation or a failed turn, or to clean up): list them all and read every member of ours.</summary>
+    public bool ListAll => Known is null;
+
+    public static ReadRequest For(DesiredService desired, KnownGroups? known) => new(
         desired.Identity, [.. desired.VServerGroups.Select(g => g.Key)], desired.ReusedGroupIds,
-        [.. desired.Listeners.Where(l => l.DomainExtensions is not null).Select(l => l.Port)], listAll);
+        [.. desired.Listeners.Where(l => l.DomainExtensions is not null).Select(l => l.Port)], known);
 }
 
 /// <summary>More than one load balancer carries this Service's tag or name: a human must say which one is the Service's.</summary>

@@ -15,7 +15,28 @@ public sealed class ServiceMemory
 
     /// <summary>List every vServer group next turn: true on activation and after a failed turn (a create whose answer
     /// was lost, a delete that did not happen), false after a clean one, which keeps unchanged Services cheap.</summary>
-    public bool NeedsFullScan { get; set; } = true;
+    public bool NeedsFullScan => Groups is null;
+
+    /// <summary>
+    /// Every name a vServer group of ours on the load balancer may have after the last clean turn (more, never fewer:
+    /// a deleted group's name stays until the next full listing). A wanted group that is neither behind one of our
+    /// listeners nor named here does not exist, so a new port is created without listing the groups. Null when unknown.
+    /// </summary>
+    public KnownGroups? Groups { get; private set; }
+
+    /// <summary>A turn failed or the Service went: what the load balancer holds is unknown until the next full listing.</summary>
+    public void ForgetGroups() => Groups = null;
+
+    /// <summary>
+    /// After a clean turn: the groups it read, those it created, and, when it did not list them all, those known before.
+    /// </summary>
+    public void RememberGroups(string loadBalancerId, ActualLoadBalancer? actual, IEnumerable<ServiceOperation> applied)
+    {
+        var before = actual is { AllGroupsListed: false } && Groups?.LoadBalancerId == loadBalancerId ? Groups.Names : [];
+        Groups = new KnownGroups(loadBalancerId, before
+            .Union(actual?.VServerGroups.Select(g => g.Name) ?? [])
+            .Union(applied.OfType<CreateVServerGroupOperation>().Select(o => o.Key)));
+    }
 
     /// <summary>Set after <c>InstanceBackendServerNumberOverLimit</c>: plan removes before adds until a turn succeeds.</summary>
     public bool RemovesFirst { get; set; }
@@ -44,4 +65,11 @@ public sealed class ServiceMemory
             list.RemoveLast();
         }
     }
+}
+
+/// <summary>The names our vServer groups on one load balancer may have (<see cref="ServiceMemory.Groups"/>).</summary>
+public sealed record KnownGroups(string LoadBalancerId, ImmutableHashSet<string> Names)
+{
+    /// <summary>Whether a group named <paramref name="key"/> may exist on <paramref name="loadBalancerId"/>.</summary>
+    public bool MayHave(string loadBalancerId, string key) => loadBalancerId != LoadBalancerId || Names.Contains(key);
 }

@@ -57,7 +57,7 @@ public sealed class ServiceReconciler(
             var code = (ex as CloudClients.Transport.OpenApiException)?.Code;
             var message = (ex as CloudClients.Transport.OpenApiException)?.Message ?? ex.Message;
             events.Warning(service, memory, ServiceEvents.Failed, message);
-            memory.NeedsFullScan = true;
+            memory.ForgetGroups();
             state.Publish(key, memory, GrainPhase.Failed, "retrying with backoff", state.Error(message, code));
             throw;
         }
@@ -100,7 +100,7 @@ public sealed class ServiceReconciler(
                 "no address: this Service's load balancer no longer exists; delete and recreate the Service to get a new one")]);
         }
 
-        var actual = loadBalancer is null ? null : await finder.ReadAsync(loadBalancer, ownership, ReadRequest.For(desired, memory.NeedsFullScan), ct);
+        var actual = loadBalancer is null ? null : await finder.ReadAsync(loadBalancer, ownership, ReadRequest.For(desired, memory.Groups), ct);
         Report(service, memory, AnnotationNotices.Of(service, desired, actual?.LoadBalancer.AddressType ?? desired.LoadBalancer.AddressType, options));
         var plan = ServicePlanner.Plan(desired, actual, new PlanOptions(options.BackendBatchSize, memory.RemovesFirst, !missingEnis.IsEmpty));
         if (!plan.Conflicts.IsEmpty)
@@ -145,7 +145,7 @@ public sealed class ServiceReconciler(
             logger.LogInformation("Applied {Operations} operations to the load balancer {LoadBalancerId} of {Service}", result.Writes, context.LoadBalancerId, key);
         }
 
-        memory.NeedsFullScan = false;
+        memory.RememberGroups(context.LoadBalancerId!, actual, plan.Operations);
         memory.RemovesFirst = false;
         await status.WriteRecordsAsync(written, records, ct);
         IReadOnlyList<string>? shownEips = ServiceEips.Wanted(desired, actual) ? [.. eip.Addresses, .. context.AllocatedEip is { } allocated ? [allocated.Address] : Array.Empty<string>()] : null;
@@ -160,7 +160,7 @@ public sealed class ServiceReconciler(
         if (!missingEnis.IsEmpty)
         {
             var message = $"pod IPs without an ENI yet (members not removed until they resolve): {string.Join(", ", missingEnis)}";
-            memory.NeedsFullScan = true;
+            memory.ForgetGroups();
             state.Publish(key, memory, GrainPhase.Progressing, message, state.Error(message), snapshot);
             throw new ServiceSyncException(message);
         }
@@ -180,7 +180,8 @@ public sealed class ServiceReconciler(
         var intent = DesiredStateBuilder.DeletionIntentOf(service, options);
         var (loadBalancer, ownership) = await FindAsync(key, service, memory, intent.Identity, intent.AdoptedLoadBalancerId, ct);
         var actual = loadBalancer is null ? null
-            : await finder.ReadAsync(loadBalancer, ownership, new ReadRequest(intent.Identity, [], intent.ReusedGroupIds.IsDefault ? [] : intent.ReusedGroupIds, [], true), ct);
+            : DeletionPlanner.DeletesWhole(intent, ownership) ? new ActualLoadBalancer { LoadBalancer = loadBalancer, Ownership = ownership }
+            : await finder.ReadAsync(loadBalancer, ownership, new ReadRequest(intent.Identity, [], intent.ReusedGroupIds.IsDefault ? [] : intent.ReusedGroupIds, [], Known: null), ct);
         var cleanup = DeletionPlanner.Plan(intent, actual);
         var eip = await eips.ReleaseAsync(intent, actual, cleanup.Any(o => o is DeleteLoadBalancerOperation), ct);
         ImmutableArray<ServiceOperation> operations = [.. cleanup, .. eip.Operations];
@@ -221,7 +222,7 @@ public sealed class ServiceReconciler(
                 : $"Removed our listeners, vServer groups and tags from load balancer {actual.LoadBalancerId}; it is kept");
         }
 
-        memory.NeedsFullScan = true;
+        memory.ForgetGroups();
         state.Publish(key, memory, GrainPhase.Skipped, "cleaned up: the Service no longer wants a load balancer");
         return ServiceTurn.Retired;
     }
@@ -270,7 +271,7 @@ public sealed class ServiceReconciler(
         var failed = result.Records.First(r => r.Outcome == OperationOutcome.Failed);
         var message = $"{failed.Action} {failed.Target} failed: {result.ErrorCode ?? "error"}: {failed.Message}";
         events.Warning(service, memory, ServiceEvents.Failed, message);
-        memory.NeedsFullScan = true;
+        memory.ForgetGroups();
         state.Publish(key, memory, GrainPhase.Failed, "retrying with backoff", state.Error(message, result.ErrorCode), snapshot);
         return new ServiceSyncException(message, result.ErrorCode, result.Failure);
     }

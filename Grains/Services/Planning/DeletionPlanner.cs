@@ -22,6 +22,13 @@ public static class DeletionPlanner
         ServiceIdentity Identity, string? AdoptedLoadBalancerId, bool Preserve, ImmutableArray<Tag> AdditionalTags,
         ImmutableArray<string> ReusedGroupIds = default, bool MayOwnEip = false);
 
+    /// <summary>
+    /// Our own load balancer, not preserved, goes whole (its listeners and groups with it): its plan needs the load
+    /// balancer alone, so its listeners and groups are not read.
+    /// </summary>
+    public static bool DeletesWhole(Intent intent, LoadBalancerOwnership ownership) => ownership == LoadBalancerOwnership.Owned && !intent.Preserve;
+
+    /// <param name="actual">For <see cref="DeletesWhole"/>, the load balancer alone will do.</param>
     public static ImmutableArray<ServiceOperation> Plan(Intent intent, ActualLoadBalancer? actual)
     {
         if (actual is null)
@@ -32,7 +39,7 @@ public static class DeletionPlanner
         var id = actual.LoadBalancerId;
         var have = actual.LoadBalancer;
         var owned = actual.Ownership == LoadBalancerOwnership.Owned;
-        if (owned && !intent.Preserve)
+        if (DeletesWhole(intent, actual.Ownership))
         {
             return have.DeleteProtection == "on"
                 ? [new SetDeleteProtectionOperation(id, "off"), new DeleteLoadBalancerOperation(id)]

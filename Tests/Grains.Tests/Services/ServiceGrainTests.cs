@@ -1,4 +1,5 @@
 using Ccm.CloudClients.Ecs;
+using Ccm.CloudClients.Transport.Budget;
 using Ccm.CloudClients.Slb;
 using Ccm.CloudClients.Vpc;
 using Ccm.GrainInterfaces;
@@ -7,6 +8,7 @@ using Ccm.Grains.Cluster;
 using Ccm.Grains.Events;
 using Ccm.Grains.Services;
 using Ccm.Grains.Tests.Support;
+using Ccm.Sandbox.Demo;
 using Ccm.TestSupport;
 using k8s;
 using Microsoft.Extensions.DependencyInjection;
@@ -62,4 +64,45 @@ public sealed class ServiceGrainTests(ServiceWorld world) : IClassFixture<Servic
             h.Cache.VerifyUnchanged();
         }
     }
+
+    [Fact]
+    public async Task With_every_other_Service_queued_for_a_resync_an_endpoint_change_is_applied_first()
+    {
+        const int Resyncs = 10;
+        var h = world.NewHarness();
+        string[] quiet = [.. Enumerable.Range(0, Resyncs).Select(i => $"queued-{i}")];
+        foreach (var name in quiet.Append("moving"))
+        {
+            await h.CreateAsync(Svc(name, tweaks: Policy("Local")));
+            h.Cache.With(Slice(name, [("172.20.0.7", "demo-node-1")], name: name));
+            await h.TurnAsync(name);
+        }
+
+        // Four SLB calls a second, one at a time: the resyncs' 40 reads take ten seconds to drain.
+        await using var budgeted = world.CreateClients(attempts: 8, rateLimits: "SLB=4:1");
+        var budget = budgeted.GetRequiredService<CloudCallBudget>();
+        await using var silo = await OrleansTestSilo.StartAsync(services => services
+            .AddLogging(b => b.AddProvider(world.Logs))
+            .AddSingleton<IClusterCache>(h.Cache)
+            .AddSingleton<IEventRecorder>(h.Events)
+            .AddSingleton<IKubernetes>(world.KubeClient)
+            .AddSingleton(budgeted.GetRequiredService<ISlbClient>()).AddSingleton(world.Ecs).AddSingleton(world.Vpc)
+            .AddCcmGrains(Options()));
+        var moving = h.LoadBalancerOf((await h.RefreshAsync("moving"))!)!;
+
+        await Task.WhenAll(quiet.Select(name => silo.Signal<IServiceGrain>(GrainKeys.Service("default", name), SignalKind.Resync)));
+        await Eventually.TrueAsync(() => ResyncWaiters(budget) >= Resyncs / 2, "the resyncs queue for the budget");
+        h.Cache.With(Slice("moving", [("172.20.1.7", "demo-node-2")], name: "moving"));
+        await silo.Signal<IServiceGrain>(GrainKeys.Service("default", "moving"));
+
+        await Eventually.TrueAsync(
+            () => world.Cloud.Cloud.VServerGroups(moving.LoadBalancerId).Single().BackendServers.Select(b => b.ServerId).SequenceEqual([DemoWorld.Nodes[1].InstanceId]),
+            "the moved endpoint's node is the only backend", TimeSpan.FromSeconds(60));
+        var stillQueued = ResyncWaiters(budget);
+        var board = silo.Services.GetRequiredService<IGrainStateBoard>();
+        var resynced = quiet.Count(name => board.Get<ServiceGrainState>(GrainKeys.Service("default", name))?.RecentPlans.Any(p => p.Trigger == "resync") == true);
+        Assert.True(stillQueued > 0 && resynced < Resyncs, $"the change was applied with {stillQueued} resync calls queued and {resynced} of {Resyncs} resyncs done");
+    }
+
+    private static int ResyncWaiters(CloudCallBudget budget) => budget.Snapshot().Sum(s => s.ResyncWaiters);
 }

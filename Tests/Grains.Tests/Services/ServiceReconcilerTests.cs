@@ -3,6 +3,7 @@ using Ccm.CloudClients.Slb;
 using Ccm.GrainInterfaces.State;
 using Ccm.Grains.Events;
 using Ccm.Grains.Services;
+using Ccm.Grains.Tests.Support;
 using Ccm.Kube.Cache;
 using Ccm.Grains.Reconcile;
 using Ccm.Sandbox.Aliyun.Faults;
@@ -63,6 +64,73 @@ public sealed class ServiceReconcilerTests(ServiceWorld world) : IClassFixture<S
         Assert.True(calls.Count <= 2 + 2, "calls: " + string.Join(", ", calls.Select(c => c.Action)));
         Assert.Equal(ServiceEvents.Ensured, h.Events.Events[^1].Reason);
         Assert.Equal("in sync", h.Board.Get<ServiceGrainState>("default/budget-steady")!.Reason);
+    }
+
+    [Fact]
+    public async Task Adding_a_port_and_its_endpoints_takes_at_most_six_calls_and_one_turn()
+    {
+        var h = world.NewHarness();
+        var service = await h.CreateAsync(Svc("budget-port", tweaks: Policy("Local")));
+        h.Cache.With(Slice("budget-port", [("172.20.0.5", "demo-node-1")]));
+        await h.TurnAsync("budget-port");
+        world.Cloud.Calls.Clear();
+
+        // kubectl adds a port; the EndpointSlice controller adds it to the slice: the grain's signal delay joins both.
+        await h.PatchAsync("budget-port", """{"spec":{"ports":[{"name":"http","protocol":"TCP","port":80,"targetPort":8080},{"name":"https","protocol":"TCP","port":443,"targetPort":8443}]}}""");
+        h.Cache.With(Slice("budget-port", [("172.20.0.5", "demo-node-1")]).Clone(s => s.Ports = [.. s.Ports, new() { Name = "https", Port = 8443, Protocol = "TCP" }]));
+        await h.TurnAsync("budget-port");
+
+        var calls = SlbCalls();
+        Assert.True(calls.Count <= 6, "calls: " + string.Join(", ", calls.Select(c => c.Action)));
+        var lb = h.LoadBalancerOf(service)!;
+        Assert.Equal(["00080/tcp", "00443/tcp"], lb.Listeners.Keys);
+        Assert.All(lb.Listeners.Values, l => Assert.Equal("running", l.Status));
+        var https = world.Cloud.Cloud.VServerGroups(lb.LoadBalancerId).Single(g => g.VServerGroupId == lb.Listeners["00443/tcp"].VServerGroupId);
+        Assert.Equal(DemoWorld.Nodes[0].InstanceId, Assert.Single(https.BackendServers).ServerId);
+    }
+
+    [Fact]
+    public async Task A_port_removed_and_added_back_has_one_group_and_a_group_whose_listener_is_blocked_is_not_made_twice()
+    {
+        var h = world.NewHarness();
+        var service = await h.CreateAsync(Svc("port-back", tweaks: Port("https", "TCP", 443, 30443)));
+        await h.TurnAsync("port-back");
+        var lbId = h.LoadBalancerOf(service)!.LoadBalancerId;
+        await h.PatchAsync("port-back", """{"spec":{"ports":[{"name":"http","protocol":"TCP","port":80,"targetPort":8080}]}}""");
+        await h.TurnAsync("port-back");
+        // Someone else's listener takes port 443: our group for it is made, its listener is not.
+        var foreign = await world.Slb.CreateVServerGroupAsync(new CreateVServerGroupRequest { LoadBalancerId = lbId, VServerGroupName = "someone-else" }, default);
+        await world.Slb.CreateLoadBalancerTCPListenerAsync(new CreateLoadBalancerTCPListenerRequest
+        {
+            LoadBalancerId = lbId, ListenerPort = 443, Bandwidth = -1, VServerGroupId = foreign.VServerGroupId, Description = "someone else's",
+        }, default);
+
+        await h.PatchAsync("port-back", """{"spec":{"ports":[{"name":"http","protocol":"TCP","port":80,"targetPort":8080},{"name":"https","protocol":"TCP","port":443,"targetPort":443}]}}""");
+        await h.TurnAsync("port-back");
+        await h.TurnAsync("port-back");
+
+        var ours = world.Cloud.Cloud.VServerGroups(lbId).Where(g => g.VServerGroupName != "someone-else").GroupBy(g => g.VServerGroupName).ToList();
+        Assert.Equal(2, ours.Count);
+        Assert.All(ours, g => Assert.Single(g));
+    }
+
+    [Fact]
+    public async Task Deleting_a_Service_takes_at_most_four_calls()
+    {
+        var h = world.NewHarness();
+        var service = await h.CreateAsync(Svc("budget-delete", tweaks: Port("https", "TCP", 443, 30443)));
+        await h.TurnAsync("budget-delete");
+        var lbId = h.LoadBalancerOf(service)!.LoadBalancerId;
+        await world.KubeClient.CoreV1.DeleteNamespacedServiceAsync("budget-delete", "default");
+        await h.RefreshAsync("budget-delete");
+        world.Cloud.Calls.Clear();
+
+        await h.TurnAsync("budget-delete");
+
+        var calls = SlbCalls();
+        Assert.True(calls.Count <= 4, "calls: " + string.Join(", ", calls.Select(c => c.Action)));
+        Assert.Null(world.Cloud.Cloud.LoadBalancer(lbId));
+        Assert.Null(await h.RefreshAsync("budget-delete"));
     }
 
     [Fact]

@@ -54,8 +54,9 @@ public sealed class ServiceWorld : IAsyncLifetime
         clients = CreateClients(attempts: 8);
     }
 
-    /// <summary>Clients with their own transport settings (e.g. one attempt, so a lost answer fails the turn).</summary>
-    public ServiceProvider CreateClients(int attempts)
+    /// <summary>Clients with their own transport settings (e.g. one attempt, so a lost answer fails the turn) and,
+    /// when <paramref name="rateLimits"/> is given, that client-side budget (else none).</summary>
+    public ServiceProvider CreateClients(int attempts, string? rateLimits = null)
     {
         var endpoint = Cloud.BaseAddress.Authority;
         var environment = CloudEnvironment.Empty
@@ -74,6 +75,8 @@ public sealed class ServiceWorld : IAsyncLifetime
                 {
                     limit.PermitsPerSecond = 0;
                 }
+
+                o.ApplyRateLimits(rateLimits);
             })
             .BuildServiceProvider();
     }
