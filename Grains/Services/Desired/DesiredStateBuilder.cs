@@ -22,6 +22,7 @@ public static class DesiredStateBuilder
         var protocols = ListenerProtocols(ports, annotations);
         var errorList = errors.ToList();
         CheckListeners(ports, protocols, annotations, errorList);
+        errorList.AddRange(AnnotationContradictions.Find(annotations, adopted is not null));
         if (adopted is null && options.DisablePublicSlb && (annotations.Get(AnnotationCatalog.AddressType) ?? "internet") == "internet")
         {
             errorList.Add(new AnnotationError(AnnotationCatalog.AddressType.Name, annotations.Get(AnnotationCatalog.AddressType) ?? "(unset: internet)",
