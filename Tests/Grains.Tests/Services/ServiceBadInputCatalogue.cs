@@ -56,6 +56,8 @@ public static class ServiceBadInputCatalogue
             [$"{Prefix}cert-id has invalid value \"(unset)\"", "which the https listener on port 80 requires"]),
         new("an SCTP port", [s => s.Clone(c => c.Spec.Ports[0].Protocol = "SCTP")],
             ["spec.ports[0].protocol has invalid value \"SCTP\"", "a Classic Load Balancer has no SCTP listener"]),
+        new("60 ports, over the listener quota", [ManyPorts(60)],
+            ["spec.ports has invalid value \"60 listeners\"", "a Classic Load Balancer holds at most 50 listeners (its quota); split the ports over several Services"]),
 
         // Load balancer ids that must not be taken.
         new("the load balancer id of another cluster", [], [$"{Prefix}id has invalid value", "this one carries the CCM tag ack.aliyun.com=c-other-cluster"],
@@ -83,6 +85,9 @@ public static class ServiceBadInputCatalogue
                 return new ServiceBadInput($"{key}: {(invalid.Length > 20 ? invalid[..20] + "..." : invalid)}", [Annotate(key, invalid)],
                     [$"{spec.Name} has invalid value \"{invalid}\"", $"allowed: {spec.Allowed}"]);
             });
+
+    private static Func<V1Service, V1Service> ManyPorts(int count) => s => s.Clone(c => c.Spec.Ports =
+        [.. Enumerable.Range(1, count).Select(i => new V1ServicePort { Name = $"p{i}", Protocol = "TCP", Port = 8000 + i, TargetPort = 8000 + i })]);
 
     /// <summary>A load balancer made outside this cluster's Services (an internet one, with these tags).</summary>
     private static async Task<string> LoadBalancerAsync(ServiceWorld world, Tag[] tags) =>
