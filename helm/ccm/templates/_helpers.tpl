@@ -92,3 +92,12 @@ compares), so that templates can check the leader-election timings against each 
 {{- $s := regexFind "[0-9]+s" . | trimSuffix "s" | default "0" | atoi -}}
 {{- add (mul $h 3600) (mul $m 60) $s -}}
 {{- end -}}
+
+{{/*
+How many heartbeat Lease slots and reminder bucket ConfigMaps the silo's Orleans tables use: the silo's fixed
+defaults (KubernetesClusteringOptions.DefaultSiloSlots, KubernetesReminderTableOptions.DefaultBuckets; no flag
+changes them). The Role names each object; Chart.Tests compares these rules with the library's own.
+*/}}
+{{- define "ccm.siloSlots" -}}16{{- end -}}
+
+{{- define "ccm.reminderBuckets" -}}16{{- end -}}
