@@ -67,6 +67,10 @@ public sealed record CcmOptions
 
     public TimeSpan RouteReconciliationPeriod { get; init; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>How often a Node left out of load balancers because its ECS instance does not exist is looked at again
+    /// (see <c>MissingInstances</c>); its Services re-check as often, so they take the node back soon after it appears.</summary>
+    public TimeSpan MissingInstanceRecheck { get; init; } = TimeSpan.FromMinutes(1);
+
     /// <summary>Resolved feature gates (cloud-config's, overridden by <c>--feature-gates</c>).</summary>
     public ImmutableDictionary<string, bool> FeatureGates { get; init; } = ImmutableDictionary<string, bool>.Empty;
 

@@ -13,10 +13,17 @@ public static class NodeGrainsServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddNodeGrains(this IServiceCollection services)
     {
+        services.AddInstanceLookup();
+        services.TryAddSingleton(sp => ActivatorUtilities.CreateInstance<NodeExecutor>(sp));
+        return services;
+    }
+
+    /// <summary>The silo's one batched <see cref="IInstanceLookup"/>, shared by Node grains and Service grains.</summary>
+    public static IServiceCollection AddInstanceLookup(this IServiceCollection services)
+    {
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(new InstanceBatchOptions());
         services.TryAddSingleton<IInstanceLookup>(sp => ActivatorUtilities.CreateInstance<InstanceBatcher>(sp));
-        services.TryAddSingleton(sp => ActivatorUtilities.CreateInstance<NodeExecutor>(sp));
         return services;
     }
 }

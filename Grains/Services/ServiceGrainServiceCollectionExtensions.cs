@@ -1,3 +1,4 @@
+using Ccm.Grains.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -15,6 +16,8 @@ public static class ServiceGrainServiceCollectionExtensions
         services.TryAddSingleton<EniResolver>();
         services.TryAddSingleton<EipFinder>();
         services.TryAddSingleton<ServiceEips>();
+        services.TryAddSingleton<MissingInstances>();
+        services.AddInstanceLookup(); // with the node controller off, Services still need to confirm a missing instance
         services.TryAddSingleton<ServiceExecutor>();
         services.TryAddSingleton<ServiceStatusWriter>();
         services.TryAddSingleton<ServiceEvents>();

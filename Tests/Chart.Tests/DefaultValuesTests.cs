@@ -92,6 +92,15 @@ public sealed class DefaultValuesTests
         Assert.Equal("/readyz", (string?)silo["readinessProbe"]!["httpGet"]!["path"]);
         Assert.All(new[] { "livenessProbe", "startupProbe", "readinessProbe" },
             probe => Assert.Equal("health", (string?)silo[probe]!["httpGet"]!["port"]));
+        Assert.Equal("$(POD_IP):10258", chart.Arg("--health-probe-bind-addr"));
+        Assert.True(chart.Env.ContainsKey("POD_IP")); // the kubelet expands $(POD_IP) from it
+    }
+
+    [Fact]
+    public async Task Health_listens_on_every_interface_only_when_asked()
+    {
+        var chart = await ChartRenderer.RenderWithAsync("--set", "silo.healthBindPodIP=false");
+
         Assert.Equal(":10258", chart.Arg("--health-probe-bind-addr"));
     }
 

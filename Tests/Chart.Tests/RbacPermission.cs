@@ -21,6 +21,23 @@ public sealed record RbacPermission(RbacScope Scope, string ApiGroup, string Res
             .Concat(chart.OfKind("Role").SelectMany(r => Expand(RbacScope.ReleaseNamespace, r)))
             .ToHashSet();
 
+    /// <summary>
+    /// Every permission with the object it is limited to: one grant per name of a rule's <c>resourceNames</c>, or one
+    /// with a null name when the rule applies to every object of its resource.
+    /// </summary>
+    public static IReadOnlySet<RbacGrant> GrantedByName(RenderedChart chart) =>
+        chart.OfKind("ClusterRole").SelectMany(r => ExpandByName(RbacScope.Cluster, r))
+            .Concat(chart.OfKind("Role").SelectMany(r => ExpandByName(RbacScope.ReleaseNamespace, r)))
+            .ToHashSet();
+
+    private static IEnumerable<RbacGrant> ExpandByName(RbacScope scope, JsonObject role) =>
+        from rule in role["rules"]!.AsArray()
+        from apiGroup in Strings(rule!["apiGroups"])
+        from resource in Strings(rule["resources"])
+        from verb in Strings(rule["verbs"])
+        from name in rule["resourceNames"] is null ? [null] : Strings(rule["resourceNames"]).Cast<string?>()
+        select new RbacGrant(new RbacPermission(scope, apiGroup, resource, verb), name);
+
     private static IEnumerable<RbacPermission> Expand(RbacScope scope, JsonObject role) =>
         from rule in role["rules"]!.AsArray()
         from apiGroup in Strings(rule!["apiGroups"])
@@ -35,6 +52,12 @@ public sealed record RbacPermission(RbacScope Scope, string ApiGroup, string Res
 
     private static IEnumerable<string> Strings(JsonNode? list) =>
         list?.AsArray().Select(n => n!.GetValue<string>()) ?? [];
+}
+
+/// <summary>A permission limited to the object named <see cref="ResourceName"/>, or to none (null: every object).</summary>
+public sealed record RbacGrant(RbacPermission Permission, string? ResourceName)
+{
+    public override string ToString() => ResourceName is null ? $"{Permission} (any name)" : $"{Permission} {ResourceName}";
 }
 
 public enum RbacScope

@@ -122,6 +122,38 @@ public sealed class RbacTests
     }
 
     [Fact]
+    public async Task No_role_grants_more_than_create_on_every_Lease_or_ConfigMap()
+    {
+        var granted = RbacPermission.GrantedByName(await ChartRenderer.RenderAsync());
+
+        // Only create cannot be limited by name; anything else on every Lease or ConfigMap of kube-system would let
+        // the silo take over other components' leader election or rewrite coredns / kube-proxy configuration.
+        var unnamed = granted.Where(g => g.Permission.Resource is "leases" or "configmaps" && g.ResourceName is null && g.Permission.Verb != "create");
+        Assert.Empty(unnamed);
+    }
+
+    [Theory]
+    [InlineData("ccm")]
+    [InlineData("cloud-controller-manager")]
+    public async Task The_Role_names_exactly_the_objects_of_the_silo_s_Orleans_tables(string resourceName)
+    {
+        var chart = await ChartRenderer.RenderWithAsync("--set", $"silo.leaderElection.resourceName={resourceName}");
+        var cluster = new ClusterOptions();
+        var tables = KubernetesClusteringRbac.Rules(new KubernetesClusteringOptions { NamePrefix = resourceName }, cluster)
+            .Concat(KubernetesClusteringRbac.Rules(new KubernetesReminderTableOptions { NamePrefix = resourceName }, cluster));
+        var wanted = tables
+            .SelectMany(rule => from verb in rule.Verbs
+                                from name in rule.ResourceNames.Count == 0 ? [null] : rule.ResourceNames.Cast<string?>()
+                                select new RbacGrant(new RbacPermission(RbacScope.ReleaseNamespace, rule.ApiGroup, rule.Resource, verb), name))
+            .ToHashSet();
+
+        var granted = RbacPermission.GrantedByName(chart).Where(g => g.Permission.Scope == RbacScope.ReleaseNamespace).ToHashSet();
+
+        Assert.True(granted.SetEquals(wanted),
+            $"granted but not needed: {string.Join(", ", granted.Except(wanted))}; needed but not granted: {string.Join(", ", wanted.Except(granted))}");
+    }
+
+    [Fact]
     public async Task Rbac_can_be_left_to_the_operator()
     {
         var chart = await ChartRenderer.RenderWithAsync("--set", "rbac.create=false", "--set", "serviceAccount.create=false", "--set", "serviceAccount.name=ccm-managed");

@@ -32,7 +32,7 @@ public sealed class SiloArgsTests
             "--grain-idle-timeout=15m",
             "--kube-api-qps=20",
             "--kube-api-burst=30",
-            "--health-probe-bind-addr=:10258",
+            "--health-probe-bind-addr=$(POD_IP):10258",
             "--metrics-bind-addr=:8080",
             "--dashboard-bind-addr=:8080",
             "--dashboard-auth=token",

@@ -5,6 +5,7 @@ using Ccm.CloudClients.Slb;
 using Ccm.CloudClients.Vpc;
 using Ccm.Grains;
 using Ccm.Grains.Events;
+using Ccm.Grains.Nodes;
 using Ccm.Grains.Services;
 using Ccm.Grains.State;
 using Ccm.Kube.Client;
@@ -67,10 +68,14 @@ internal sealed class ServiceBudgetRun : IAsyncDisposable
         var slb = clients.GetRequiredService<ISlbClient>();
         var vpc = clients.GetRequiredService<IVpcClient>();
         var time = TimeProvider.System;
+        var events = new DiscardingEventRecorder();
+        var ecs = clients.GetRequiredService<IEcsClient>();
+        var missing = new MissingInstances(
+            new InstanceBatcher(ecs, options, new InstanceBatchOptions(), time, NullLogger<InstanceBatcher>.Instance), events, options, time, NullLogger<MissingInstances>.Instance);
         reconciler = new ServiceReconciler(cache, new LoadBalancerFinder(slb),
-            new EniResolver(clients.GetRequiredService<IEcsClient>(), vpc, options, time), new ServiceEips(new EipFinder(vpc)),
-            new ServiceExecutor(slb, vpc, options), new ServiceStatusWriter(kubeClient), new ServiceEvents(new DiscardingEventRecorder(), time),
-            new ServiceStatePublisher(new GrainStateBoard(), time), options, time, NullLogger<ServiceReconciler>.Instance);
+            new EniResolver(ecs, vpc, options, time), new ServiceEips(new EipFinder(vpc)),
+            new ServiceExecutor(slb, vpc, options), new ServiceStatusWriter(kubeClient), new ServiceEvents(events, time),
+            new ServiceStatePublisher(new GrainStateBoard(), time), missing, options, time, NullLogger<ServiceReconciler>.Instance);
     }
 
     public static async Task<ServiceBudgetRun> StartAsync(CancellationToken cancellationToken)

@@ -23,4 +23,11 @@ public static class SlbErrorCodes
         || exception.Code.EndsWith(".NotFound", StringComparison.Ordinal)
         || (exception.Code == "InvalidParameter" && exception.ServerMessage.Contains("does not exist", StringComparison.OrdinalIgnoreCase)
             && !exception.ServerMessage.Contains("ServerId", StringComparison.Ordinal));
+
+    /// <summary>A backend write named an ECS instance SLB does not know: "The specified ServerId ... does not exist"
+    /// (see <see cref="MissingInstances"/>).</summary>
+    public static bool IsServerMissing(OpenApiException exception) =>
+        exception.Code == "InvalidParameter"
+        && exception.ServerMessage.Contains("ServerId", StringComparison.Ordinal)
+        && exception.ServerMessage.Contains("does not exist", StringComparison.OrdinalIgnoreCase);
 }

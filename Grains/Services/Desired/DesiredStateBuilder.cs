@@ -12,6 +12,9 @@ namespace Ccm.Grains.Services;
 /// </summary>
 public static class DesiredStateBuilder
 {
+    /// <summary>Listeners one Classic Load Balancer holds (reference §4.1 quotas).</summary>
+    public const int ListenerQuota = 50;
+
     public static (DesiredService? Desired, IReadOnlyList<AnnotationError> Errors) Build(
         V1Service service, IReadOnlyList<V1Node> nodes, IReadOnlyList<V1EndpointSlice> slices, CcmOptions options)
     {
@@ -22,6 +25,7 @@ public static class DesiredStateBuilder
         var protocols = ListenerProtocols(ports, annotations);
         var errorList = errors.ToList();
         CheckListeners(ports, protocols, annotations, errorList);
+        errorList.AddRange(AnnotationContradictions.Find(annotations, adopted is not null));
         if (adopted is null && options.DisablePublicSlb && (annotations.Get(AnnotationCatalog.AddressType) ?? "internet") == "internet")
         {
             errorList.Add(new AnnotationError(AnnotationCatalog.AddressType.Name, annotations.Get(AnnotationCatalog.AddressType) ?? "(unset: internet)",
@@ -175,6 +179,14 @@ public static class DesiredStateBuilder
 
     private static void CheckListeners(IList<V1ServicePort> ports, List<string> protocols, ServiceAnnotations a, List<AnnotationError> errors)
     {
+        var listenerCount = ports.Select((p, i) => (p.Port, protocols[i])).Distinct().Count();
+        if (listenerCount > ListenerQuota)
+        {
+            // Refused whole: creating the first 50 and failing on the 51st would leave a half-served Service.
+            errors.Add(new AnnotationError("spec.ports", string.Create(CultureInfo.InvariantCulture, $"{listenerCount} listeners"),
+                string.Create(CultureInfo.InvariantCulture, $"a Classic Load Balancer holds at most {ListenerQuota} listeners (its quota); split the ports over several Services")));
+        }
+
         for (var i = 0; i < ports.Count; i++)
         {
             var field = string.Create(CultureInfo.InvariantCulture, $"spec.ports[{i}]");

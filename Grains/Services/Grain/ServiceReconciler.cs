@@ -16,9 +16,13 @@ namespace Ccm.Grains.Services;
 /// </summary>
 public sealed class ServiceReconciler(
     IClusterCache cache, LoadBalancerFinder finder, EniResolver enis, ServiceEips eips, ServiceExecutor executor, ServiceStatusWriter status,
-    ServiceEvents events, ServiceStatePublisher state, CcmOptions options, TimeProvider time, ILogger<ServiceReconciler> logger)
+    ServiceEvents events, ServiceStatePublisher state, MissingInstances missingInstances, CcmOptions options, TimeProvider time,
+    ILogger<ServiceReconciler> logger)
 {
     private static readonly TimeSpan SyncWait = TimeSpan.FromSeconds(2);
+
+    /// <summary>Plans one turn may make: each further one leaves out a node SLB refused (its instance does not exist).</summary>
+    private const int PlansPerTurn = 3;
 
     public async Task<ServiceTurn> ReconcileAsync(string key, ServiceMemory memory, CancellationToken cancellationToken)
     {
@@ -48,7 +52,7 @@ public sealed class ServiceReconciler(
         {
             return ServicePredicates.NeedsCleanup(service, options.TypeAnnotationGate)
                 ? await CleanUpAsync(key, service, memory, trigger, cancellationToken)
-                : await EnsureAsync(key, service, memory, trigger, cancellationToken);
+                : await EnsureAsync(key, service, memory, trigger, PlansPerTurn, cancellationToken);
         }
         catch (Exception ex) when (ex is not (TerminalException or ServiceSyncException or OperationCanceledException))
         {
@@ -63,9 +67,10 @@ public sealed class ServiceReconciler(
         }
     }
 
-    private async Task<ServiceTurn> EnsureAsync(string key, V1Service service, ServiceMemory memory, string trigger, CancellationToken ct)
+    private async Task<ServiceTurn> EnsureAsync(string key, V1Service service, ServiceMemory memory, string trigger, int plansLeft, CancellationToken ct)
     {
-        var (desired, errors) = DesiredStateBuilder.Build(service, cache.ListNodes(), cache.GetEndpointSlices(service.Metadata.NamespaceProperty!, service.Metadata.Name!), options);
+        var (nodes, leftOut) = await missingInstances.ExcludeAsync(cache.ListNodes(), ct);
+        var (desired, errors) = DesiredStateBuilder.Build(service, nodes, cache.GetEndpointSlices(service.Metadata.NamespaceProperty!, service.Metadata.Name!), options);
         if (desired is null)
         {
             throw Refuse(key, service, memory, errors);
@@ -125,7 +130,11 @@ public sealed class ServiceReconciler(
             return ServiceTurn.Done;
         }
 
-        await status.AddFinalizerAsync(service, ct);
+        if (plansLeft == PlansPerTurn)
+        {
+            // (A second plan of the turn finds the finalizer added; the cached Service predates that write.)
+            await status.AddFinalizerAsync(service, ct);
+        }
 
         // What is about to be added is recorded before it exists, so no crash in between can leave it unrecorded.
         var written = await status.WriteRecordsAsync(service, desired.Records.Union(records), ct);
@@ -139,6 +148,13 @@ public sealed class ServiceReconciler(
             {
                 // The quota hit means our adds came before our removes: next turn removes first (upstream #262).
                 memory.RemovesFirst |= result.ErrorCode == SlbErrorCodes.BackendQuota;
+                if (plansLeft > 1 && await missingInstances.LearnAsync(FailedOperation(plan, result), result.Failure!, nodes, ct))
+                {
+                    // One node's instance does not exist: plan again without it, so the other nodes are not held up.
+                    memory.ForgetGroups();
+                    return await EnsureAsync(key, service, memory, trigger, plansLeft - 1, ct);
+                }
+
                 throw Fail(key, service, memory, result, ServiceStatePublisher.Describe(desired, actual, context, applied: false));
             }
 
@@ -172,7 +188,9 @@ public sealed class ServiceReconciler(
         }
 
         state.Publish(key, memory, GrainPhase.Ready, Summary(result.Writes, "applied"), null, snapshot);
-        return ServiceTurn.Done;
+
+        // Nodes left out for a missing instance come back once it exists: look again then, not only at the next resync.
+        return leftOut.Count == 0 ? ServiceTurn.Done : new ServiceTurn(ReconcileResult.RequeueAfter(options.MissingInstanceRecheck), false);
     }
 
     private async Task<ServiceTurn> CleanUpAsync(string key, V1Service service, ServiceMemory memory, string trigger, CancellationToken ct)
@@ -275,6 +293,9 @@ public sealed class ServiceReconciler(
         state.Publish(key, memory, GrainPhase.Failed, "retrying with backoff", state.Error(message, result.ErrorCode), snapshot);
         return new ServiceSyncException(message, result.ErrorCode, result.Failure);
     }
+
+    private static ServiceOperation FailedOperation(ServicePlan plan, ExecutionResult result) =>
+        plan.Operations[result.Records.Select((r, i) => (r.Outcome, i)).First(r => r.Outcome == OperationOutcome.Failed).i];
 
     private PlanRecord Record(string trigger, ExecutionResult result, bool dryRun) =>
         new() { At = time.GetUtcNow(), DryRun = dryRun, Trigger = trigger, Operations = result.Records };

@@ -129,7 +129,8 @@ public static class LoadBalancerPlanner
         {
             if (wanted is not null && current is not null && !Same(wanted, current))
             {
-                yield return new AnnotationError(spec.Name, wanted, $"{current} (fixed when the load balancer was created; recreate the Service to change it)");
+                var shown = current.Length > 0 ? current : $"none (load balancer {have.LoadBalancerId} has no {spec.Key})";
+                yield return new AnnotationError(spec.Name, wanted, $"{shown} (fixed when the load balancer was created; recreate the Service to change it)");
             }
         }
 

@@ -5,6 +5,7 @@ using Ccm.CloudClients.Endpoints;
 using Ccm.CloudClients.Hosting;
 using Ccm.CloudClients.Slb;
 using Ccm.CloudClients.Vpc;
+using Ccm.Grains.Nodes;
 using Ccm.Grains.Services;
 using Ccm.Grains.Tests.Fakes;
 using Ccm.Grains.Tests.Support;
@@ -107,17 +108,25 @@ public sealed class Harness
         var slb = clients.GetRequiredService<ISlbClient>();
         var time = TimeProvider.System;
         var vpc = clients.GetRequiredService<IVpcClient>();
+        var logs = world.Logs.CreateFactory();
+        var instances = new InstanceBatcher(clients.GetRequiredService<IEcsClient>(), options, QuickBatches, time, logs.CreateLogger<InstanceBatcher>());
+        MissingInstances = new MissingInstances(instances, Events, options, time, logs.CreateLogger<MissingInstances>());
         Reconciler = new ServiceReconciler(Cache, new LoadBalancerFinder(slb),
             new EniResolver(clients.GetRequiredService<IEcsClient>(), vpc, options, time), new ServiceEips(new EipFinder(vpc)),
             new ServiceExecutor(slb, vpc, options), new ServiceStatusWriter(world.KubeClient), new ServiceEvents(Events, time), new ServiceStatePublisher(Board, time),
-            options, time, world.Logs.CreateFactory().CreateLogger<ServiceReconciler>());
+            MissingInstances, options, time, logs.CreateLogger<ServiceReconciler>());
         foreach (var node in ServiceBuilders.DemoNodes())
         {
             Cache.With(node);
         }
     }
 
+    /// <summary>Instance lookups answered within milliseconds (the silo waits up to seconds to fill a batch).</summary>
+    public static InstanceBatchOptions QuickBatches { get; } = new() { Quiet = TimeSpan.FromMilliseconds(20), MaxWait = TimeSpan.FromMilliseconds(200) };
+
     public CcmOptions Options { get; }
+
+    public MissingInstances MissingInstances { get; }
 
     public FakeClusterCache Cache { get; } = new();
 

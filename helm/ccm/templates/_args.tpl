@@ -41,7 +41,8 @@ is passed explicitly, so the rendered manifest says what the silo runs with what
 - {{ printf "--grain-idle-timeout=%s" $silo.grainIdleTimeout | quote }}
 - {{ printf "--kube-api-qps=%d" (int $silo.kubeApi.qps) | quote }}
 - {{ printf "--kube-api-burst=%d" (int $silo.kubeApi.burst) | quote }}
-- {{ printf "--health-probe-bind-addr=:%d" (int $silo.healthPort) | quote }}
+{{- /* $(POD_IP) is expanded by the kubelet from the container's environment (ccm.env). */}}
+- {{ printf "--health-probe-bind-addr=%s:%d" (ternary "$(POD_IP)" "" $silo.healthBindPodIP) (int $silo.healthPort) | quote }}
 {{- if $silo.metrics.enabled }}
 - {{ printf "--metrics-bind-addr=:%d" (int $silo.metrics.port) | quote }}
 {{- else }}

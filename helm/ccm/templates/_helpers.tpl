@@ -139,3 +139,4 @@ compares), so that templates can check the leader-election timings against each 
 {{- $s := regexFind "[0-9]+s" . | trimSuffix "s" | default "0" | atoi -}}
 {{- add (mul $h 3600) (mul $m 60) $s -}}
 {{- end -}}
+
