@@ -34,6 +34,7 @@ public abstract partial class ReconcilerGrain(ReconcileServices services) : Grai
     private readonly ILogger logger = services.Logger;
     private IGrainTimer? pump;
     private IGrainTimer? resync;
+    private CloudCallScope? turnScope;
     private SignalKind? pending;
     private SignalKind lastKind = SignalKind.Event;
     private bool running;
@@ -102,6 +103,12 @@ public abstract partial class ReconcilerGrain(ReconcileServices services) : Grai
         {
             pump!.Change(SignalDelay, Timeout.InfiniteTimeSpan);
         }
+        else if (running && kind == SignalKind.Event)
+        {
+            // A change arrived while a resync's turn waits for cloud permits (a restart's re-checks): that turn's calls
+            // go ahead of every other resync, so the turn for the change starts in seconds rather than after all of them.
+            turnScope?.Escalate();
+        }
 
         return Task.CompletedTask;
     }
@@ -136,6 +143,7 @@ public abstract partial class ReconcilerGrain(ReconcileServices services) : Grai
         using (var scope = CloudCallScope.Begin(priority, $"{Kind}/{this.GetPrimaryKeyString()}"))
         using (var deadline = new TurnDeadline(services.Options.TurnTimeout, services.Time, scope, stopping.Token))
         {
+            turnScope = scope;
             try
             {
                 result = await ReconcileAsync(new ReconcileTurn(kind, deadline), deadline.Token);
@@ -143,6 +151,10 @@ public abstract partial class ReconcilerGrain(ReconcileServices services) : Grai
             catch (Exception e)
             {
                 error = e;
+            }
+            finally
+            {
+                turnScope = null;
             }
         }
 

@@ -22,6 +22,7 @@ public sealed class CloudCallScope : IDisposable
     private static readonly AsyncLocal<CloudCallScope?> CurrentScope = new();
 
     private readonly Lock gate = new();
+    private readonly Dictionary<PermitWaiter, PermitBucket> queued = [];
     private TimeProvider? clock;
     private TimeSpan waited;
     private long waitingSince;
@@ -37,8 +38,8 @@ public sealed class CloudCallScope : IDisposable
     /// <summary>The innermost scope of the current async flow, or null outside any scope.</summary>
     public static CloudCallScope? Current => CurrentScope.Value;
 
-    /// <summary>Queue class of the calls inside this scope.</summary>
-    public CloudCallPriority Priority { get; }
+    /// <summary>Queue class of the calls inside this scope; <see cref="Escalate"/> raises it to Event.</summary>
+    public CloudCallPriority Priority { get; private set; }
 
     /// <summary>
     /// The caller the budget rotates between within a priority class, e.g. <c>service/default/nginx</c>: one caller with
@@ -97,9 +98,40 @@ public sealed class CloudCallScope : IDisposable
         }
     }
 
-    /// <summary>A call of this scope starts waiting; <paramref name="time"/> is the budget's clock.</summary>
-    internal void EnterWait(TimeProvider time)
+    /// <summary>
+    /// Raises this scope to <see cref="CloudCallPriority.Event"/>: its later calls queue as a change's, and those already
+    /// waiting move ahead of every resync's (keeping their caller's place among the Event callers' rotation). A reconcile
+    /// that began as a resync and learns while it waits that its object changed (a Service whose endpoints move during a
+    /// restart's re-checks) must not finish behind a thousand re-checks before the turn for its change can start.
+    /// </summary>
+    public void Escalate()
     {
+        KeyValuePair<PermitWaiter, PermitBucket>[] waiting;
+        lock (gate)
+        {
+            if (Priority == CloudCallPriority.Event)
+            {
+                return;
+            }
+
+            Priority = CloudCallPriority.Event;
+            waiting = [.. queued];
+        }
+
+        foreach (var (waiter, bucket) in waiting)
+        {
+            bucket.Promote(waiter);
+        }
+    }
+
+    /// <summary>A call of this scope starts waiting in <paramref name="bucket"/>; <paramref name="time"/> is the budget's clock.</summary>
+    internal void EnterWait(TimeProvider time, PermitBucket bucket, PermitWaiter waiter)
+    {
+        lock (gate)
+        {
+            queued[waiter] = bucket;
+        }
+
         for (var scope = this; scope is not null; scope = scope.Parent)
         {
             lock (scope.gate)
@@ -114,8 +146,13 @@ public sealed class CloudCallScope : IDisposable
     }
 
     /// <summary>A call of this scope stopped waiting: granted, cancelled or refused.</summary>
-    internal void ExitWait()
+    internal void ExitWait(PermitWaiter waiter)
     {
+        lock (gate)
+        {
+            queued.Remove(waiter);
+        }
+
         for (var scope = this; scope is not null; scope = scope.Parent)
         {
             lock (scope.gate)

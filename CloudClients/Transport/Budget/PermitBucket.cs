@@ -109,7 +109,7 @@ internal sealed class PermitBucket : IDisposable
             }
 
             waiter = new PermitWaiter(priority, scope?.Key ?? CloudCallScope.AnonymousKey, scope, now, cancellationToken);
-            scope?.EnterWait(time);
+            scope?.EnterWait(time, this, waiter);
             queue.Enqueue(waiter);
 
             // Registered under the lock, so a grant never reads a half-written registration. A token cancelled meanwhile
@@ -150,6 +150,18 @@ internal sealed class PermitBucket : IDisposable
         }
     }
 
+    /// <summary>Moves a waiter of an escalated scope ahead of every Resync waiter, if it still waits here.</summary>
+    public void Promote(PermitWaiter waiter)
+    {
+        lock (gate)
+        {
+            if (!disposed)
+            {
+                queue.Promote(waiter);
+            }
+        }
+    }
+
     public void Dispose()
     {
         var abandoned = new List<PermitWaiter>();
@@ -159,7 +171,7 @@ internal sealed class PermitBucket : IDisposable
             timer.Dispose();
             while (queue.TryDequeue(out var waiter))
             {
-                waiter.Scope?.ExitWait();
+                waiter.Scope?.ExitWait(waiter);
                 abandoned.Add(waiter);
             }
         }
@@ -188,7 +200,7 @@ internal sealed class PermitBucket : IDisposable
         Refill(now);
         while (tokens >= Whole && queue.TryDequeue(out var waiter))
         {
-            waiter.Scope?.ExitWait();
+            waiter.Scope?.ExitWait(waiter);
             waiter.Registration.Unregister();
             if (waiter.CancellationToken.IsCancellationRequested)
             {
@@ -242,7 +254,7 @@ internal sealed class PermitBucket : IDisposable
                 return;
             }
 
-            waiter.Scope?.ExitWait();
+            waiter.Scope?.ExitWait(waiter);
         }
 
         waiter.TryCancel();

@@ -34,6 +34,19 @@ internal sealed class PermitQueue
     /// <summary>Takes a waiter out wherever it is; false when it already left (granted or removed).</summary>
     public bool Remove(PermitWaiter waiter) => waiter.Node is not null && classes[(int)waiter.Priority].Remove(waiter);
 
+    /// <summary>Moves a queued Resync waiter to the Event class (behind the Event waiters of its caller); false when it is not queued there.</summary>
+    public bool Promote(PermitWaiter waiter)
+    {
+        if (waiter.Priority == CloudCallPriority.Event || !Remove(waiter))
+        {
+            return false;
+        }
+
+        waiter.Priority = CloudCallPriority.Event;
+        Enqueue(waiter);
+        return true;
+    }
+
     /// <summary>Callers with waiters form a rotation; each caller's waiters keep their order.</summary>
     private sealed class ClassQueue
     {

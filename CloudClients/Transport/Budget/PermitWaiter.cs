@@ -8,7 +8,8 @@ internal sealed class PermitWaiter(CloudCallPriority priority, string key, Cloud
 {
     private readonly TaskCompletionSource<Permit> completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public CloudCallPriority Priority => priority;
+    /// <summary>The class it queues in; raised to Event when its scope escalates (<see cref="PermitQueue.Promote"/>).</summary>
+    public CloudCallPriority Priority { get; set; } = priority;
 
     public string Key => key;
 

@@ -105,4 +105,41 @@ public class PermitOrderTests
 
         Assert.Same(outer, CloudCallScope.Current);
     }
+
+    [Fact]
+    public void An_escalated_scope_moves_its_waiting_calls_ahead_of_every_resync_and_queues_its_later_calls_as_events()
+    {
+        using var budget = new TestBudget("SLB=1:1");
+        budget.Drain();
+        var resyncs = Enumerable.Range(0, 20).Select(i => budget.Acquire(CloudCallPriority.Resync, $"service/default/s{i}")).ToList();
+        using var turn = CloudCallScope.Begin(CloudCallPriority.Resync, "service/default/nginx");
+        var waiting = budget.Budget.AcquireAsync(CloudProduct.Slb, TestBudget.Action, CancellationToken.None).AsTask();
+
+        turn.Escalate();
+        var later = budget.Budget.AcquireAsync(CloudProduct.Slb, TestBudget.Action, CancellationToken.None).AsTask();
+        budget.Advance(OneToken);
+        budget.Advance(OneToken);
+
+        Assert.Equal(CloudCallPriority.Event, turn.Priority);
+        Assert.True(waiting.IsCompletedSuccessfully);
+        Assert.True(later.IsCompletedSuccessfully);
+        Assert.All(resyncs, r => Assert.False(r.IsCompleted));
+    }
+
+    [Fact]
+    public void Without_escalation_the_same_turn_waits_behind_the_resyncs_queued_before_it()
+    {
+        using var budget = new TestBudget("SLB=1:1");
+        budget.Drain();
+        var resyncs = Enumerable.Range(0, 20).Select(i => budget.Acquire(CloudCallPriority.Resync, $"service/default/s{i}")).ToList();
+        using var turn = CloudCallScope.Begin(CloudCallPriority.Resync, "service/default/nginx");
+        var waiting = budget.Budget.AcquireAsync(CloudProduct.Slb, TestBudget.Action, CancellationToken.None).AsTask();
+
+        budget.Advance(OneToken);
+        budget.Advance(OneToken);
+
+        Assert.False(waiting.IsCompleted);
+        Assert.Equal(2, resyncs.Count(r => r.IsCompletedSuccessfully));
+    }
 }
+

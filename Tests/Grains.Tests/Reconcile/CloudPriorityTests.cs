@@ -86,6 +86,45 @@ public sealed class CloudPriorityTests(ITestOutputHelper output) : IAsyncLifetim
         Assert.All(resyncs, k => Assert.Equal((CloudCallPriority.Resync, $"probe/{k}"), scopes[k]));
     }
 
+    [Fact]
+    public async Task A_change_to_an_object_whose_resync_turn_waits_moves_that_turn_ahead_of_every_other_resync()
+    {
+        var slb = clients.GetRequiredService<ISlbClient>();
+        await using var cluster = await ReconcileCluster.StartAsync(new ClusterSetup(), output);
+        var sent = new ConcurrentQueue<(string Key, CloudCallPriority Queued)>();
+        cluster.Probe.Turn = async (turn, token) =>
+        {
+            await foreach (var _ in slb.DescribeLoadBalancersAsync(new DescribeLoadBalancersRequest(), token))
+            {
+            }
+
+            sent.Enqueue((turn.Key, CloudCallScope.Current!.Priority));
+            return ReconcileResult.Done;
+        };
+        Assert.True(Budget.AcquireAsync(CloudProduct.Slb, "DescribeLoadBalancers", default).AsTask().IsCompletedSuccessfully); // the burst is spent
+        var resyncs = Enumerable.Range(0, 10).Select(i => $"default/resync-{i:D2}").ToList();
+        foreach (var key in resyncs)
+        {
+            await cluster.Grains.GetGrain<IProbeGrain>(key).Signal(SignalKind.Resync);
+        }
+
+        // A restart's re-check of the changed object queued last, behind the others; then its endpoints change.
+        var changed = cluster.Grains.GetGrain<IProbeGrain>("default/changed");
+        await changed.Signal(SignalKind.Resync);
+        await Eventually.TrueAsync(() => State().ResyncWaiters == 11, "every re-check waits for a permit");
+        await changed.Signal(SignalKind.Event);
+
+        time.Advance(TimeSpan.FromSeconds(1)); // one permit
+        await Eventually.TrueAsync(() => sent.Count == 1, "the first call was sent");
+        await Eventually.TrueAsync(() => State().EventWaiters == 1, "the turn for the change waits for a permit");
+        time.Advance(TimeSpan.FromSeconds(1));
+        await Eventually.TrueAsync(() => sent.Count == 2, "the second call was sent");
+
+        // The waiting re-check went first, as an Event now; then the turn for the change, before any other re-check.
+        Assert.Equal([("default/changed", CloudCallPriority.Event), ("default/changed", CloudCallPriority.Event)], sent.ToArray());
+        Assert.Equal(10, State().ResyncWaiters);
+    }
+
     public async Task InitializeAsync()
     {
         cloud = await AliyunEmulator.StartAsync(new AliyunEmulatorOptions { AccessKeyId = AccessKeyId, AccessKeySecret = AccessKeySecret, Seed = SeedKind.Empty });
