@@ -43,7 +43,8 @@ public sealed class IdleWatchOverHttpTests : EmulatorTest
         }, "the watch reopens after the server closed it");
 
         Assert.All(requests.WatchVersions(), v => Assert.Equal(informer.LastSyncResourceVersion, v));
-        Assert.Equal(1, Calls.Counts[new KubeCall("list", "", "nodes", null, null)]);
+        Assert.Equal(1, requests.Lists("nodes"));
+        Assert.True(requests.Probes("nodes") >= 1, "each resumed watch is preceded by a freshness probe");
         Assert.DoesNotContain(logs.Entries, e => e.Level >= LogLevel.Warning);
     }
 }

@@ -17,7 +17,6 @@ namespace Ccm.Kube.Tests.Emulator;
 /// </summary>
 public sealed class InformerOverHttpTests : EmulatorTest
 {
-    private static readonly KubeCall ListServices = new("list", "", "services", null, null);
     private static readonly KubeCall WatchServices = new("watch", "", "services", null, null);
 
     private readonly string app = Unique("app");
@@ -66,7 +65,7 @@ public sealed class InformerOverHttpTests : EmulatorTest
         await Eventually.TrueAsync(() => requests.WatchVersions().Contains(head), "a watch resumes from the bookmark's version");
 
         Assert.Equal(listed.ToString(System.Globalization.CultureInfo.InvariantCulture), requests.WatchVersions()[0]);
-        Assert.Equal(1, Calls.Counts[ListServices]);
+        Assert.Equal(1, requests.Lists("services"));
         Assert.All(requests.Requests.Where(r => r.PathAndQuery.Contains("watch=true", StringComparison.Ordinal)),
             r => Assert.Contains("allowWatchBookmarks=true", r.PathAndQuery));
     }
@@ -84,7 +83,7 @@ public sealed class InformerOverHttpTests : EmulatorTest
         Emulator.Objects.Create(ServiceJson($"{app}-after"));
 
         await Eventually.TrueAsync(() => changes.Any(c => c.Key == $"default/{app}-after"), "the change after the compaction arrives");
-        Assert.Equal(1, Calls.Counts[ListServices]);
+        Assert.Equal(1, requests.Lists("services"));
         Assert.Equal(2, changes.Count);
     }
 
@@ -148,7 +147,7 @@ public sealed class InformerOverHttpTests : EmulatorTest
         }
 
         Assert.True(Calls.Counts[WatchServices] >= 6, "a new watch delivered each round");
-        Assert.Equal(1, Calls.Counts[ListServices]);
+        Assert.Equal(1, requests.Lists("services"));
     }
 
     private async Task<Informer<V1Service>> StartedInformerAsync(string[] names, TimeSpan? watchTimeout = null)
@@ -196,7 +195,7 @@ public sealed class InformerOverHttpTests : EmulatorTest
         var modified = changes.Single(c => c.Type == ChangeType.Modified);
         Assert.False(modified.Old!.Metadata.Annotations?.ContainsKey("k") ?? false);
         Assert.Equal("v", modified.New!.Metadata.Annotations["k"]);
-        Assert.Equal(2, Calls.Counts[ListServices]);
+        Assert.Equal(2, requests.Lists("services"));
     }
 
     private JsonObject ServiceJson(string name) => new()

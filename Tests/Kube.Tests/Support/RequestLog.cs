@@ -22,6 +22,16 @@ internal sealed class RequestLog
             .Where(q => q["watch"] is "true" or "1")
             .Select(q => q["resourceVersion"])];
 
+    /// <summary>Full lists of a resource: GETs of its collection that are neither watches nor freshness probes.</summary>
+    public int Lists(string resource) => Queries(resource).Count(q => q["watch"] is not ("true" or "1") && q["resourceVersionMatch"] is null);
+
+    /// <summary>Freshness probes: one-object lists at a version (<c>resourceVersionMatch=NotOlderThan</c>).</summary>
+    public int Probes(string resource) => Queries(resource).Count(q => q["resourceVersionMatch"] == "NotOlderThan");
+
+    private IEnumerable<System.Collections.Specialized.NameValueCollection> Queries(string resource) =>
+        Requests.Where(r => r.Method == "GET" && new Uri("http://x" + r.PathAndQuery).AbsolutePath.EndsWith("/" + resource, StringComparison.Ordinal))
+            .Select(r => HttpUtility.ParseQueryString(new Uri("http://x" + r.PathAndQuery).Query));
+
     private sealed class Recording(ConcurrentQueue<RecordedRequest> requests) : DelegatingHandler
     {
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)

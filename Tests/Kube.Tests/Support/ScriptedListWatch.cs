@@ -9,7 +9,9 @@ namespace Ccm.Kube.Tests.Support;
 /// <summary>
 /// A scripted server for informer tests: lists come from a queue; each watch is a channel the test writes events (or
 /// ERROR events) into and then ends or breaks. Records every request. ERROR events go to the caller's <c>onError</c>
-/// and the stream goes on, as KubernetesClient's watch does.
+/// and the stream goes on, as KubernetesClient's watch does. The reflector's freshness probes (a one-object list at
+/// its version, <see cref="ListRequest.NotOlderThan"/>) are recorded apart and answered "up to date" unless a probe
+/// failure is queued.
 /// </summary>
 internal sealed class ScriptedListWatch<T> : IListWatch<T>
     where T : class, IKubernetesObject<V1ObjectMeta>
@@ -18,12 +20,26 @@ internal sealed class ScriptedListWatch<T> : IListWatch<T>
     private readonly Channel<ScriptedWatch> watches = Channel.CreateUnbounded<ScriptedWatch>();
     private readonly List<ListRequest> listCalls = [];
     private readonly List<WatchRequest> watchCalls = [];
+    private readonly List<ListRequest> probeCalls = [];
+    private readonly Queue<Exception> probeFailures = new();
 
     public string Resource => "services";
 
     public IReadOnlyList<ListRequest> ListCalls { get { lock (listCalls) { return [.. listCalls]; } } }
 
     public IReadOnlyList<WatchRequest> WatchCalls { get { lock (watchCalls) { return [.. watchCalls]; } } }
+
+    /// <summary>Freshness probes made before resumed watches.</summary>
+    public IReadOnlyList<ListRequest> ProbeCalls { get { lock (probeCalls) { return [.. probeCalls]; } } }
+
+    /// <summary>The next freshness probe fails with <paramref name="exception"/> (e.g. the server is behind our version).</summary>
+    public void EnqueueProbeFailure(Exception exception)
+    {
+        lock (probeCalls)
+        {
+            probeFailures.Enqueue(exception);
+        }
+    }
 
     /// <summary>A complete list (one page).</summary>
     public void EnqueueList(string resourceVersion, params T[] items) => EnqueuePage(resourceVersion, null, items);
@@ -47,6 +63,15 @@ internal sealed class ScriptedListWatch<T> : IListWatch<T>
 
     public async Task<ListPage<T>> ListAsync(ListRequest request, CancellationToken cancellationToken)
     {
+        if (request.NotOlderThan is { } version)
+        {
+            lock (probeCalls)
+            {
+                probeCalls.Add(request);
+                return probeFailures.TryDequeue(out var failure) ? throw failure : new ListPage<T>([], version, null);
+            }
+        }
+
         lock (listCalls)
         {
             listCalls.Add(request);
