@@ -1,13 +1,14 @@
 using Ccm.Grains.Placement;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Orleans.Runtime;
 
 namespace Ccm.Grains.Reconcile;
 
 /// <summary>What every <see cref="ReconcilerGrain"/> needs from the silo, in one constructor argument.</summary>
 public sealed class ReconcileServices(
     ReconcileOptions options, ReconcileActivity activity, TimeProvider time, ILogger<ReconcilerGrain> logger, IHostApplicationLifetime lifetime,
-    ClusterOwnership ownership)
+    ClusterOwnership ownership, IClusterManifestProvider manifest)
 {
     public ReconcileOptions Options => options;
 
@@ -30,6 +31,9 @@ public sealed class ReconcileServices(
 
     /// <summary>Which keys this silo owns among the active silos: a grain on another silo moves to its owner when idle.</summary>
     public ClusterOwnership Ownership => ownership;
+
+    /// <summary>The silos Orleans' placement can choose from (their published manifests).</summary>
+    public IReadOnlyCollection<SiloAddress> PlaceableSilos => manifest.Current.Silos.Keys.ToList();
 }
 
 /// <summary>How reconcile turns are timed.</summary>

@@ -2,6 +2,7 @@ using Ccm.CloudClients.Transport.Budget;
 using Ccm.GrainInterfaces;
 using Ccm.Grains.Placement;
 using Microsoft.Extensions.Logging;
+using Orleans.Runtime;
 
 namespace Ccm.Grains.Reconcile;
 
@@ -166,15 +167,31 @@ public abstract partial class ReconcilerGrain(ReconcileServices services) : Grai
         services.Activity.Turn(Kind, kind, decision.Result, services.Time.GetElapsedTime(started));
         Report(decision, error, wake);
         running = false;
-        if (pending is null && !services.Ownership.Owns(PlacementKey))
+        if (pending is null && MovesTo() is { } owner)
         {
             // Orleans places the new activation with the same director, on the owner; signals that arrive meanwhile follow it.
-            LogMoving(Kind, this.GetPrimaryKeyString());
+            LogMoving(Kind, this.GetPrimaryKeyString(), owner);
             MigrateOnIdle();
             return;
         }
 
         pump!.Change(wake ?? Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+    }
+
+    /// <summary>
+    /// The silo this grain should move to: another one owns its key in this silo's view of the membership, and Orleans'
+    /// placement, choosing among the silos it knows, picks the same one. While the two views differ (a silo joining or
+    /// leaving) the grain stays: a move placed back on this silo would only deactivate it.
+    /// </summary>
+    private SiloAddress? MovesTo()
+    {
+        var ownership = services.Ownership;
+        if (ownership.Owns(PlacementKey) || SiloOwnership.OwnerOf(PlacementKey, ownership.Active) is not { } owner)
+        {
+            return null;
+        }
+
+        return owner.Equals(SiloOwnership.OwnerOf(PlacementKey, services.PlaceableSilos)) ? owner : null;
     }
 
     private void Report(ReconcileDecision decision, Exception? error, TimeSpan? wake)
@@ -200,8 +217,8 @@ public abstract partial class ReconcilerGrain(ReconcileServices services) : Grai
     [LoggerMessage(Level = LogLevel.Error, Message = "Reconcile of {GrainType} {Key} failed terminally ({Failures} in a row); no retry until the next signal")]
     private partial void LogTerminal(Exception? exception, string grainType, string key, int failures);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "{GrainType} {Key} moves to the silo that owns its key now")]
-    private partial void LogMoving(string grainType, string key);
+    [LoggerMessage(Level = LogLevel.Debug, Message = "{GrainType} {Key} moves to {Silo}, which owns its key now")]
+    private partial void LogMoving(string grainType, string key, SiloAddress silo);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Reconcile of {GrainType} {Key} cancelled: the grain is deactivating")]
     private partial void LogCancelled(string grainType, string key);

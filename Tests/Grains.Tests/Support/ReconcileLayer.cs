@@ -4,6 +4,7 @@ using Ccm.Grains.Reconcile;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Orleans.Runtime;
 using Orleans.Runtime.Placement;
 
 namespace Ccm.Grains.Tests.Support;
@@ -24,7 +25,8 @@ internal static class ReconcileLayer
         services.AddSingleton(sp => new ReconcileActivity(sp.GetRequiredService<IMeterFactory>(), clock));
         services.AddSingleton(sp => new ReconcileServices(
             options, sp.GetRequiredService<ReconcileActivity>(), clock, sp.GetRequiredService<ILogger<ReconcilerGrain>>(),
-            sp.GetRequiredService<IHostApplicationLifetime>(), sp.GetRequiredService<ClusterOwnership>()));
+            sp.GetRequiredService<IHostApplicationLifetime>(), sp.GetRequiredService<ClusterOwnership>(),
+            sp.GetRequiredService<IClusterManifestProvider>()));
         services.AddSingleton<ClusterOwnership>();
         services.AddSingleton<IHostedService, ClusterOwnershipTracker>();
         services.AddPlacementDirector<OwnerPlacement, OwnerPlacementDirector>();
