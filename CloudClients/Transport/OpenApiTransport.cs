@@ -99,9 +99,12 @@ public sealed class OpenApiTransport : IOpenApiTransport
             recorder.RecordRetry(Product.Name, action.Name);
             logger.LogWarning("{Product} {Action} attempt {Attempt} failed with {Code} (HTTP {HttpStatus}), RequestId {RequestId}; retrying in {DelayMs:0} ms",
                 Product.Name, action.Name, attempt, failure.Code, failure.HttpStatus, failure.RequestId, delay.TotalMilliseconds);
-            if (delay > TimeSpan.Zero)
+            // A timer fires on its tick (a millisecond here), so one delay can end a hair before the service's TimeLeft
+            // has passed; what is left is waited out, so a retry never comes back early.
+            var since = time.GetTimestamp();
+            for (var left = delay; left > TimeSpan.Zero; left = delay - time.GetElapsedTime(since))
             {
-                await Task.Delay(delay, time, cancellationToken);
+                await Task.Delay(left, time, cancellationToken);
             }
         }
     }
