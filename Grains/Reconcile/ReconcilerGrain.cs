@@ -41,6 +41,7 @@ public abstract partial class ReconcilerGrain(ReconcileServices services) : Grai
     private bool running;
     private int failures;
     private bool moved;
+    private bool retiring;
 
     /// <summary>When the next periodic resync is due (null without one), for the state a grain publishes.</summary>
     protected DateTimeOffset? NextResyncAt { get; private set; }
@@ -121,7 +122,11 @@ public abstract partial class ReconcilerGrain(ReconcileServices services) : Grai
     protected abstract Task<ReconcileResult> ReconcileAsync(ReconcileTurn reconcile, CancellationToken cancellationToken);
 
     /// <summary>Asks Orleans to deactivate this grain once the turn ends (its object is gone); a later signal activates it afresh.</summary>
-    protected void Retire() => DeactivateOnIdle();
+    protected void Retire()
+    {
+        retiring = true;
+        DeactivateOnIdle();
+    }
 
     private Task ResyncTickAsync(CancellationToken cancellationToken)
     {
@@ -185,8 +190,9 @@ public abstract partial class ReconcilerGrain(ReconcileServices services) : Grai
     /// </summary>
     private SiloAddress? MovesTo()
     {
+        // A grain that retires (its object is gone) goes away here rather than starting again on the owner.
         var ownership = services.Ownership;
-        if (ownership.Owns(PlacementKey) || SiloOwnership.OwnerOf(PlacementKey, ownership.Active) is not { } owner)
+        if (retiring || ownership.Owns(PlacementKey) || SiloOwnership.OwnerOf(PlacementKey, ownership.Active) is not { } owner)
         {
             return null;
         }
