@@ -9,6 +9,7 @@ using Ccm.Silo.Composition;
 using Ccm.Silo.Hosting;
 using Ccm.Silo.SandboxHosting;
 using Ccm.Silo.Tests.Support;
+using Ccm.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Ccm.Silo.Tests.Dashboard;
@@ -45,6 +46,11 @@ public sealed class DashboardHost : IAsyncDisposable
             builder.Services.AddCcmGrains(new CcmOptions { ClusterId = "c-test", RegionId = "cn-hangzhou", VpcId = "vpc-bp1demo", DryRun = dryRun });
             builder.Services.AddSingleton(new CloudCallRecorder(TimeProvider.System));
         });
+
+        // The web server answers before Orleans has started (OrleansStart runs it in the background): wait for the silo,
+        // so what the dashboard says of it is its running state, not its start-up.
+        await Eventually.TrueAsync(
+            () => silo.Service<Orleans.Runtime.ISiloStatusOracle>().CurrentStatus == Orleans.Runtime.SiloStatus.Active, "the Orleans silo is active");
         return new DashboardHost(silo);
     }
 
