@@ -88,7 +88,13 @@ internal sealed class WatchResponder(ObjectStore store, Freshness freshness, Tim
         {
             for (var rv = cursor + 1; rv <= log.Head; rv++)
             {
-                if (log.TryRead(rv, out var e) == EventRead.Expired)
+                var read = log.TryRead(rv, out var e);
+                if (read == EventRead.NotYet)
+                {
+                    break; // the log restarted under this loop (state lost); the restart ends this watch
+                }
+
+                if (read == EventRead.Expired)
                 {
                     await EndWithExpiredAsync(body, cursor, log); // this watcher fell out of the window
                     return;

@@ -79,7 +79,15 @@ internal sealed class ClusterControllers : IAsyncDisposable
         var published = Math.Min(log.Head, store.Snapshot.ResourceVersion);
         for (var rv = cursor + 1; rv <= published; rv++)
         {
-            if (log.TryRead(rv, out var e) == EventRead.Expired)
+            var read = log.TryRead(rv, out var e);
+            if (read == EventRead.NotYet)
+            {
+                // The log restarted (the API server lost its state) while this loop read it: the next pass sees the
+                // restart and resyncs.
+                return cursor;
+            }
+
+            if (read == EventRead.Expired)
             {
                 logger.LogWarning("Controllers fell behind the watch history at {ResourceVersion}; resyncing", rv);
                 return Resync();
