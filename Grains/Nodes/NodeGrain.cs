@@ -41,6 +41,8 @@ public sealed partial class NodeGrain(
 
     protected override TimeSpan? ResyncPeriod => options.NodeResyncPeriod;
 
+    protected override void Withdraw() => board.Remove<NodeGrainState>(this.GetPrimaryKeyString());
+
     protected override async Task<ReconcileResult> ReconcileAsync(ReconcileTurn reconcile, CancellationToken cancellationToken)
     {
         fromReminder = reconcile.Kind == SignalKind.Resync; // the periodic refresh always asks the cloud afresh

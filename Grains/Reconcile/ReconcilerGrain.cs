@@ -56,6 +56,16 @@ public abstract partial class ReconcilerGrain(ReconcileServices services) : Grai
     /// <summary>How often to resync without a signal; null for never (the default). Read once, at activation.</summary>
     protected virtual TimeSpan? ResyncPeriod => null;
 
+    /// <summary>
+    /// Takes what this activation published off this silo's board. Called as it deactivates for any reason but its own
+    /// retirement (which leaves what its last turn published): moving to its key's owner, whose activation publishes
+    /// afresh, or Orleans ending it. So a silo's board holds exactly what the grains it runs published, and the
+    /// dashboard shows each grain once, from wherever it runs.
+    /// </summary>
+    protected virtual void Withdraw()
+    {
+    }
+
     /// <summary>The grain type's name in logs, metrics and the dashboard (<c>service</c>, <c>node</c>...).</summary>
     protected abstract string Kind { get; }
 
@@ -92,6 +102,11 @@ public abstract partial class ReconcilerGrain(ReconcileServices services) : Grai
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         services.Activity.Unregister(Info);
+        if (!retiring)
+        {
+            Withdraw();
+        }
+
         return base.OnDeactivateAsync(reason, cancellationToken);
     }
 

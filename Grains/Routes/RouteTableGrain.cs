@@ -67,6 +67,8 @@ public sealed partial class RouteTableGrain(
         return base.OnDeactivateAsync(reason, cancellationToken);
     }
 
+    protected override void Withdraw() => board.Remove<RouteTableGrainState>(this.GetPrimaryKeyString());
+
     public Task ReceiveReminder(string reminderName, TickStatus status)
     {
         // A tick only wakes the grain: the reconcile runs as an ordinary turn, with its backoff on failure. Ticks can be

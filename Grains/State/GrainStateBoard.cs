@@ -1,14 +1,14 @@
 using System.Collections.Concurrent;
 using Ccm.GrainInterfaces;
 using Ccm.GrainInterfaces.State;
-using Ccm.Grains.Placement;
 
 namespace Ccm.Grains.State;
 
 /// <summary>
-/// The silo's <see cref="IGrainStateBoard"/>: a dictionary per state type, holding the grains this silo runs. When
-/// membership changes, the entries of keys another silo now owns are dropped (<see cref="KeepOnly"/>): their new owner
-/// publishes them, so the dashboard never shows a grain twice across silos.
+/// The silo's <see cref="IGrainStateBoard"/>: a dictionary per state type, holding what the grains this silo runs
+/// published. A grain takes its entry off as its activation ends (<see cref="Reconcile.ReconcilerGrain"/>'s Withdraw),
+/// when it moves to another silo too, so the dashboard shows each grain once, from the silo that runs it. (Dropping
+/// entries by key ownership when membership changed would hide a grain that still runs here until its next turn.)
 /// </summary>
 public sealed class GrainStateBoard : IGrainStateBoard
 {
@@ -23,21 +23,6 @@ public sealed class GrainStateBoard : IGrainStateBoard
 
     public IReadOnlyList<TState> List<TState>() where TState : GrainState =>
         [.. Board(typeof(TState)).Values.Cast<TState>().OrderBy(s => s.Key, StringComparer.Ordinal)];
-
-    /// <summary>Drops every entry whose placement key this silo no longer owns (route tables share the route group's).</summary>
-    public void KeepOnly(Func<string, bool> owns)
-    {
-        foreach (var (type, board) in boards)
-        {
-            foreach (var key in board.Keys)
-            {
-                if (!owns(type == typeof(RouteTableGrainState) ? RouteGroupPlacement.Group : key))
-                {
-                    board.TryRemove(key, out _);
-                }
-            }
-        }
-    }
 
     private ConcurrentDictionary<string, GrainState> Board(Type stateType) =>
         boards.GetOrAdd(stateType, _ => new ConcurrentDictionary<string, GrainState>(StringComparer.Ordinal));

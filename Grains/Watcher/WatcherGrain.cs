@@ -14,15 +14,14 @@ namespace Ccm.Grains.Watcher;
 /// cache's list+watch loops and turns every cache change into signals for the grains it can affect
 /// (<see cref="FanOutRules"/>), sent by <see cref="SignalDispatcher"/> to the grains this silo owns. Until the cache has
 /// synced nothing is signalled (a grain would read a partial cluster); at sync every owned grain with work is signalled
-/// once. When membership changes, the grains this silo inherited are signalled, and the state board drops what it no
-/// longer owns.
+/// once. When membership changes, the grains this silo inherited are signalled.
 /// </summary>
 /// <remarks>Informer handlers and membership events run on their own loops, not in this grain's turns: they only
 /// compute signals and hand them to Orleans, which is thread-safe.</remarks>
 [GrainType("ccm-watcher")]
 [PreferLocalPlacement]
 internal sealed partial class WatcherGrain(
-    InformerClusterCache cache, SignalDispatcher dispatcher, RouteTableSet routeTables, ClusterOwnership ownership, GrainStateBoard board,
+    InformerClusterCache cache, SignalDispatcher dispatcher, RouteTableSet routeTables, ClusterOwnership ownership,
     CcmOptions options, TimeProvider time, ILogger<WatcherGrain> logger) : Grain, IWatcherGrain, IDisposable
 {
     private static readonly TimeSpan SlowSyncWarning = TimeSpan.FromMinutes(1);
@@ -93,7 +92,6 @@ internal sealed partial class WatcherGrain(
 
     private void OnMembershipChanged(IReadOnlyList<SiloAddress> before, IReadOnlyList<SiloAddress> after)
     {
-        board.KeepOnly(ownership.Owns);
         Send(FanOutRules.ForInherited(
             cache.ListServices(), cache.ListNodes(), routeTables.Ids, key => ownership.OwnsAmong(key, before), key => ownership.OwnsAmong(key, after), options.TypeAnnotationGate));
     }

@@ -13,7 +13,8 @@ namespace Ccm.Grains.Services;
 /// </summary>
 [GrainType("ccm-service")]
 [OwnerPlacement]
-public sealed class ServiceGrain(ServiceReconciler reconciler, SlbOperationRecorder slb, CcmOptions options, ReconcileServices services)
+public sealed class ServiceGrain(
+    ServiceReconciler reconciler, ServiceStatePublisher published, SlbOperationRecorder slb, CcmOptions options, ReconcileServices services)
     : ReconcilerGrain(services), IServiceGrain
 {
     private readonly ServiceMemory memory = new();
@@ -38,4 +39,6 @@ public sealed class ServiceGrain(ServiceReconciler reconciler, SlbOperationRecor
 
         return result.Result;
     }
+
+    protected override void Withdraw() => published.Remove(this.GetPrimaryKeyString());
 }

@@ -33,7 +33,7 @@ public sealed class PlacementSpreadTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task Grains_move_to_a_silo_that_joins_later_after_their_next_turn_and_start_there_with_a_resync()
+    public async Task Grains_move_to_a_silo_that_joins_later_after_their_next_turn_and_start_there_with_a_resync_withdrawing_what_they_published()
     {
         await using var cluster = await ReconcileCluster.StartAsync(new ClusterSetup { Silos = 1 }, output);
         var keys = Enumerable.Range(0, 60).Select(i => $"default/svc-{i:D2}").ToList();
@@ -54,5 +54,10 @@ public sealed class PlacementSpreadTests(ITestOutputHelper output)
         Assert.All(keys.Except(owned), k => Assert.Null(cluster.Activity(joined).Find(ProbeGrain.KindName, k)));
         Assert.All(owned, k => Assert.Null(cluster.Activity(silos[0]).Find(ProbeGrain.KindName, k)));
         Assert.All(owned, k => Assert.Contains(cluster.Probe.Turns, t => t.Key == k && t.Silo.Equals(joined.SiloAddress) && t.Kind == SignalKind.Resync));
+
+        // Each one that left took its state off the first silo's board (the dashboard shows it once, from its new silo);
+        // the ones that stayed withdrew nothing.
+        Assert.Equal(owned.Order(StringComparer.Ordinal), cluster.Probe.Withdrawals.Select(w => w.Key).Order(StringComparer.Ordinal));
+        Assert.All(cluster.Probe.Withdrawals, w => Assert.Equal(silos[0].SiloAddress, w.Silo));
     }
 }

@@ -39,6 +39,8 @@ internal sealed class ProbeGrain(ReconcileServices reconcile, ReconcileProbe pro
 
     protected override Task<ReconcileResult> ReconcileAsync(ReconcileTurn reconcile, CancellationToken cancellationToken) =>
         probe.RunAsync(this.GetPrimaryKeyString(), silo.SiloAddress, reconcile, activity.Find(Kind, this.GetPrimaryKeyString()), cancellationToken);
+
+    protected override void Withdraw() => probe.Withdrew(this.GetPrimaryKeyString(), silo.SiloAddress);
 }
 
 /// <summary>

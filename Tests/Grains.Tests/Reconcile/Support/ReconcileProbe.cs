@@ -14,6 +14,7 @@ public sealed class ReconcileProbe
     private readonly ConcurrentQueue<ProbeTurn> turns = new();
     private readonly ConcurrentQueue<ProbeTick> ticks = new();
     private readonly ConcurrentDictionary<string, int> numbers = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<ProbeTick> withdrawals = new();
 
     /// <summary>The body of every probe grain's turn; by default the object is converged at once.</summary>
     public Func<ProbeTurn, CancellationToken, Task<ReconcileResult>> Turn { get; set; } = (_, _) => Task.FromResult(ReconcileResult.Done);
@@ -21,6 +22,9 @@ public sealed class ReconcileProbe
     public IReadOnlyList<ProbeTurn> Turns => [.. turns];
 
     public IReadOnlyList<ProbeTick> Ticks => [.. ticks];
+
+    /// <summary>Every activation that withdrew its published state (it moved away), with the silo it left.</summary>
+    public IReadOnlyList<ProbeTick> Withdrawals => [.. withdrawals];
 
     public IReadOnlyList<ProbeTurn> TurnsOf(string key) => [.. turns.Where(t => t.Key == key)];
 
@@ -33,6 +37,8 @@ public sealed class ReconcileProbe
     }
 
     internal void Tick(string key, SiloAddress silo) => ticks.Enqueue(new ProbeTick(key, silo));
+
+    internal void Withdrew(string key, SiloAddress silo) => withdrawals.Enqueue(new ProbeTick(key, silo));
 }
 
 /// <summary>One turn of a probe grain, as it began.</summary>
@@ -44,5 +50,5 @@ public sealed class ReconcileProbe
 /// <param name="Deadline">The turn's work budget.</param>
 public sealed record ProbeTurn(string Key, SiloAddress Silo, int Number, SignalKind Kind, int FailuresBefore, TimeSpan? Scheduled, TurnDeadline Deadline);
 
-/// <summary>A reminder tick a probe grain received.</summary>
+/// <summary>A reminder tick a probe grain received (or a withdrawal it made), and where.</summary>
 public sealed record ProbeTick(string Key, SiloAddress Silo);
