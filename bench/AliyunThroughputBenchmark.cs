@@ -28,6 +28,8 @@ public sealed class AliyunThroughputBenchmark : IBenchmark
 
     public string Description => "signed OpenAPI calls/s, C# client -> in-process emulator on loopback (target 2,000 calls/s)";
 
+    public IReadOnlyList<string> SmokeArgs => ["--seconds", "1", "--concurrency", "4"];
+
     public async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
         var settings = ThroughputSettings.Parse(args);

@@ -52,7 +52,7 @@ internal static class CloudBudgetRun
 
         var started = Stopwatch.GetTimestamp();
         var resyncs = Enumerable.Range(0, settings.Resyncs).Select(i => ReadAsync(CloudCallPriority.Resync, $"service/bench/s{i}")).ToList();
-        while (Queued(budget) < settings.Resyncs / 2)
+        while (Queued(budget) < settings.Resyncs / 2 && !resyncs.All(r => r.IsCompleted)) // fewer callers than the burst never queue
         {
             await Task.Delay(10, cancellationToken);
         }

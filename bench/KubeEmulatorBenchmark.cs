@@ -18,6 +18,8 @@ public sealed class KubeEmulatorBenchmark : IBenchmark
 
     public string Description => "emulator watch events/s (target >= 5,000), list of 10,000 Services (< 1 s), Deployment to ready EndpointSlice (< 1 s)";
 
+    public IReadOnlyList<string> SmokeArgs => ["2000"];
+
     public async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
         var events = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 50_000;

@@ -21,6 +21,8 @@ public sealed class MetricsSeriesBenchmark : IBenchmark
 
     public string Description => $"series in one /metrics scrape of a sandbox silo with 1 and then 1,000 LoadBalancer Services converged (bound {SeriesBound})";
 
+    public IReadOnlyList<string> SmokeArgs => ["10"];
+
     public async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
         var services = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1000;

@@ -31,6 +31,8 @@ public sealed class RouteConvergenceBenchmark : IBenchmark
 
     public string Description => "500 nodes x 3 route tables from cold under the per-action throttle: calls, wall time, ratio to the throttle's lower bound (target <= 1.25)";
 
+    public IReadOnlyList<string> SmokeArgs => ["20", "2", "50"];
+
     public async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
         var nodes = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 500;

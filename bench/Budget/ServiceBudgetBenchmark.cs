@@ -14,6 +14,8 @@ public sealed class ServiceBudgetBenchmark : IBenchmark
 
     public string Description => "cloud calls per Service operation (create, unchanged, add a port, delete) beside the targets and upstream's counts";
 
+    public IReadOnlyList<string> SmokeArgs => ["--services", "1"];
+
     public async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
         var services = args.Length == 2 && args[0] == "--services" ? int.Parse(args[1], CultureInfo.InvariantCulture) : args.Length == 0 ? 3 : -1;

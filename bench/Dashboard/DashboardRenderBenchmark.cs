@@ -26,6 +26,8 @@ public sealed class DashboardRenderBenchmark : IBenchmark
 
     public string Description => "dashboard JSON (grain tables, overview, a detail) for 5,000 Services: server time per request (target < 200 ms)";
 
+    public IReadOnlyList<string> SmokeArgs => ["100", "2"];
+
     public async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
         var services = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 5_000;

@@ -24,6 +24,8 @@ public sealed class KubeCacheFootprintBenchmark : IBenchmark
 
     public string Description => "RSS and managed heap of a process caching 5,000 LB Services (+ slices) and 2,000 Nodes via the silo's informers (target: at most +25% over the old client) [services] [nodes] [--lean]";
 
+    public IReadOnlyList<string> SmokeArgs => ["100", "40"];
+
     public async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
         if (args is [FootprintProcess.Role, var kubeconfigPath, ..])

@@ -18,6 +18,8 @@ public sealed class KubeListServicesBenchmark : IBenchmark
 
     public string Description => "time to list 10,000 Services from the Kubernetes emulator into typed models (target < 1 s) [count]";
 
+    public IReadOnlyList<string> SmokeArgs => ["500"];
+
     public async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
         var count = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 10_000;

@@ -21,6 +21,8 @@ public sealed class KubeWatchThroughputBenchmark : IBenchmark
 
     public string Description => "events/s one watch delivers from the Kubernetes emulator to the informer cache (target >= 5,000) [events]";
 
+    public IReadOnlyList<string> SmokeArgs => ["1000"];
+
     public async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
         var events = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 20_000;

@@ -21,6 +21,8 @@ public sealed class FailoverBenchmark : IBenchmark
 
     public string Description => "two silo processes, one killed with SIGKILL while Services change: worst time until each change is applied (target < 20 s) [services=40] [changing-after-kill-s=5] [step-ms=250]";
 
+    public IReadOnlyList<string> SmokeArgs => ["6", "2"];
+
     public async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
         var services = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 40;

@@ -26,6 +26,8 @@ public sealed class RestartBenchmark : IBenchmark
 
     public string Description => "restart with N converged Services, then one endpoint change: time until its CLB backends match (target < 10 s) [services=1000] [--at-start]";
 
+    public IReadOnlyList<string> SmokeArgs => ["10"];
+
     public async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
         var atStart = args.Contains("--at-start");

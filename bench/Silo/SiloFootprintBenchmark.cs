@@ -20,6 +20,8 @@ public sealed class SiloFootprintBenchmark : IBenchmark
 
     public string Description => "RSS of a silo process with N Services and M Nodes cached and their grains active, server vs workstation GC (target < 250 MB) [services=5000] [nodes=2000] [settle-s=60]";
 
+    public IReadOnlyList<string> SmokeArgs => ["40", "20", "2"];
+
     public async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
         var services = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 5_000;
@@ -48,12 +50,18 @@ public sealed class SiloFootprintBenchmark : IBenchmark
                 },
                 "every Service and Node grain is active", cancellationToken, TimeSpan.FromMinutes(10));
             var activeAt = silo.Elapsed;
-            await Task.Delay(settle - TimeSpan.FromSeconds(20), cancellationToken);
+            // Five samples over the end of the settle time, 5 s apart (closer when it is shorter than 20 s).
+            var spacing = TimeSpan.FromTicks(Math.Min(TimeSpan.FromSeconds(5).Ticks, settle.Ticks / 4));
+            await Task.Delay(settle - (4 * spacing), cancellationToken);
             var samples = new List<long>();
             for (var i = 0; i < 5; i++)
             {
+                if (i > 0)
+                {
+                    await Task.Delay(spacing, cancellationToken);
+                }
+
                 samples.Add(silo.Rss());
-                await Task.Delay(TimeSpan.FromSeconds(5), cancellationToken);
             }
 
             var heap = (await silo.MetricAsync(http, "dotnet_gc_last_collection_heap_size_bytes", cancellationToken)).Values.Sum();

@@ -17,6 +17,8 @@ public sealed class SiloStartBenchmark : IBenchmark
 
     public string Description => "silo process start to ready (listeners, watches synced, /readyz 200) with N Services in the cluster [services=1000] [runs=3]";
 
+    public IReadOnlyList<string> SmokeArgs => ["10", "1"];
+
     public async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
         var services = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1_000;
