@@ -69,6 +69,13 @@ public static class ServicePredicates
             || LoadBalancerAnnotation(service, "remove-unscheduled-backend") == "on";
     }
 
+    /// <summary>
+    /// Whether the Service's backends are the eligible nodes its endpoints run on (<c>externalTrafficPolicy: Local</c>
+    /// with ECS backends): a change of one of those nodes' eligibility changes them, though the endpoints stay.
+    /// </summary>
+    public static bool BackendsFollowEndpointNodes(V1Service service, bool eniByDefault, bool typeAnnotationGate = false) =>
+        IsManaged(service, typeAnnotationGate) && !UsesEniBackends(service, eniByDefault) && service.Spec?.ExternalTrafficPolicy == "Local";
+
     /// <summary><c>service.beta.kubernetes.io/backend-type: eni</c>, or the cloud-config default when unset.</summary>
     public static bool UsesEniBackends(V1Service service, bool eniByDefault) =>
         Annotation(service, "service.beta.kubernetes.io/backend-type") switch

@@ -46,10 +46,14 @@ public static class FanOutRules
 
     /// <summary>
     /// A Node change wakes: the node's grain (unless only heartbeats moved); every route table when the node's
-    /// route can change; and the Services whose backends follow the nodes, when the node's eligibility can change.
+    /// route can change; and, when the node's eligibility can change, the Services whose backends follow the nodes and
+    /// the <c>externalTrafficPolicy: Local</c> ones with endpoints on this node (<paramref name="hasEndpointsOn"/>): a
+    /// node that gets its providerID, turns Ready or is excluded after its pods' endpoints were written changes their
+    /// backends too, and no EndpointSlice change would tell them.
     /// </summary>
     public static IReadOnlyList<GrainSignal> ForNode(
-        V1Node? old, V1Node? @new, Func<IReadOnlyList<V1Service>> services, IReadOnlyList<string> routeTableIds, bool eniBackendsByDefault, bool typeAnnotationGate = false)
+        V1Node? old, V1Node? @new, Func<IReadOnlyList<V1Service>> services, IReadOnlyList<string> routeTableIds, bool eniBackendsByDefault,
+        Func<V1Service, string, bool> hasEndpointsOn, bool typeAnnotationGate = false)
     {
         var name = (@new ?? old!).Metadata.Name ?? "";
         var signals = new List<GrainSignal>();
@@ -66,7 +70,8 @@ public static class FanOutRules
         if (NodeChanges.MattersToBackends(old, @new))
         {
             signals.AddRange(services()
-                .Where(s => ServicePredicates.BackendsDependOnNodes(s, eniBackendsByDefault, typeAnnotationGate))
+                .Where(s => ServicePredicates.BackendsDependOnNodes(s, eniBackendsByDefault, typeAnnotationGate)
+                    || (ServicePredicates.BackendsFollowEndpointNodes(s, eniBackendsByDefault, typeAnnotationGate) && hasEndpointsOn(s, name)))
                 .Select(s => GrainSignal.Service(GrainKeys.Service(s.Metadata.NamespaceProperty ?? "", s.Metadata.Name ?? ""))));
         }
 

@@ -2,7 +2,7 @@ using Ccm.GrainInterfaces;
 using Ccm.GrainInterfaces.State;
 using Ccm.Grains.Cluster;
 using Ccm.Grains.Placement;
-using Ccm.Grains.State;
+using k8s.Models;
 using Microsoft.Extensions.Logging;
 using Orleans.Placement;
 using Orleans.Runtime;
@@ -36,7 +36,7 @@ internal sealed partial class WatcherGrain(
         activatedAt = time.GetUtcNow();
         subscriptions.Add(cache.Services.Subscribe(c => Send(FanOutRules.ForService(c.Old, c.New, options.TypeAnnotationGate))));
         subscriptions.Add(cache.EndpointSlices.Subscribe(c => Send(FanOutRules.ForEndpointSlice(c.Old, c.New, cache.GetService, options.TypeAnnotationGate))));
-        subscriptions.Add(cache.Nodes.Subscribe(c => Send(FanOutRules.ForNode(c.Old, c.New, cache.ListServices, routeTables.Ids, options.DefaultEniBackends, options.TypeAnnotationGate))));
+        subscriptions.Add(cache.Nodes.Subscribe(c => Send(FanOutRules.ForNode(c.Old, c.New, cache.ListServices, routeTables.Ids, options.DefaultEniBackends, HasEndpointsOn, options.TypeAnnotationGate))));
         ownership.Changed += OnMembershipChanged;
         routeTables.Resolved += OnRouteTablesResolved;
         cache.Start();
@@ -95,6 +95,9 @@ internal sealed partial class WatcherGrain(
         Send(FanOutRules.ForInherited(
             cache.ListServices(), cache.ListNodes(), routeTables.Ids, key => ownership.OwnsAmong(key, before), key => ownership.OwnsAmong(key, after), options.TypeAnnotationGate));
     }
+
+    private bool HasEndpointsOn(V1Service service, string node) =>
+        cache.GetEndpointSlices(service.Metadata.NamespaceProperty ?? "", service.Metadata.Name ?? "").Any(s => s.Endpoints?.Any(e => e.NodeName == node) == true);
 
     private void OnRouteTablesResolved(object? sender, EventArgs e) => Send([.. routeTables.Ids.Select(GrainSignal.RouteTable)]);
 

@@ -60,38 +60,41 @@ public sealed class FanOutRulesTests
 
     public static TheoryData<string, V1Node?, V1Node?, string[]> NodeCases => new()
     {
-        { "a new node", null, Node(), ["Node/node-1", "RouteTable/vtb-1", "RouteTable/vtb-2", "Service/default/cluster", "Service/default/selects-nodes"] },
-        { "a deleted node", Node(), null, ["Node/node-1", "RouteTable/vtb-1", "RouteTable/vtb-2", "Service/default/cluster", "Service/default/selects-nodes"] },
+        { "a new node", null, Node(), ["Node/node-1", "RouteTable/vtb-1", "RouteTable/vtb-2", "Service/default/cluster", "Service/default/local", "Service/default/selects-nodes"] },
+        { "a deleted node", Node(), null, ["Node/node-1", "RouteTable/vtb-1", "RouteTable/vtb-2", "Service/default/cluster", "Service/default/local", "Service/default/selects-nodes"] },
         { "only a heartbeat", Node(), Node().WithReady("True", DateTimeOffset.UnixEpoch.AddMinutes(5)), [] },
         { "only the resourceVersion", Node(), Node().Clone(n => n.Metadata.ResourceVersion = "2"), [] },
         { "the pod CIDR was assigned", Node().WithSpec(s => { s.PodCIDR = null; s.PodCIDRs = null; }), Node(), ["Node/node-1", "RouteTable/vtb-1", "RouteTable/vtb-2"] },
-        { "the providerID was set", Node().WithSpec(s => s.ProviderID = null), Node(), ["Node/node-1", "RouteTable/vtb-1", "RouteTable/vtb-2", "Service/default/cluster", "Service/default/selects-nodes"] },
-        { "became NotReady", Node(), Node().WithReady("False"), ["Node/node-1", "Service/default/cluster", "Service/default/selects-nodes"] },
-        { "became Unknown (routes drop it too)", Node(), Node().WithReady("Unknown"), ["Node/node-1", "RouteTable/vtb-1", "RouteTable/vtb-2", "Service/default/cluster", "Service/default/selects-nodes"] },
-        { "cordoned", Node(), Node().WithSpec(s => s.Unschedulable = true), ["Node/node-1", "Service/default/cluster", "Service/default/selects-nodes"] },
-        { "a taint", Node(), Node().WithSpec(s => s.Taints = [new V1Taint { Key = "ToBeDeletedByClusterAutoscaler", Effect = "NoSchedule" }]), ["Node/node-1", "Service/default/cluster", "Service/default/selects-nodes"] },
-        { "an ordinary label", Node(), Node().WithLabel("team", "a"), ["Node/node-1", "Service/default/cluster", "Service/default/selects-nodes"] },
-        { "excluded from load balancers and routes", Node(), Node().WithLabel("service.beta.kubernetes.io/exclude-node", "true"), ["Node/node-1", "RouteTable/vtb-1", "RouteTable/vtb-2", "Service/default/cluster", "Service/default/selects-nodes"] },
-        { "marked virtual-kubelet", Node(), Node().WithLabel("type", "virtual-kubelet"), ["Node/node-1", "RouteTable/vtb-1", "RouteTable/vtb-2", "Service/default/cluster", "Service/default/selects-nodes"] },
-        { "a node without a pod CIDR got its providerID (no route can change)", Node().WithSpec(s => { s.PodCIDR = null; s.PodCIDRs = null; s.ProviderID = null; }), Node().WithSpec(s => { s.PodCIDR = null; s.PodCIDRs = null; }), ["Node/node-1", "Service/default/cluster", "Service/default/selects-nodes"] },
-        { "a new node without a pod CIDR", null, Node().WithSpec(s => { s.PodCIDR = null; s.PodCIDRs = null; }), ["Node/node-1", "Service/default/cluster", "Service/default/selects-nodes"] },
+        { "the providerID was set", Node().WithSpec(s => s.ProviderID = null), Node(), ["Node/node-1", "RouteTable/vtb-1", "RouteTable/vtb-2", "Service/default/cluster", "Service/default/local", "Service/default/selects-nodes"] },
+        { "became NotReady", Node(), Node().WithReady("False"), ["Node/node-1", "Service/default/cluster", "Service/default/local", "Service/default/selects-nodes"] },
+        { "became Unknown (routes drop it too)", Node(), Node().WithReady("Unknown"), ["Node/node-1", "RouteTable/vtb-1", "RouteTable/vtb-2", "Service/default/cluster", "Service/default/local", "Service/default/selects-nodes"] },
+        { "cordoned", Node(), Node().WithSpec(s => s.Unschedulable = true), ["Node/node-1", "Service/default/cluster", "Service/default/local", "Service/default/selects-nodes"] },
+        { "a taint", Node(), Node().WithSpec(s => s.Taints = [new V1Taint { Key = "ToBeDeletedByClusterAutoscaler", Effect = "NoSchedule" }]), ["Node/node-1", "Service/default/cluster", "Service/default/local", "Service/default/selects-nodes"] },
+        { "an ordinary label", Node(), Node().WithLabel("team", "a"), ["Node/node-1", "Service/default/cluster", "Service/default/local", "Service/default/selects-nodes"] },
+        { "excluded from load balancers and routes", Node(), Node().WithLabel("service.beta.kubernetes.io/exclude-node", "true"), ["Node/node-1", "RouteTable/vtb-1", "RouteTable/vtb-2", "Service/default/cluster", "Service/default/local", "Service/default/selects-nodes"] },
+        { "marked virtual-kubelet", Node(), Node().WithLabel("type", "virtual-kubelet"), ["Node/node-1", "RouteTable/vtb-1", "RouteTable/vtb-2", "Service/default/cluster", "Service/default/local", "Service/default/selects-nodes"] },
+        { "a node without a pod CIDR got its providerID (no route can change)", Node().WithSpec(s => { s.PodCIDR = null; s.PodCIDRs = null; s.ProviderID = null; }), Node().WithSpec(s => { s.PodCIDR = null; s.PodCIDRs = null; }), ["Node/node-1", "Service/default/cluster", "Service/default/local", "Service/default/selects-nodes"] },
+        { "a new node without a pod CIDR", null, Node().WithSpec(s => { s.PodCIDR = null; s.PodCIDRs = null; }), ["Node/node-1", "Service/default/cluster", "Service/default/local", "Service/default/selects-nodes"] },
         { "an address changed (the Node grain writes addresses)", Node(), Node().Clone(n => n.Status.Addresses = [new V1NodeAddress { Type = "InternalIP", Address = "192.168.0.99" }]), ["Node/node-1"] },
     };
 
     [Theory]
     [MemberData(nameof(NodeCases))]
-    public void A_Node_change_wakes_its_grain_the_route_tables_and_the_Services_whose_backends_follow_nodes_only_as_far_as_it_matters(
+    public void A_Node_change_wakes_its_grain_the_route_tables_and_the_Services_whose_backends_follow_it_only_as_far_as_it_matters(
         string because, V1Node? old, V1Node? @new, string[] expected)
     {
         IReadOnlyList<V1Service> services =
         [
             Service("cluster"),
             Service("local", etp: "Local"),
+            Service("local-elsewhere", etp: "Local"),
             Service("selects-nodes", etp: "Local").WithAnnotation("service.beta.kubernetes.io/alibaba-cloud-loadbalancer-backend-label", "pool=a"),
             Service("eni").WithAnnotation("service.beta.kubernetes.io/backend-type", "eni"),
             Service("internal", type: "ClusterIP"),
         ];
-        var signals = FanOutRules.ForNode(old, @new, () => services, Tables, eniBackendsByDefault: false);
+
+        // "local" has endpoints on node-1, "local-elsewhere" only on other nodes; the others' endpoints do not matter.
+        var signals = FanOutRules.ForNode(old, @new, () => services, Tables, eniBackendsByDefault: false, (s, node) => s.Metadata.Name != "local-elsewhere" && node == "node-1");
         Assert.True(expected.SequenceEqual(signals.Select(s => s.ToString())), $"{because}: {string.Join(", ", signals)}");
     }
 
@@ -103,7 +106,7 @@ public sealed class FanOutRulesTests
         {
             listed = true;
             return [];
-        }, Tables, eniBackendsByDefault: false);
+        }, Tables, eniBackendsByDefault: false, (_, _) => true);
         Assert.False(listed);
     }
 
@@ -111,7 +114,7 @@ public sealed class FanOutRulesTests
     public void With_ENI_backends_by_default_node_changes_wake_no_Service_unless_it_asks_for_ECS_backends()
     {
         IReadOnlyList<V1Service> services = [Service("pods"), Service("nodes").WithAnnotation("service.beta.kubernetes.io/backend-type", "ecs")];
-        var signals = FanOutRules.ForNode(Node(), Node().WithReady("False"), () => services, Tables, eniBackendsByDefault: true);
+        var signals = FanOutRules.ForNode(Node(), Node().WithReady("False"), () => services, Tables, eniBackendsByDefault: true, (_, _) => true);
         Assert.Equal(["Node/node-1", "Service/default/nodes"], signals.Select(s => s.ToString()));
     }
 
