@@ -88,7 +88,7 @@ public sealed class RbacTests
         var lines = await File.ReadAllLinesAsync(Path.Combine(Helm.Chart, "templates", "rbac.yaml"));
 
         var rules = lines.Select((line, i) => (line, i)).Where(l => l.line.TrimStart().StartsWith("- apiGroups:", StringComparison.Ordinal)).ToList();
-        Assert.Equal(13, rules.Count); // 9 ClusterRole rules, 4 Role rules
+        Assert.Equal(15, rules.Count); // 11 ClusterRole rules, 4 Role rules
         Assert.All(rules, r => Assert.StartsWith("#", lines[r.i - 1].TrimStart(), StringComparison.Ordinal));
     }
 
