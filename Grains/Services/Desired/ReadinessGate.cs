@@ -66,7 +66,9 @@ public static class ReadinessGate
             return GateVerdict.NotGated;
         }
 
-        return endpoint.EndpointReady || Condition(pod, "ContainersReady")?.Status == "True" ? GateVerdict.Admitted : GateVerdict.Waiting;
+        return endpoint.EndpointReady || Condition(pod, "ContainersReady")?.Status == "True" ? GateVerdict.Admitted
+            : Condition(pod, type)?.Status == "True" ? GateVerdict.Passed
+            : GateVerdict.Waiting;
     }
 
     /// <summary>
@@ -109,6 +111,12 @@ public enum GateVerdict
 
     /// <summary>Gated and otherwise ready: a member, whose gate we set once the load balancer holds it.</summary>
     Admitted,
+
+    /// <summary>
+    /// The gate is True already but the containers are not ready (a member's container restarting): no member, and no
+    /// recheck, unlike upstream's 10 s polling: once they are ready the pod is Ready and its EndpointSlice says so.
+    /// </summary>
+    Passed,
 }
 
 /// <summary>A pod behind an endpoint that is not serving: its addresses (one per family) and whether the endpoint is ready anyway.</summary>

@@ -53,6 +53,8 @@ public sealed class PodReadinessGates(IKubernetes kube, TimeProvider time)
                     case GateVerdict.Waiting:
                         waiting++;
                         break;
+                    case GateVerdict.Passed:
+                        break; // nothing to write or to wait for (see the verdict)
                     case GateVerdict.Admitted:
                         admitted.Add(new GatedPod(endpoint.Namespace, endpoint.Name, endpoint.Uid, endpoint.Ips,
                             ReadinessGate.Condition(pod, ReadinessGate.ConditionType(service.Metadata.Name))));

@@ -48,9 +48,10 @@ public sealed class ReadinessGateTests
     [InlineData(Gate, "False", false, GateVerdict.Waiting)] // containers still starting: upstream looks again in 10 s
     [InlineData(Gate, null, false, GateVerdict.Waiting)]
     [InlineData(Gate, "False", true, GateVerdict.Admitted)] // the endpoint is ready anyway (publishNotReadyAddresses)
-    public void A_gated_pod_is_admitted_once_its_containers_are_ready(string? gate, string? containersReady, bool endpointReady, GateVerdict verdict)
+    [InlineData(Gate, "False", false, GateVerdict.Passed, "True")] // a member whose container restarts: its Ready changes the slice
+    public void A_gated_pod_is_admitted_once_its_containers_are_ready(string? gate, string? containersReady, bool endpointReady, GateVerdict verdict, string? gateStatus = null)
     {
-        var pod = Pod(gate, containersReady);
+        var pod = Pod(gate, containersReady, gateStatus);
         var endpoint = new PodEndpoint("default", "pod-1", "uid-1", ["192.168.40.1"], endpointReady);
 
         Assert.Equal(verdict, ReadinessGate.Judge(pod, endpoint, "web"));
@@ -106,13 +107,17 @@ public sealed class ReadinessGateTests
         Assert.Equal(["192.168.40.1", "192.168.40.2"], desired!.UnresolvedPodIps.Order());
     }
 
-    private static V1Pod Pod(string? gate, string? containersReady) => new()
+    private static V1Pod Pod(string? gate, string? containersReady, string? gateStatus) => new()
     {
         Metadata = new V1ObjectMeta { Name = "pod-1", NamespaceProperty = "default", Uid = "uid-1" },
         Spec = new V1PodSpec { ReadinessGates = gate is null ? null : [new V1PodReadinessGate { ConditionType = gate }] },
         Status = new V1PodStatus
         {
-            Conditions = containersReady is null ? [] : [new V1PodCondition { Type = "ContainersReady", Status = containersReady }],
+            Conditions =
+            [
+                .. containersReady is null ? [] : new[] { new V1PodCondition { Type = "ContainersReady", Status = containersReady } },
+                .. gateStatus is null ? [] : new[] { new V1PodCondition { Type = Gate, Status = gateStatus } },
+            ],
         },
     };
 
