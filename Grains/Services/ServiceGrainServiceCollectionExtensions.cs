@@ -16,6 +16,7 @@ public static class ServiceGrainServiceCollectionExtensions
         services.TryAddSingleton<EniResolver>();
         services.TryAddSingleton<EipFinder>();
         services.TryAddSingleton<ServiceEips>();
+        services.TryAddSingleton<PodReadinessGates>();
         services.TryAddSingleton<MissingInstances>();
         services.AddInstanceLookup(); // with the node controller off, Services still need to confirm a missing instance
         services.TryAddSingleton<ServiceExecutor>();

@@ -10,6 +10,8 @@ namespace Ccm.Sandbox.Kube;
 public sealed class KubeFaults
 {
     private readonly KubeCluster cluster;
+    private readonly Lock gate = new();
+    private readonly List<Refusal> refusals = [];
     private long latencyTicks;
 
     internal KubeFaults(KubeCluster cluster) => this.cluster = cluster;
@@ -19,6 +21,35 @@ public sealed class KubeFaults
     {
         get => TimeSpan.FromTicks(Interlocked.Read(ref latencyTicks));
         set => Interlocked.Exchange(ref latencyTicks, Math.Max(0, value.Ticks));
+    }
+
+    /// <summary>
+    /// The next <paramref name="times"/> requests that <paramref name="match"/> accepts (HTTP method, URL path) are
+    /// answered with <paramref name="error"/> before they reach the store, as an API server answers when RBAC denies
+    /// a verb (403 Forbidden) or an admission webhook is down.
+    /// </summary>
+    public void Refuse(Func<string, string, bool> match, int times, KubeApiException error)
+    {
+        lock (gate)
+        {
+            refusals.Add(new Refusal(match, error) { Left = times });
+        }
+    }
+
+    /// <summary>The refusal for this request, counted, or null to serve it.</summary>
+    internal KubeApiException? RefusalFor(string method, string path)
+    {
+        lock (gate)
+        {
+            var refusal = refusals.FirstOrDefault(r => r.Left > 0 && r.Match(method, path));
+            if (refusal is null)
+            {
+                return null;
+            }
+
+            refusal.Left--;
+            return refusal.Error;
+        }
     }
 
     /// <summary>The oldest resourceVersion a watch may still start from.</summary>
@@ -58,5 +89,10 @@ public sealed class KubeFaults
     {
         cluster.RestartWithLostState(keep is null ? _ => true : obj => keep(obj.ToJsonObject()));
         return cluster.Store.Snapshot.ResourceVersion;
+    }
+
+    private sealed record Refusal(Func<string, string, bool> Match, KubeApiException Error)
+    {
+        public int Left { get; set; }
     }
 }

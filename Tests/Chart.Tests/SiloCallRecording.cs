@@ -18,7 +18,8 @@ namespace Ccm.Chart.Tests;
 /// with the service, node and route controllers and leader election on, against both emulators seeded as
 /// <c>--sandbox</c> seeds them, through a short life that reaches every write it can make: the demo LoadBalancer
 /// Service is provisioned then deleted (finalizer, status), the nodes are initialised, a stale node address is
-/// corrected (status), a node whose instance was terminated is deleted, reminders are stored in their ConfigMaps, the
+/// corrected (status), the demo pods' readiness gate is set (pods read by name, their status patched), a node whose
+/// instance was terminated is deleted, reminders are stored in their ConfigMaps, the
 /// first heartbeat creates the silo's slot Lease, and a graceful stop marks the silo's row in the membership ConfigMap.
 /// </summary>
 internal static class SiloCallRecording
@@ -93,6 +94,21 @@ internal static class SiloCallRecording
         await EventuallyAsync(
             () => !Addresses(kube.Get("nodes", null, stale)).Any(a => (string?)a!["address"] == StaleAddress),
             "the node grain removes an address its instance does not have",
+            logs);
+
+        // The demo pods declare the Service's readiness gate: the rollout's new pods are read by name and their gate set.
+        kube.Patch("deployments.apps", DemoApp.Namespace, DemoApp.Name, KubePatchType.StrategicMerge, new JsonObject
+        {
+            ["spec"] = new JsonObject { ["template"] = new JsonObject { ["spec"] = new JsonObject
+            {
+                ["readinessGates"] = new JsonArray(new JsonObject { ["conditionType"] = $"service.readiness.alibabacloud.com/{DemoApp.Name}" }),
+            } } },
+        });
+        await EventuallyAsync(
+            () => kube.List("pods", DemoApp.Namespace, "run=nginx").Any(p => p["spec"]?["readinessGates"] is JsonArray { Count: > 0 }
+                && p["status"]?["conditions"] is JsonArray conditions
+                && conditions.Any(c => (string?)c?["type"] == $"service.readiness.alibabacloud.com/{DemoApp.Name}" && (string?)c["status"] == "True")),
+            "the Service grain sets the readiness gate of a demo pod",
             logs);
 
         // Deleting the Service: the silo removes its CLB, then its finalizer.

@@ -73,7 +73,7 @@ internal sealed class ServiceBudgetRun : IAsyncDisposable
         var missing = new MissingInstances(
             new InstanceBatcher(ecs, options, new InstanceBatchOptions(), time, NullLogger<InstanceBatcher>.Instance), events, options, time, NullLogger<MissingInstances>.Instance);
         reconciler = new ServiceReconciler(cache, new LoadBalancerFinder(slb),
-            new EniResolver(ecs, vpc, options, time), new ServiceEips(new EipFinder(vpc)),
+            new EniResolver(ecs, vpc, options, time), new ServiceEips(new EipFinder(vpc)), new PodReadinessGates(kubeClient, time),
             new ServiceExecutor(slb, vpc, options), new ServiceStatusWriter(kubeClient), new ServiceEvents(events, time),
             new ServiceStatePublisher(new GrainStateBoard(), time), missing, options, time, NullLogger<ServiceReconciler>.Instance);
     }

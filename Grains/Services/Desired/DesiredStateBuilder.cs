@@ -15,8 +15,9 @@ public static class DesiredStateBuilder
     /// <summary>Listeners one Classic Load Balancer holds (reference §4.1 quotas).</summary>
     public const int ListenerQuota = 50;
 
+    /// <param name="admittedPods">UIDs of pods whose unready endpoints count as ready (<see cref="ReadinessGate"/>).</param>
     public static (DesiredService? Desired, IReadOnlyList<AnnotationError> Errors) Build(
-        V1Service service, IReadOnlyList<V1Node> nodes, IReadOnlyList<V1EndpointSlice> slices, CcmOptions options)
+        V1Service service, IReadOnlyList<V1Node> nodes, IReadOnlyList<V1EndpointSlice> slices, CcmOptions options, IReadOnlySet<string>? admittedPods = null)
     {
         var (annotations, errors) = ServiceAnnotations.Parse(service);
         var identity = IdentityOf(service, options);
@@ -38,7 +39,7 @@ public static class DesiredStateBuilder
         }
 
         var ipv6Backends = Ipv6Backends(annotations, options);
-        var endpoints = ReadyEndpoint.From(slices, ipv6Backends);
+        var endpoints = ReadyEndpoint.From(slices, ipv6Backends, admittedPods);
         var listeners = new List<DesiredListener>();
         var groups = new List<DesiredVServerGroup>();
         var forward = annotations.Get(AnnotationCatalog.ForwardPort) is { } f ? AnnotationValues.ForwardPorts(f)! : new Dictionary<int, int>();

@@ -11,9 +11,10 @@ public sealed record ReadyEndpoint(string Ip, string? NodeName, IReadOnlyDiction
     /// The Service's ready endpoints from its EndpointSlices of one address family (IPv4 unless the Service's backends
     /// are IPv6, upstream's <c>backend-ip-version</c>; a dual-stack Service has a slice of each): terminating ones
     /// skipped, a nil <c>ready</c> read as ready (the API's rule), each IP once (slices may overlap while the controller
-    /// moves endpoints between them).
+    /// moves endpoints between them). An unready endpoint of an <paramref name="admittedPods"/> pod counts as ready: its pod
+    /// waits only for this Service's readiness gate (<see cref="ReadinessGate"/>).
     /// </summary>
-    public static IReadOnlyList<ReadyEndpoint> From(IReadOnlyList<V1EndpointSlice> slices, bool ipv6 = false)
+    public static IReadOnlyList<ReadyEndpoint> From(IReadOnlyList<V1EndpointSlice> slices, bool ipv6 = false, IReadOnlySet<string>? admittedPods = null)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var result = new List<ReadyEndpoint>();
@@ -25,7 +26,8 @@ public sealed record ReadyEndpoint(string Ip, string? NodeName, IReadOnlyDiction
                 .ToDictionary(g => g.Key, g => g.First().Port!.Value, StringComparer.Ordinal);
             foreach (var endpoint in slice.Endpoints ?? [])
             {
-                if (endpoint.Conditions?.Terminating == true || endpoint.Conditions?.Ready == false
+                if (endpoint.Conditions?.Terminating == true
+                    || (endpoint.Conditions?.Ready == false && admittedPods?.Contains(endpoint.TargetRef?.Uid ?? "") != true)
                     || endpoint.Addresses is not { Count: > 0 } addresses || !seen.Add(addresses[0]))
                 {
                     continue;

@@ -18,6 +18,9 @@ public sealed class ServiceEvents(IEventRecorder recorder, TimeProvider time)
     public const string Deleting = "DeletingLoadBalancer";
     public const string Deleted = "DeletedLoadBalancer";
 
+    /// <summary>A pod's readiness gate could not be set (<see cref="ReadinessGate"/>).</summary>
+    public const string GateFailed = "FailedUpdateReadinessGate";
+
     /// <summary>A listener port left alone because someone else's listener holds it, or pod IPs that cannot be members.</summary>
     public const string Skipped = "SkippedLoadBalancerResource";
 

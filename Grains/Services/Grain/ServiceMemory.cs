@@ -41,6 +41,12 @@ public sealed class ServiceMemory
     /// <summary>Set after <c>InstanceBackendServerNumberOverLimit</c>: plan removes before adds until a turn succeeds.</summary>
     public bool RemovesFirst { get; set; }
 
+    /// <summary>
+    /// Pods behind unready endpoints that declare no readiness gate of this Service, by UID (or are gone): a pod's
+    /// <c>spec.readinessGates</c> never changes, so they are not read again (<see cref="PodReadinessGates"/>).
+    /// </summary>
+    public ImmutableHashSet<string> UngatedPods { get; set; } = [];
+
     /// <summary>The annotation notices said while the Service kept its annotations (<see cref="AnnotationNotices"/>).</summary>
     public ImmutableHashSet<string> ReportedNotices { get; set; } = [];
 

@@ -15,7 +15,7 @@ namespace Ccm.Grains.Services;
 /// effect is here. Separate from <see cref="ServiceGrain"/> so tests can run turns without a silo.
 /// </summary>
 public sealed class ServiceReconciler(
-    IClusterCache cache, LoadBalancerFinder finder, EniResolver enis, ServiceEips eips, ServiceExecutor executor, ServiceStatusWriter status,
+    IClusterCache cache, LoadBalancerFinder finder, EniResolver enis, ServiceEips eips, PodReadinessGates gates, ServiceExecutor executor, ServiceStatusWriter status,
     ServiceEvents events, ServiceStatePublisher state, MissingInstances missingInstances, CcmOptions options, TimeProvider time,
     ILogger<ServiceReconciler> logger)
 {
@@ -70,13 +70,15 @@ public sealed class ServiceReconciler(
     private async Task<ServiceTurn> EnsureAsync(string key, V1Service service, ServiceMemory memory, string trigger, int plansLeft, CancellationToken ct)
     {
         var (nodes, leftOut) = await missingInstances.ExcludeAsync(cache.ListNodes(), ct);
-        var (desired, errors) = DesiredStateBuilder.Build(service, nodes, cache.GetEndpointSlices(service.Metadata.NamespaceProperty!, service.Metadata.Name!), options);
+        var slices = cache.GetEndpointSlices(service.Metadata.NamespaceProperty!, service.Metadata.Name!);
+        var gated = await gates.ReadAsync(service, slices, memory, ct);
+        var (desired, errors) = DesiredStateBuilder.Build(service, nodes, slices, options, gated.AdmittedUids);
         if (desired is null)
         {
             throw Refuse(key, service, memory, errors);
         }
 
-        var missingEnis = ImmutableArray<string>.Empty;
+        var (missingEnis, outsideVpc) = (ImmutableArray<string>.Empty, ImmutableArray<string>.Empty);
         if (desired.UnresolvedPodIps is { Count: > 0 } podIps)
         {
             var found = await enis.ResolveAsync(podIps, desired.Ipv6Backends, ct);
@@ -86,7 +88,7 @@ public sealed class ServiceReconciler(
                     $"pod IPs outside VPC {options.VpcId} cannot be load balancer members and are skipped: {string.Join(", ", found.OutsideVpc)}");
             }
 
-            missingEnis = found.Missing;
+            (missingEnis, outsideVpc) = (found.Missing, found.OutsideVpc);
             desired = desired.WithEnis(found.EniByIp);
         }
 
@@ -173,6 +175,7 @@ public sealed class ServiceReconciler(
         }
 
         var snapshot = ServiceStatePublisher.Describe(desired, actual, context, applied: true);
+        await MarkGatesAsync(key, service, memory, ReadinessGate.Writes(gated.Admitted, outsideVpc.ToHashSet(), missingEnis.ToHashSet()), snapshot, ct);
         if (!missingEnis.IsEmpty)
         {
             var message = $"pod IPs without an ENI yet (members not removed until they resolve): {string.Join(", ", missingEnis)}";
@@ -189,8 +192,34 @@ public sealed class ServiceReconciler(
 
         state.Publish(key, memory, GrainPhase.Ready, Summary(result.Writes, "applied"), null, snapshot);
 
-        // Nodes left out for a missing instance come back once it exists: look again then, not only at the next resync.
-        return leftOut.Count == 0 ? ServiceTurn.Done : new ServiceTurn(ReconcileResult.RequeueAfter(options.MissingInstanceRecheck), false);
+        // Nodes left out for a missing instance come back once it exists, and gated pods once their containers are ready:
+        // look again then, not only at the next resync.
+        TimeSpan?[] rechecks = [leftOut.Count == 0 ? null : options.MissingInstanceRecheck, gated.Waiting == 0 ? null : ReadinessGate.Recheck];
+        return rechecks.Min() is { } recheck ? new ServiceTurn(ReconcileResult.RequeueAfter(recheck), false) : ServiceTurn.Done;
+    }
+
+    /// <summary>
+    /// Sets the readiness gate of the pods the load balancer now holds (<see cref="ReadinessGate.Writes"/>). A failed
+    /// write is upstream's <c>FailedUpdateReadinessGate</c> Warning and a retry with backoff; the cloud side is done.
+    /// </summary>
+    private async Task MarkGatesAsync(string key, V1Service service, ServiceMemory memory, IReadOnlyList<GateWrite> writes,
+        ServiceStatePublisher.Snapshot snapshot, CancellationToken ct)
+    {
+        if (writes.Count == 0)
+        {
+            return;
+        }
+
+        var failures = await gates.WriteAsync(service.Metadata.Name, writes, ct);
+        if (failures.Count > 0)
+        {
+            var message = $"Error updating pod readiness gates for service [{key}]: {string.Join("; ", failures)}";
+            events.Warning(service, memory, ServiceEvents.GateFailed, message);
+            state.Publish(key, memory, GrainPhase.Failed, "retrying with backoff", state.Error(message), snapshot);
+            throw new ServiceSyncException(message);
+        }
+
+        logger.LogInformation("Set the readiness gate of {Pods} pods of {Service}", writes.Count, key);
     }
 
     private async Task<ServiceTurn> CleanUpAsync(string key, V1Service service, ServiceMemory memory, string trigger, CancellationToken ct)

@@ -9,7 +9,7 @@ namespace Ccm.Sandbox.Kube.Hosting;
 
 /// <summary>
 /// The emulator's web server: Kestrel on one loopback endpoint, HTTPS with the serving certificate unless plain HTTP
-/// was asked for, then the fault hook's latency, the bearer-token gate and the API.
+/// was asked for, then the fault hook's latency and refusals, the bearer-token gate and the API.
 /// </summary>
 internal static class KubeWebApp
 {
@@ -39,6 +39,12 @@ internal static class KubeWebApp
             if (latency > TimeSpan.Zero)
             {
                 await Task.Delay(latency, context.RequestAborted);
+            }
+
+            if (faults.RefusalFor(context.Request.Method, context.Request.Path.Value ?? "/") is { } refusal)
+            {
+                await Api.HttpBodies.WriteStatusAsync(context.Response, refusal, context.RequestAborted);
+                return;
             }
 
             await next(context);

@@ -1,7 +1,5 @@
-using System.Text.Json.Nodes;
 using Ccm.GrainInterfaces;
 using Ccm.GrainInterfaces.State;
-using Ccm.Sandbox.Aliyun.Control;
 using Ccm.Sandbox.Demo;
 using Ccm.TestSupport;
 using static Ccm.EndToEnd.Tests.Services.UpstreamExample;
@@ -17,8 +15,7 @@ public sealed class ServiceLifecycleTests : IAsyncLifetime
     private const string NewNode = "e2e-node-4";
     private const string NewInstance = "i-bp1e2enode00000004";
 
-    // A pod CIDR inside the VPC (vSwitch zone h), as a Terway-like network gives pods VPC addresses that ENIs hold.
-    private const string NewNodePodCidr = "192.168.8.0/24";
+    private const string NewNodePodCidr = UpstreamExample.PodCidrInVpc;
 
     private SandboxWorld world = null!;
     private InProcessSilo silo = null!;
@@ -54,7 +51,7 @@ public sealed class ServiceLifecycleTests : IAsyncLifetime
         Assert.Equal(GrainPhase.Ready, silo.Board.Get<ServiceGrainState>(GrainKeys.Service("default", "nginx"))?.Phase);
 
         // A node joins (its instance first, as a scaling group does), then one is cordoned with remove-unscheduled-backend.
-        await AddNodeAsync();
+        AddNode(world, NewNode, NewInstance, "192.168.0.40", NewNodePodCidr);
         await MembersBecomeAsync(world, uid, [.. DemoInstances(nodePort), $"{NewInstance}:{nodePort} w100"], "the new node is added");
         await world.Kubectl.CheckedAsync("annotate", "svc", "nginx", "service.beta.kubernetes.io/alibaba-cloud-loadbalancer-remove-unscheduled-backend=on");
         await world.Kubectl.CheckedAsync("cordon", "demo-node-2");
@@ -100,26 +97,5 @@ public sealed class ServiceLifecycleTests : IAsyncLifetime
         var instances = DemoWorld.Nodes.ToDictionary(n => n.Name, n => n.InstanceId);
         instances[NewNode] = NewInstance;
         return running.GroupBy(p => p.Node).Select(g => $"{instances[g.Key]}:{nodePort} w{g.Count()}");
-    }
-
-    private async Task AddNodeAsync()
-    {
-        world.Cloud.Cloud.AddInstance(new NewInstance
-        {
-            InstanceId = NewInstance, InstanceName = NewNode, VSwitchId = DemoWorld.VSwitches[0].VSwitchId, PrivateIpAddress = "192.168.0.40",
-        });
-        world.Kube.Objects.Create(new JsonObject
-        {
-            ["apiVersion"] = "v1",
-            ["kind"] = "Node",
-            ["metadata"] = new JsonObject { ["name"] = NewNode, ["labels"] = new JsonObject { ["kubernetes.io/hostname"] = NewNode } },
-            ["spec"] = new JsonObject { ["providerID"] = $"{DemoWorld.RegionId}.{NewInstance}", ["podCIDR"] = NewNodePodCidr, ["podCIDRs"] = new JsonArray(NewNodePodCidr) },
-        });
-        PatchNodeStatus(world, NewNode, new JsonObject
-        {
-            ["conditions"] = new JsonArray(new JsonObject { ["type"] = "Ready", ["status"] = "True", ["reason"] = "KubeletReady" }),
-            ["addresses"] = new JsonArray(new JsonObject { ["type"] = "InternalIP", ["address"] = "192.168.0.40" }),
-        });
-        await Task.CompletedTask;
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Ccm.Sandbox.Aliyun.Control;
 using Ccm.Sandbox.Aliyun.State;
 using Ccm.Sandbox.Demo;
 using Ccm.Sandbox.Kube;
@@ -114,6 +115,30 @@ public static class UpstreamExample
             .Select(e => (string)e["reason"]!)];
 
     public static int NodePort(SandboxWorld world, string name = "nginx") => (int)Service(world, name)!["spec"]!["ports"]![0]!["nodePort"]!;
+
+    /// <summary>A pod CIDR inside the VPC (vSwitch zone h), as a Terway-like network gives pods VPC addresses that ENIs hold.</summary>
+    public const string PodCidrInVpc = "192.168.8.0/24";
+
+    /// <summary>A node joins: its instance first (as a scaling group does), then the Node, Ready, with its providerID set.</summary>
+    public static void AddNode(SandboxWorld world, string name, string instanceId, string privateIp, string podCidr)
+    {
+        world.Cloud.Cloud.AddInstance(new NewInstance
+        {
+            InstanceId = instanceId, InstanceName = name, VSwitchId = DemoWorld.VSwitches[0].VSwitchId, PrivateIpAddress = privateIp,
+        });
+        world.Kube.Objects.Create(new JsonObject
+        {
+            ["apiVersion"] = "v1",
+            ["kind"] = "Node",
+            ["metadata"] = new JsonObject { ["name"] = name, ["labels"] = new JsonObject { ["kubernetes.io/hostname"] = name } },
+            ["spec"] = new JsonObject { ["providerID"] = $"{DemoWorld.RegionId}.{instanceId}", ["podCIDR"] = podCidr, ["podCIDRs"] = new JsonArray(podCidr) },
+        });
+        PatchNodeStatus(world, name, new JsonObject
+        {
+            ["conditions"] = new JsonArray(new JsonObject { ["type"] = "Ready", ["status"] = "True", ["reason"] = "KubeletReady" }),
+            ["addresses"] = new JsonArray(new JsonObject { ["type"] = "InternalIP", ["address"] = privateIp }),
+        });
+    }
 
     public static void PatchNodeStatus(SandboxWorld world, string node, JsonObject status) =>
         world.Kube.Objects.Patch("nodes", null, node, KubePatchType.Merge, new JsonObject { ["status"] = status }, "status");

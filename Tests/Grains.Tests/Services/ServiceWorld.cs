@@ -82,7 +82,9 @@ public sealed class ServiceWorld : IAsyncLifetime
             .BuildServiceProvider();
     }
 
-    public Harness NewHarness(CcmOptions? options = null, ServiceProvider? withClients = null) => new(this, options ?? ServiceBuilders.Options(), withClients ?? clients);
+    /// <param name="kube">The Kubernetes client of the turns' writes and pod reads (e.g. one recording its calls), else <see cref="KubeClient"/>.</param>
+    public Harness NewHarness(CcmOptions? options = null, ServiceProvider? withClients = null, IKubernetes? kube = null) =>
+        new(this, options ?? ServiceBuilders.Options(), withClients ?? clients, kube ?? KubeClient);
 
     public async Task DisposeAsync()
     {
@@ -101,7 +103,7 @@ public sealed class Harness
 {
     private readonly ServiceWorld world;
 
-    public Harness(ServiceWorld world, CcmOptions options, IServiceProvider clients)
+    public Harness(ServiceWorld world, CcmOptions options, IServiceProvider clients, IKubernetes kube)
     {
         this.world = world;
         Options = options;
@@ -112,8 +114,8 @@ public sealed class Harness
         var instances = new InstanceBatcher(clients.GetRequiredService<IEcsClient>(), options, QuickBatches, time, logs.CreateLogger<InstanceBatcher>());
         MissingInstances = new MissingInstances(instances, Events, options, time, logs.CreateLogger<MissingInstances>());
         Reconciler = new ServiceReconciler(Cache, new LoadBalancerFinder(slb),
-            new EniResolver(clients.GetRequiredService<IEcsClient>(), vpc, options, time), new ServiceEips(new EipFinder(vpc)),
-            new ServiceExecutor(slb, vpc, options), new ServiceStatusWriter(world.KubeClient), new ServiceEvents(Events, time), new ServiceStatePublisher(Board, time),
+            new EniResolver(clients.GetRequiredService<IEcsClient>(), vpc, options, time), new ServiceEips(new EipFinder(vpc)), new PodReadinessGates(kube, time),
+            new ServiceExecutor(slb, vpc, options), new ServiceStatusWriter(kube), new ServiceEvents(Events, time), new ServiceStatePublisher(Board, time),
             MissingInstances, options, time, logs.CreateLogger<ServiceReconciler>());
         foreach (var node in ServiceBuilders.DemoNodes())
         {
