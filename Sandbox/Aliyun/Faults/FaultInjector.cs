@@ -20,6 +20,7 @@ public sealed class FaultInjector(TimeProvider clock)
     private long latencyTicks;
     private double errorRate;
     private long injectedErrors;
+    private int delayed;
 
     /// <summary>Delays every call (<paramref name="action"/> null) or one action's calls; zero removes it.</summary>
     public void SetLatency(TimeSpan latency, string? action = null)
@@ -77,6 +78,9 @@ public sealed class FaultInjector(TimeProvider clock)
         drops[action] = count;
     }
 
+    /// <summary>How many calls injected latency holds right now (the calls a test can cancel or outwait).</summary>
+    public int Delayed => Volatile.Read(ref delayed);
+
     public void Clear()
     {
         Interlocked.Exchange(ref latencyTicks, 0);
@@ -99,6 +103,20 @@ public sealed class FaultInjector(TimeProvider clock)
 
     internal TimeSpan LatencyFor(string action) =>
         TimeSpan.FromTicks(Interlocked.Read(ref latencyTicks)) + actionLatency.GetValueOrDefault(action);
+
+    /// <summary>Holds a call for its injected latency; <see cref="Delayed"/> counts it meanwhile.</summary>
+    internal async Task DelayAsync(TimeSpan latency, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref delayed);
+        try
+        {
+            await Task.Delay(latency, clock, cancellationToken);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref delayed);
+        }
+    }
 
     /// <summary>Null when the call may pass; else the throttling refusal with the time until the next call would pass.</summary>
     internal ThrottleRefusal? Throttle(string action) =>

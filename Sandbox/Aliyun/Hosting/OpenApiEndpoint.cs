@@ -35,6 +35,10 @@ internal sealed class OpenApiEndpoint(
             Record(call);
             await ResponseWriter.WriteErrorAsync(http.Response, error, call.RequestId, call.Product);
         }
+        catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
+        {
+            call.Abandoned();
+        }
         catch (Exception error) when (error is not OperationCanceledException)
         {
             logger.LogError(error, "Unhandled error serving {Action} {RequestId}", call.Action, call.RequestId);
@@ -106,7 +110,7 @@ internal sealed class OpenApiEndpoint(
         if (latency > TimeSpan.Zero)
         {
             call.Fault = "latency";
-            await Task.Delay(latency, settings.Clock, cancellationToken);
+            await faults.DelayAsync(latency, cancellationToken);
         }
 
         if (faults.Throttle(action) is { } throttle)
