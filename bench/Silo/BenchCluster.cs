@@ -74,6 +74,19 @@ internal sealed class BenchCluster : IAsyncDisposable
             .Select(kv => System.Text.Json.Nodes.JsonNode.Parse((string)kv.Value!)!)
             .Select(row => ((string)row["siloName"]!, (string)row["status"]!))];
 
+    /// <summary>The address (<c>ip:port@generation</c>) of <paramref name="silo"/>'s membership row, or null.</summary>
+    public string? AddressOf(string silo) =>
+        (Kube.Objects.Get("configmaps", "kube-system", "ccm-membership")?["data"]?.AsObject() ?? [])
+            .Where(kv => kv.Key.StartsWith("silo.", StringComparison.Ordinal))
+            .Select(kv => System.Text.Json.Nodes.JsonNode.Parse((string)kv.Value!)!)
+            .Where(row => (string)row["siloName"]! == silo)
+            .Select(row => (string?)row["siloAddress"])
+            .LastOrDefault();
+
+    /// <summary>Who holds each Lease in <c>kube-system</c> (the silos' slot Leases): their <c>holderIdentity</c>.</summary>
+    public IReadOnlyList<string?> LeaseHolders() =>
+        [.. Kube.Objects.List("leases", "kube-system").Select(lease => (string?)lease["spec"]?["holderIdentity"])];
+
     public async ValueTask DisposeAsync()
     {
         await Kube.DisposeAsync();
