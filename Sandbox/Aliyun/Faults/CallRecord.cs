@@ -26,7 +26,8 @@ public sealed record CallRecord
 
     public required double DurationMs { get; init; }
 
-    /// <summary>The fault injected into this call, if any: <c>latency</c>, <c>throttled</c>, <c>error</c>, <c>dropped</c>;
+    /// <summary>The fault injected into this call, if any: <c>latency</c>, <c>throttled</c>, <c>error</c>, <c>dropped</c>,
+    /// <c>malformed</c> (applied, then answered garbled);
     /// <c>abandoned</c> when the client closed the call before its answer.</summary>
     public string? Fault { get; init; }
 

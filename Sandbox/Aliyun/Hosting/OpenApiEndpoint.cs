@@ -10,7 +10,7 @@ namespace Ccm.Sandbox.Aliyun.Hosting;
 
 /// <summary>
 /// Serves <c>GET|POST /</c> for SLB, VPC and ECS: read the call, find its action, refuse XML, verify the signature, apply
-/// injected faults, run the handler against the cloud, answer JSON (or drop the answer), and record the call. The call is
+/// injected faults, run the handler against the cloud, answer JSON (or drop or garble the answer), and record the call. The call is
 /// recorded before its answer is written, so a client that has its answer finds the call in the log.
 /// </summary>
 internal sealed class OpenApiEndpoint(
@@ -97,6 +97,14 @@ internal sealed class OpenApiEndpoint(
             call.Dropped();
             Record(call);
             http.Abort();
+            return;
+        }
+
+        if (faults.TryConsumeGarble(request.Action) is { } garble)
+        {
+            call.Fault = "malformed";
+            Record(call);
+            await ResponseWriter.WriteMalformedAsync(http.Response, garble, result.Body, result.TypeInfo, call.RequestId);
             return;
         }
 
