@@ -1,3 +1,4 @@
+using Ccm.EndToEnd.Tests.Failover;
 using Ccm.Sandbox.Aliyun;
 using Ccm.Sandbox.Demo;
 using Ccm.Sandbox.Kube;
@@ -73,6 +74,14 @@ internal sealed class BenchCluster : IAsyncDisposable
             .Where(kv => kv.Key.StartsWith("silo.", StringComparison.Ordinal))
             .Select(kv => System.Text.Json.Nodes.JsonNode.Parse((string)kv.Value!)!)
             .Select(row => ((string)row["siloName"]!, (string)row["status"]!))];
+
+    /// <summary>The names of the silos whose membership row says Active, sorted and joined with commas (<c>silo-a,silo-b</c>).</summary>
+    public string ActiveSilos() =>
+        string.Join(",", Members().Where(m => m.Status == "Active").Select(m => m.Silo).Order(StringComparer.Ordinal));
+
+    /// <summary>Whether each LoadBalancer Service's CLB matches it, with the demo nodes as backends (as the failover test judges).</summary>
+    public LoadBalancerConvergence Convergence() =>
+        LoadBalancerConvergence.Read(Kube.Objects, Cloud.Cloud, DemoWorld.ClusterId, [.. DemoWorld.Nodes.Select(n => n.InstanceId)]);
 
     /// <summary>The address (<c>ip:port@generation</c>) of <paramref name="silo"/>'s membership row, or null.</summary>
     public string? AddressOf(string silo) =>

@@ -17,7 +17,6 @@ public sealed class GracefulStopBenchmark : IBenchmark
 {
     private const string SlowAction = "CreateLoadBalancer";
     private static readonly TimeSpan Grace = TimeSpan.FromSeconds(30);
-    private static readonly string[] Backends = [.. DemoWorld.Nodes.Select(n => n.InstanceId)];
     private static readonly string[] Silos = ["silo-a", "silo-b", "silo-c"];
 
     public string Name => "graceful-stop";
@@ -33,12 +32,12 @@ public sealed class GracefulStopBenchmark : IBenchmark
         var silos = Silos.Select(name => (Name: name, Process: cluster.StartSilo(name))).ToList();
         try
         {
-            await Wait.UntilAsync(() => Active(cluster) == string.Join(",", Silos), "three silos Active", cancellationToken);
+            await Wait.UntilAsync(() => cluster.ActiveSilos() == string.Join(",", Silos), "three silos Active", cancellationToken);
             await Wait.UntilAsync(() => DemoWorld.Nodes.All(n => cluster.Kube.Objects.Get("nodes", null, n.Name)?["spec"]?["providerID"] is not null), "demo nodes mapped", cancellationToken);
             var churn = new ServiceChurn(cluster.Kube.Objects, "svc", services + waiting, seed: 11);
             churn.CreateMany(services);
             var start = Stopwatch.StartNew();
-            await Wait.UntilAsync(() => Read(cluster).Converged.Count == services, "the first Services converge", cancellationToken, TimeSpan.FromMinutes(10));
+            await Wait.UntilAsync(() => cluster.Convergence().Converged.Count == services, "the first Services converge", cancellationToken, TimeSpan.FromMinutes(10));
             Console.WriteLine($"load average {Wait.LoadAverage()} on {Environment.ProcessorCount} cores; {services} Services converged on three silos in {start.Elapsed.TotalSeconds:F1} s");
 
             // Each silo's slot Lease appears with its first IAmAlive (Orleans writes one every 30 s).
@@ -82,7 +81,7 @@ public sealed class GracefulStopBenchmark : IBenchmark
 
             cluster.Cloud.Faults.SetLatency(TimeSpan.Zero, SlowAction);
             var settle = Stopwatch.StartNew();
-            await Wait.UntilAsync(() => Read(cluster) is { Complete: true } s && s.Converged.Count == total, "every Service applied by the survivors", cancellationToken, TimeSpan.FromMinutes(5));
+            await Wait.UntilAsync(() => cluster.Convergence() is { Complete: true } s && s.Converged.Count == total, "every Service applied by the survivors", cancellationToken, TimeSpan.FromMinutes(5));
             Console.WriteLine($"with the cloud answering again, the survivors applied all {total} Services {settle.Elapsed.TotalSeconds:F1} s later; {cluster.Cloud.Cloud.LoadBalancers.Count} CLBs in the cloud");
             var worst = new[] { exited.Value, owned.Value }.Max();
             var target = Grace / 2;
@@ -101,9 +100,4 @@ public sealed class GracefulStopBenchmark : IBenchmark
     private static async Task<double> ServiceGrainsAsync(BenchSilo silo, HttpClient http, CancellationToken cancellationToken) =>
         silo.HasExited ? 0 : (await silo.MetricAsync(http, "ccm_grain_activations", cancellationToken)).GetValueOrDefault("grain_type=\"service\"");
 
-    private static string Active(BenchCluster cluster) =>
-        string.Join(",", cluster.Members().Where(m => m.Status == "Active").Select(m => m.Silo).Order(StringComparer.Ordinal));
-
-    private static LoadBalancerConvergence Read(BenchCluster cluster) =>
-        LoadBalancerConvergence.Read(cluster.Kube.Objects, cluster.Cloud.Cloud, DemoWorld.ClusterId, Backends);
 }
