@@ -60,11 +60,41 @@ internal sealed class OpenApiExchange(HttpClient http, IRequestSigner signer, Ti
         }
         catch (JsonException ex)
         {
-            // The path says where the body diverged from the model; the body itself stays out of the message.
-            return new(default, Invalid(status, $"response body does not match the model at {ex.Path ?? "$"}"), null);
+            return new(default, Invalid(status, Malformed(body, ex)), null);
         }
 
-        return new(default, Invalid(status, "empty response body"), null);
+        return new(default, Invalid(status, "malformed answer: the body is empty"), null);
+    }
+
+    /// <summary>
+    /// Why a 2xx body could not be read, in words an operator can act on: not JSON at all (a proxy's or gateway's HTML
+    /// page), JSON that breaks off or is corrupt (a cut connection, a truncating proxy), or well-formed JSON whose field
+    /// has another type than the action's answer has (an API change). Only positions and paths, never the body itself.
+    /// </summary>
+    private static string Malformed(byte[] body, JsonException ex)
+    {
+        var start = body.AsSpan().TrimStart(" \t\r\n\uFEFF"u8);
+        if (start.IsEmpty)
+        {
+            return "malformed answer: the body is empty";
+        }
+
+        if (start[0] == (byte)'<')
+        {
+            return $"malformed answer: the body is not JSON but markup ({body.Length} bytes starting with '<', e.g. an HTML error page from a proxy or gateway)";
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+        }
+        catch (JsonException corrupt)
+        {
+            return $"malformed answer: the body is not well-formed JSON (it breaks off or is corrupt at line {(corrupt.LineNumber ?? 0) + 1}, byte {corrupt.BytePositionInLine ?? 0}, of {body.Length} bytes: a truncated answer?)";
+        }
+
+        // The path says where the body diverged from the model.
+        return $"malformed answer: field {ex.Path ?? "$"} has another JSON type than the model expects";
     }
 
     private static CallFailure Invalid(int status, string message) =>

@@ -117,7 +117,37 @@ public sealed partial class KubernetesMembershipTable : IMembershipTable
         }
 
         var updated = Change(MembershipRow.KeyOf(entry.SiloAddress), MembershipRow.From(entry, NewETag(), row.Slot));
-        return await TryWriteAsync(document, tableVersion, [updated], nameof(UpdateRowAsync), entry.SiloAddress, cancellationToken);
+        if (!await TryWriteAsync(document, tableVersion, [updated], nameof(UpdateRowAsync), entry.SiloAddress, cancellationToken))
+        {
+            return false;
+        }
+
+        if (entry.Status == SiloStatus.Dead && row.Status != SiloStatus.Dead && row.Slot is { } slot)
+        {
+            await ReleaseSlotLeaseAsync(slot, row.SiloAddress, cancellationToken);
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Deletes the slot Lease of a silo whose row now says Dead: a silo leaving gracefully (it writes its own row Dead)
+    /// or one its peers declared dead. The row already frees the slot; the Lease would only linger until the defunct-silo
+    /// cleanup, looking to an operator (and to <c>kubectl get leases</c>) like a silo still holding on. The row is written
+    /// either way, so a failure here is logged, not thrown: Orleans would otherwise retry a write that already landed.
+    /// </summary>
+    private async Task ReleaseSlotLeaseAsync(int slot, string silo, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await heartbeats.DeleteAsync(slot, silo, cancellationToken);
+            logger.LogInformation("Released slot Lease {Lease} of {SiloAddress}: its row says Dead", Objects.SlotLease(slot), silo);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            logger.LogWarning(e, "Could not release slot Lease {Lease} of {SiloAddress} (its row says Dead); the defunct-silo cleanup deletes it later",
+                Objects.SlotLease(slot), silo);
+        }
     }
 
     /// <inheritdoc />

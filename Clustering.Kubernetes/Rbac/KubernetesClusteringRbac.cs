@@ -15,7 +15,7 @@ public static class KubernetesClusteringRbac
     private const string Core = "";
     private const string Coordination = "coordination.k8s.io";
 
-    /// <summary>The rules of the membership table: its ConfigMap, and the slot Leases (deleted by defunct-silo cleanup).</summary>
+    /// <summary>The rules of the membership table: its ConfigMap, and the slot Leases (deleted when a row is written Dead, and by defunct-silo cleanup).</summary>
     public static IReadOnlyList<KubernetesRbacRule> Rules(KubernetesClusteringOptions options, ClusterOptions cluster)
     {
         var names = MembershipObjects.For(options, cluster.ServiceId, cluster.ClusterId);

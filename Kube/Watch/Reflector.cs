@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Ccm.Kube.Cache;
 using Ccm.Kube.Client;
 using Ccm.Kube.Http;
@@ -15,7 +16,7 @@ namespace Ccm.Kube.Watch;
 /// resumed watch a one-object list at our version (<c>resourceVersionMatch=NotOlderThan</c>) asks whether the server
 /// has reached it. Every other failure is retried with backoff: an informer that stops quietly would leave its grains
 /// acting on a frozen cache. The one exception is <see cref="CachedObjectMutatedException"/> (mutation detector on):
-/// it ends the loop loudly.
+/// it ends the loop loudly. A watch event cut off by the end of its stream ends that watch like any other end.
 /// </summary>
 internal sealed partial class Reflector<T>(IListWatch<T> source, InformerOptions<T> options, IReflectorSink<T> sink, ILogger logger, KubeMetrics? metrics)
     where T : class, IKubernetesObject<V1ObjectMeta>
@@ -155,6 +156,10 @@ internal sealed partial class Reflector<T>(IListWatch<T> source, InformerOptions
         {
             // Ended by an ERROR event, or by our deadline.
         }
+        catch (JsonException e)
+        {
+            error = e; // a frame that does not decode, thrown while reading rather than reported to onError
+        }
         catch (HttpRequestException e) when (events == 0 && e.InnerException is EndOfStreamException)
         {
             // KubernetesClient reads a watch's first line before it hands the stream over, and reports a stream that
@@ -166,13 +171,25 @@ internal sealed partial class Reflector<T>(IListWatch<T> source, InformerOptions
             backoff.Reset();
         }
 
+        var tooShort = events == 0 && options.TimeProvider.GetElapsedTime(started) < ShortWatch;
+        if (error is JsonException)
+        {
+            // A frame that does not decode is an event cut off by the end of the stream (a proxy or a restarting API
+            // server dropped the connection mid-write; client-go's "unexpected EOF"), or corrupt on the way. Either way
+            // nothing after it can be trusted and nothing of it was applied: the watch ends here, and the next resumes
+            // from the last whole event, so the cut one comes again. One that keeps failing at once backs off.
+            metrics?.WatchRestart(source.Resource, "cut");
+            LogCut(source.Resource, LastSyncResourceVersion);
+            return (null, tooShort);
+        }
+
         metrics?.WatchRestart(source.Resource, error is null ? "ended" : "error");
         if (error is not null)
         {
             return RelistReason(error) is { } reason ? (reason, false) : throw new WatchFailedException(source.Resource, error);
         }
 
-        return (null, events == 0 && options.TimeProvider.GetElapsedTime(started) < ShortWatch);
+        return (null, tooShort);
     }
 
     private string? RelistReason(Exception e)
@@ -198,6 +215,9 @@ internal sealed partial class Reflector<T>(IListWatch<T> source, InformerOptions
     [LoggerMessage(Level = LogLevel.Information, Message = "Watch of {Resource} from resourceVersion {ResourceVersion} cannot go on: {Why}; relisting")]
     private partial void LogRelist(string resource, string? resourceVersion, string why);
 
+    [LoggerMessage(Level = LogLevel.Information, Message = "Watch of {Resource} ended in the middle of an event (it does not decode); watching again from resourceVersion {ResourceVersion}")]
+    private partial void LogCut(string resource, string? resourceVersion);
+
     [LoggerMessage(Level = LogLevel.Critical, Message = "The {Resource} cache stops: a cached object was changed in place")]
     private partial void LogMutated(Exception exception, string resource);
 
@@ -205,6 +225,6 @@ internal sealed partial class Reflector<T>(IListWatch<T> source, InformerOptions
     private partial void LogFailed(Exception exception, string resource, string step, string error);
 }
 
-/// <summary>A watch ended by an ERROR event or an undecodable frame that a relist would not cure.</summary>
+/// <summary>A watch ended by an ERROR event that a relist would not cure.</summary>
 public sealed class WatchFailedException(string resource, Exception inner)
     : Exception($"watch of {resource} failed: {KubeErrors.Describe(inner)}", inner);

@@ -75,6 +75,14 @@ public sealed class KubeFaults
     public void CloseAllWatches() => cluster.Store.Events.CloseAllWatches();
 
     /// <summary>
+    /// The next <paramref name="count"/> events any watch of <paramref name="resource"/> (a plural, e.g. <c>services</c>)
+    /// sends go out half written, and that watch stream ends there: the client reads a JSON object cut off by the end of
+    /// the stream. Nothing else changes; the event stays in the history, so a watch again from the last version the
+    /// client decoded gets it whole.
+    /// </summary>
+    public void CutWatchesMidEvent(string resource, int count = 1) => cluster.WatchCuts.Arm(resource, count);
+
+    /// <summary>
     /// The API server restarts on an etcd that lost its data (replaced, or restored from a backup without the
     /// revision bump): every watch ends; the objects <paramref name="keep"/> accepts (all when null) come back, written
     /// in one transaction at the first resourceVersion a new emulator uses, so every resourceVersion starts low again

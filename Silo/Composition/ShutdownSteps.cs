@@ -19,10 +19,10 @@ internal sealed class StopWatching(SignalDispatcher signals, InformerClusterCach
     }
 }
 
-/// <summary>
-/// The runtime drains each shard (its running turns finish, its grains deactivate) and releases its Lease right
-/// after, so peers take over shard by shard without waiting for expiry; then its membership Lease goes.
-/// </summary>
+// Draining and hand-over need no step here: turns end as soon as the stop begins (they watch ApplicationStopping,
+// which cancels the cloud calls they wait on), and Orleans' own stop (OrleansStart, after these steps) deactivates the
+// grains and writes this silo's membership row Dead, which deletes its slot Lease, so peers own its keys at once.
+
 /// <summary>Writes the Events still queued (the last turns' outcomes are worth keeping).</summary>
 internal sealed class FlushEvents(KubeEventRecorder events) : IShutdownParticipant
 {

@@ -1,3 +1,4 @@
+using Ccm.EndToEnd.Tests.Failover;
 using Ccm.Sandbox.Aliyun;
 using Ccm.Sandbox.Demo;
 using Ccm.Sandbox.Kube;
@@ -73,6 +74,27 @@ internal sealed class BenchCluster : IAsyncDisposable
             .Where(kv => kv.Key.StartsWith("silo.", StringComparison.Ordinal))
             .Select(kv => System.Text.Json.Nodes.JsonNode.Parse((string)kv.Value!)!)
             .Select(row => ((string)row["siloName"]!, (string)row["status"]!))];
+
+    /// <summary>The names of the silos whose membership row says Active, sorted and joined with commas (<c>silo-a,silo-b</c>).</summary>
+    public string ActiveSilos() =>
+        string.Join(",", Members().Where(m => m.Status == "Active").Select(m => m.Silo).Order(StringComparer.Ordinal));
+
+    /// <summary>Whether each LoadBalancer Service's CLB matches it, with the demo nodes as backends (as the failover test judges).</summary>
+    public LoadBalancerConvergence Convergence() =>
+        LoadBalancerConvergence.Read(Kube.Objects, Cloud.Cloud, DemoWorld.ClusterId, [.. DemoWorld.Nodes.Select(n => n.InstanceId)]);
+
+    /// <summary>The address (<c>ip:port@generation</c>) of <paramref name="silo"/>'s membership row, or null.</summary>
+    public string? AddressOf(string silo) =>
+        (Kube.Objects.Get("configmaps", "kube-system", "ccm-membership")?["data"]?.AsObject() ?? [])
+            .Where(kv => kv.Key.StartsWith("silo.", StringComparison.Ordinal))
+            .Select(kv => System.Text.Json.Nodes.JsonNode.Parse((string)kv.Value!)!)
+            .Where(row => (string)row["siloName"]! == silo)
+            .Select(row => (string?)row["siloAddress"])
+            .LastOrDefault();
+
+    /// <summary>Who holds each Lease in <c>kube-system</c> (the silos' slot Leases): their <c>holderIdentity</c>.</summary>
+    public IReadOnlyList<string?> LeaseHolders() =>
+        [.. Kube.Objects.List("leases", "kube-system").Select(lease => (string?)lease["spec"]?["holderIdentity"])];
 
     public async ValueTask DisposeAsync()
     {

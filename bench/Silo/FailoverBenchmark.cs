@@ -15,7 +15,6 @@ namespace Ccm.Bench.Silo;
 public sealed class FailoverBenchmark : IBenchmark
 {
     private static readonly TimeSpan Target = TimeSpan.FromSeconds(20);
-    private static readonly string[] Backends = [.. DemoWorld.Nodes.Select(n => n.InstanceId)];
 
     public string Name => "failover";
 
@@ -32,13 +31,13 @@ public sealed class FailoverBenchmark : IBenchmark
         using var http = new HttpClient();
         await using var a = cluster.StartSilo("silo-a");
         await using var b = cluster.StartSilo("silo-b");
-        await Wait.UntilAsync(() => Active(cluster) == "silo-a,silo-b", "both silos Active", cancellationToken);
+        await Wait.UntilAsync(() => cluster.ActiveSilos() == "silo-a,silo-b", "both silos Active", cancellationToken);
         await Wait.UntilAsync(() => DemoWorld.Nodes.All(n => cluster.Kube.Objects.Get("nodes", null, n.Name)?["spec"]?["providerID"] is not null), "demo nodes mapped", cancellationToken);
 
         var churn = new ServiceChurn(cluster.Kube.Objects, "svc", services, seed: 7);
         churn.CreateMany(services);
         var start = Stopwatch.StartNew();
-        await Wait.UntilAsync(() => Read(cluster).Complete, "the first Services converge", cancellationToken, TimeSpan.FromMinutes(10));
+        await Wait.UntilAsync(() => cluster.Convergence().Complete, "the first Services converge", cancellationToken, TimeSpan.FromMinutes(10));
         Console.WriteLine($"load average {Wait.LoadAverage()} on {Environment.ProcessorCount} cores; {services} Services converged on two silos in {start.Elapsed.TotalSeconds:F1} s");
 
         // The victim is the silo hosting more Service grains, so the kill matters as much as it can.
@@ -68,7 +67,7 @@ public sealed class FailoverBenchmark : IBenchmark
         while (true)
         {
             var now = DateTimeOffset.UtcNow;
-            var state = Read(cluster);
+            var state = cluster.Convergence();
             foreach (var name in state.Converged)
             {
                 if (churn.ChangedAt.TryGetValue(name, out var changed) && changed <= now && !(applied.TryGetValue(name, out var seen) && seen.Change == changed))
@@ -96,7 +95,7 @@ public sealed class FailoverBenchmark : IBenchmark
         await changing;
         var since = applied.Values.Where(v => v.Change > killedWall - TimeSpan.FromSeconds(3)).Select(v => v.Latency).Order().ToList();
         var worst = since.Max();
-        var final = Read(cluster);
+        var final = cluster.Convergence();
         Console.WriteLine($"{churn.Writes} writes ({churn.Deleted} deletes), one every {step.TotalMilliseconds:0} ms from 3 s before the kill to {after.TotalSeconds:0} s after it");
         Console.WriteLine($"death of {victimName} declared {deadAt!.Value.TotalSeconds:F1} s after the kill (probes of 2.5 s, three missed)");
         Console.WriteLine($"changes made from 3 s before the kill on: {since.Count} applied; latency from the kill (or the later change) p50 {since[since.Count / 2].TotalSeconds:F1} s, worst {worst.TotalSeconds:F1} s");
@@ -105,14 +104,8 @@ public sealed class FailoverBenchmark : IBenchmark
 
         var restart = Stopwatch.StartNew();
         await using var again = cluster.StartSilo(victimName);
-        await Wait.UntilAsync(() => Active(cluster) == "silo-a,silo-b", "the killed silo rejoins", cancellationToken);
+        await Wait.UntilAsync(() => cluster.ActiveSilos() == "silo-a,silo-b", "the killed silo rejoins", cancellationToken);
         Console.WriteLine($"{victimName} started again: Active after {restart.Elapsed.TotalSeconds:F1} s (survivor hosted {survivorHosted} Service grains before the kill)");
         return 0;
     }
-
-    private static string Active(BenchCluster cluster) =>
-        string.Join(",", cluster.Members().Where(m => m.Status == "Active").Select(m => m.Silo).Order(StringComparer.Ordinal));
-
-    private static LoadBalancerConvergence Read(BenchCluster cluster) =>
-        LoadBalancerConvergence.Read(cluster.Kube.Objects, cluster.Cloud.Cloud, DemoWorld.ClusterId, Backends);
 }

@@ -10,7 +10,7 @@ namespace Ccm.Sandbox.Aliyun.Control;
 /// <summary>
 /// The control API under <c>/_emulator/</c> (JSON), the HTTP face of <see cref="FaultInjector"/>, <see cref="CallLog"/> and
 /// <see cref="CloudControl"/> for tests that drive the standalone emulator:
-/// faults (<c>GET|DELETE faults</c>, <c>PUT faults/latency|qps|errors</c>, <c>POST faults/drops</c>), the call log
+/// faults (<c>GET|DELETE faults</c>, <c>PUT faults/latency|qps|errors</c>, <c>POST faults/drops|garbles</c>), the call log
 /// (<c>GET|DELETE calls</c>, <c>?action=</c> to filter), <c>POST reset</c>, and state (see <see cref="ControlStateEndpoints"/>).
 /// A bad body answers 400 and an unknown id 404, both with a plain-text reason.
 /// </summary>
@@ -40,6 +40,11 @@ internal static class ControlEndpoints
         {
             var body = await Read(http, ControlJson.Default.DropRequest);
             await Done(http, () => faults.DropResponses(body.Action, body.Count));
+        }));
+        root.MapPost("/faults/garbles", http => Guard(http, async () =>
+        {
+            var body = await Read(http, ControlJson.Default.GarbleRequest);
+            await Done(http, () => faults.GarbleAnswers(body.Action, Enum.Parse<MalformedAnswer>(body.Kind, ignoreCase: true), body.Count));
         }));
         root.MapGet("/calls", http =>
         {

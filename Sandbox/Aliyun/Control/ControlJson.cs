@@ -10,6 +10,7 @@ namespace Ccm.Sandbox.Aliyun.Control;
 [JsonSerializable(typeof(QpsLimitRequest))]
 [JsonSerializable(typeof(ErrorRateRequest))]
 [JsonSerializable(typeof(DropRequest))]
+[JsonSerializable(typeof(GarbleRequest))]
 [JsonSerializable(typeof(NewInstance))]
 [JsonSerializable(typeof(ForeignRouteEntryRequest))]
 [JsonSerializable(typeof(NetworkInterfaceRequest))]

@@ -13,6 +13,9 @@ public sealed record ErrorRateRequest(double Rate, string? Action = null);
 
 public sealed record DropRequest(string Action, int Count);
 
+/// <summary><c>Kind</c> names a <see cref="MalformedAnswer"/>: Truncated, WrongType or Html.</summary>
+public sealed record GarbleRequest(string Action, string Kind, int Count);
+
 public sealed record ForeignRouteEntryRequest(string DestinationCidrBlock, string NextHopId, string NextHopType = "Instance");
 
 public sealed record RouteEntryQuotaRequest(int Quota);

@@ -17,7 +17,7 @@ public sealed record CallRecord
 
     public string? AccessKeyId { get; init; }
 
-    /// <summary>The HTTP status sent; 0 when the response was dropped on purpose.</summary>
+    /// <summary>The HTTP status sent; 0 when the response was dropped on purpose or the client went away first.</summary>
     public required int StatusCode { get; init; }
 
     public string? ErrorCode { get; init; }
@@ -26,7 +26,9 @@ public sealed record CallRecord
 
     public required double DurationMs { get; init; }
 
-    /// <summary>The fault injected into this call, if any: <c>latency</c>, <c>throttled</c>, <c>error</c>, <c>dropped</c>.</summary>
+    /// <summary>The fault injected into this call, if any: <c>latency</c>, <c>throttled</c>, <c>error</c>, <c>dropped</c>,
+    /// <c>malformed</c> (applied, then answered garbled);
+    /// <c>abandoned</c> when the client closed the call before its answer.</summary>
     public string? Fault { get; init; }
 
     public bool Succeeded => StatusCode == 200 || (StatusCode == 0 && Fault == "dropped");

@@ -9,7 +9,8 @@ namespace Ccm.Sandbox.Aliyun.Faults;
 /// (alternately <c>ServiceUnavailable</c> 503 and <c>InternalError</c> 500, nothing changed), and "commit then drop":
 /// for the next N successful calls of an action the change is applied and then the connection is aborted without a
 /// response, so the client sees a reset connection (immediately, rather than waiting for its timeout) and cannot know
-/// whether the call took effect. Thread-safe; changes apply to the next call.
+/// whether the call took effect; and "garble": for the next N calls of an action the change is applied and the answer
+/// is malformed (<see cref="MalformedAnswer"/>). Thread-safe; changes apply to the next call.
 /// </summary>
 public sealed class FaultInjector(TimeProvider clock)
 {
@@ -17,9 +18,11 @@ public sealed class FaultInjector(TimeProvider clock)
     private readonly ConcurrentDictionary<string, TokenBucket> limits = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, double> actionErrorRates = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int> drops = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, GarbledAnswers> garbles = new(StringComparer.Ordinal);
     private long latencyTicks;
     private double errorRate;
     private long injectedErrors;
+    private int delayed;
 
     /// <summary>Delays every call (<paramref name="action"/> null) or one action's calls; zero removes it.</summary>
     public void SetLatency(TimeSpan latency, string? action = null)
@@ -77,6 +80,16 @@ public sealed class FaultInjector(TimeProvider clock)
         drops[action] = count;
     }
 
+    /// <summary>Applies the next <paramref name="count"/> successful calls of <paramref name="action"/>, then answers them malformed as <paramref name="kind"/> says.</summary>
+    public void GarbleAnswers(string action, MalformedAnswer kind, int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        garbles[action] = new GarbledAnswers(kind.ToString(), count);
+    }
+
+    /// <summary>How many calls injected latency holds right now (the calls a test can cancel or outwait).</summary>
+    public int Delayed => Volatile.Read(ref delayed);
+
     public void Clear()
     {
         Interlocked.Exchange(ref latencyTicks, 0);
@@ -85,6 +98,7 @@ public sealed class FaultInjector(TimeProvider clock)
         limits.Clear();
         actionErrorRates.Clear();
         drops.Clear();
+        garbles.Clear();
     }
 
     public FaultSettings Current => new()
@@ -95,10 +109,25 @@ public sealed class FaultInjector(TimeProvider clock)
         ErrorRate = Volatile.Read(ref errorRate),
         ActionErrorRates = actionErrorRates.ToDictionary(),
         PendingDrops = drops.Where(p => p.Value > 0).ToDictionary(),
+        PendingGarbles = garbles.Where(p => p.Value.Count > 0).ToDictionary(),
     };
 
     internal TimeSpan LatencyFor(string action) =>
         TimeSpan.FromTicks(Interlocked.Read(ref latencyTicks)) + actionLatency.GetValueOrDefault(action);
+
+    /// <summary>Holds a call for its injected latency; <see cref="Delayed"/> counts it meanwhile.</summary>
+    internal async Task DelayAsync(TimeSpan latency, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref delayed);
+        try
+        {
+            await Task.Delay(latency, clock, cancellationToken);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref delayed);
+        }
+    }
 
     /// <summary>Null when the call may pass; else the throttling refusal with the time until the next call would pass.</summary>
     internal ThrottleRefusal? Throttle(string action) =>
@@ -128,5 +157,18 @@ public sealed class FaultInjector(TimeProvider clock)
         }
 
         return false;
+    }
+
+    internal MalformedAnswer? TryConsumeGarble(string action)
+    {
+        while (garbles.TryGetValue(action, out var left) && left.Count > 0)
+        {
+            if (garbles.TryUpdate(action, left with { Count = left.Count - 1 }, left))
+            {
+                return Enum.Parse<MalformedAnswer>(left.Kind);
+            }
+        }
+
+        return null;
     }
 }

@@ -14,4 +14,9 @@ public sealed record FaultSettings
     public IReadOnlyDictionary<string, double> ActionErrorRates { get; init; } = new Dictionary<string, double>();
 
     public IReadOnlyDictionary<string, int> PendingDrops { get; init; } = new Dictionary<string, int>();
+
+    public IReadOnlyDictionary<string, GarbledAnswers> PendingGarbles { get; init; } = new Dictionary<string, GarbledAnswers>();
 }
+
+/// <summary>How the next <paramref name="Count"/> answers of an action are garbled (a <see cref="MalformedAnswer"/> name).</summary>
+public sealed record GarbledAnswers(string Kind, int Count);

@@ -45,6 +45,13 @@ internal sealed class CallState(string requestId, long started)
         Fault = "dropped";
     }
 
+    /// <summary>The client went away before its answer (a timeout, or a stopping silo cancelling its calls).</summary>
+    public void Abandoned()
+    {
+        status = 0;
+        Fault = "abandoned";
+    }
+
     public CallRecord Record(DateTimeOffset now)
     {
         Recorded = true;

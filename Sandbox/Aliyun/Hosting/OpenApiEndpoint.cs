@@ -10,7 +10,7 @@ namespace Ccm.Sandbox.Aliyun.Hosting;
 
 /// <summary>
 /// Serves <c>GET|POST /</c> for SLB, VPC and ECS: read the call, find its action, refuse XML, verify the signature, apply
-/// injected faults, run the handler against the cloud, answer JSON (or drop the answer), and record the call. The call is
+/// injected faults, run the handler against the cloud, answer JSON (or drop or garble the answer), and record the call. The call is
 /// recorded before its answer is written, so a client that has its answer finds the call in the log.
 /// </summary>
 internal sealed class OpenApiEndpoint(
@@ -34,6 +34,10 @@ internal sealed class OpenApiEndpoint(
 
             Record(call);
             await ResponseWriter.WriteErrorAsync(http.Response, error, call.RequestId, call.Product);
+        }
+        catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
+        {
+            call.Abandoned();
         }
         catch (Exception error) when (error is not OperationCanceledException)
         {
@@ -96,6 +100,14 @@ internal sealed class OpenApiEndpoint(
             return;
         }
 
+        if (faults.TryConsumeGarble(request.Action) is { } garble)
+        {
+            call.Fault = "malformed";
+            Record(call);
+            await ResponseWriter.WriteMalformedAsync(http.Response, garble, result.Body, result.TypeInfo, call.RequestId);
+            return;
+        }
+
         Record(call);
         await ResponseWriter.WriteAsync(http.Response, 200, result.Body, result.TypeInfo, call.RequestId);
     }
@@ -106,7 +118,7 @@ internal sealed class OpenApiEndpoint(
         if (latency > TimeSpan.Zero)
         {
             call.Fault = "latency";
-            await Task.Delay(latency, settings.Clock, cancellationToken);
+            await faults.DelayAsync(latency, cancellationToken);
         }
 
         if (faults.Throttle(action) is { } throttle)

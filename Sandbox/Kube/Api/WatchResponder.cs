@@ -17,9 +17,9 @@ namespace Ccm.Sandbox.Kube.Api;
 /// from the history window or ends with an ERROR event carrying 410 Expired; a version the store has not reached yet is
 /// accepted and waits for it, as the real server does. Bookmarks go out periodically and before the server-side timeout
 /// when <c>allowWatchBookmarks</c> is set; a selector watch sees DELETED when an object stops matching and ADDED when it
-/// starts to.
+/// starts to. An event armed in <see cref="WatchCuts"/> goes out half written and ends the stream.
 /// </summary>
-internal sealed class WatchResponder(ObjectStore store, Freshness freshness, TimeSpan bookmarkInterval)
+internal sealed class WatchResponder(ObjectStore store, Freshness freshness, TimeSpan bookmarkInterval, WatchCuts cuts)
 {
     private static readonly byte[] AddedPrefix = Encoding.UTF8.GetBytes("{\"type\":\"ADDED\",\"object\":");
     private static readonly byte[] ModifiedPrefix = Encoding.UTF8.GetBytes("{\"type\":\"MODIFIED\",\"object\":");
@@ -100,11 +100,22 @@ internal sealed class WatchResponder(ObjectStore store, Freshness freshness, Tim
                     return;
                 }
 
-                cursor = rv;
                 if (watch.Translate(e!) is { } line)
                 {
+                    if (cuts.TryTake(request.Type.Plural))
+                    {
+                        // Half the event, then the stream ends (cleanly: the client reads an end of stream mid-object).
+                        var half = Shape(line.Json);
+                        body.Write(line.Prefix);
+                        body.Write(half.AsSpan(0, half.Length / 2));
+                        await TryFlushAsync(body, context.RequestAborted);
+                        return;
+                    }
+
                     Write(body, line.Prefix, Shape(line.Json));
                 }
+
+                cursor = rv;
             }
 
             if (query.AllowBookmarks && DateTime.UtcNow >= nextBookmark)

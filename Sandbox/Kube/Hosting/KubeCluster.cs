@@ -35,7 +35,7 @@ internal sealed class KubeCluster : IAsyncDisposable
             Catalog,
             new DiscoveryDocuments(Catalog),
             new OpenApiDocuments(Catalog),
-            new ResourceHandler(Operations, new ListResponder(Store, freshness), new WatchResponder(Store, freshness, options.BookmarkInterval), freshness),
+            new ResourceHandler(Operations, new ListResponder(Store, freshness), new WatchResponder(Store, freshness, options.BookmarkInterval, WatchCuts), freshness),
             loggers.CreateLogger<KubeApiHandler>());
 
         ClusterSeed.Apply(Operations, Catalog, options.Seed, clusterIps.First, options.TimeProvider);
@@ -49,6 +49,9 @@ internal sealed class KubeCluster : IAsyncDisposable
     public ResourceCatalog Catalog { get; }
 
     public ObjectStore Store { get; }
+
+    /// <summary>Watch events to send half written (a fault; <see cref="KubeFaults.CutWatchesMidEvent"/>).</summary>
+    public WatchCuts WatchCuts { get; } = new();
 
     public ResourceOperations Operations { get; }
 

@@ -77,14 +77,21 @@ public class ResponseParsingTests
         Assert.True(instance.NetworkInterfaces[0].PrivateIpSets[0].Primary);
     }
 
-    [Fact]
-    public async Task A_body_that_does_not_match_the_model_is_a_client_error_not_a_crash()
+    [Theory]
+    [InlineData("""{"RequestId":"r","LoadBalancers":{"LoadBalancer":"oops"}}""", "malformed answer: field $.LoadBalancers has another JSON type than the model expects")]
+    [InlineData("""{"RequestId":"r","LoadBalancers":{"LoadBal""", "malformed answer: the body is not well-formed JSON (it breaks off or is corrupt at line 1, byte 42, of 42 bytes: a truncated answer?)")]
+    [InlineData("""<html><body><h1>Bad Gateway</h1></body></html>""", "malformed answer: the body is not JSON but markup (46 bytes starting with '<', e.g. an HTML error page from a proxy or gateway)")]
+    [InlineData("", "malformed answer: the body is empty")]
+    public async Task A_body_that_cannot_be_read_is_a_client_error_that_names_the_action_and_says_why_not_a_crash(string body, string why)
     {
-        var handler = new RecordingHandler((_, _) => RecordingHandler.Ok("""{"RequestId":"r","LoadBalancers":{"LoadBalancer":"oops"}}"""));
+        var handler = new RecordingHandler((_, _) => RecordingHandler.Ok(body));
 
         var ex = await Assert.ThrowsAsync<CloudClients.Transport.OpenApiException>(async () =>
             await new SlbClient(TestClients.Transport(handler)).DescribeLoadBalancersAsync(new DescribeLoadBalancersRequest(), default).ToListAsync());
 
         Assert.Equal(CloudClients.Transport.OpenApiErrorCodes.ClientInvalidResponse, ex.Code);
+        Assert.Equal($"SLB DescribeLoadBalancers failed: Client.InvalidResponse: {why} [HTTP 200]", ex.Message);
+        Assert.Single(handler.Requests); // not retried: the same request would read the same answer
+        Assert.DoesNotContain("Bad Gateway", ex.Message, StringComparison.Ordinal); // the body stays out of the message
     }
 }

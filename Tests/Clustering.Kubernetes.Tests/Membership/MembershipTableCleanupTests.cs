@@ -85,6 +85,28 @@ public sealed class MembershipTableCleanupTests(KubernetesEmulatorFixture emulat
     }
 
     [Fact]
+    public async Task A_row_written_Dead_releases_its_slot_Lease_at_once_and_other_updates_keep_it()
+    {
+        var (table, client, ns) = await NewTableAsync();
+        var leaving = Silos.Address(11111);
+        var staying = Silos.Address(22222);
+        foreach (var silo in new[] { leaving, staying })
+        {
+            await InsertAsync(table, Silos.Entry(silo, SiloStatus.Active));
+            await table.UpdateIAmAliveAsync(Silos.Entry(silo, time: Silos.Epoch.AddMinutes(1)));
+        }
+
+        await UpdateAsync(table, staying, SiloStatus.Active);
+        await UpdateAsync(table, leaving, SiloStatus.ShuttingDown);
+        await UpdateAsync(table, leaving, SiloStatus.Dead); // what a graceful stop writes last (peers write the same for a dead silo)
+
+        var holders = (await client.CoordinationV1.ListNamespacedLeaseAsync(ns)).Items.Select(l => l.Spec.HolderIdentity);
+        Assert.Equal([staying.ToParsableString()], holders);
+        var data = await table.ReadAllAsync();
+        Assert.Equal(Silos.Epoch.AddMinutes(1), data.TryGet(leaving)!.Item1.IAmAliveTime); // the Dead row keeps its last IAmAlive
+    }
+
+    [Fact]
     public async Task A_silo_cannot_join_when_every_slot_is_held_by_a_live_silo()
     {
         var (table, _, _) = await NewTableAsync(siloSlots: 1);

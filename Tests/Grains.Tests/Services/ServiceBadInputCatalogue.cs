@@ -23,8 +23,8 @@ public sealed record ServiceBadInput(string Name, Func<V1Service, V1Service>[] T
 /// The Service grain's catalogue of user mistakes: every annotation with a value it refuses, contradictory annotations,
 /// Service fields a Classic Load Balancer cannot serve, and load balancer ids that must not be taken. Each must be a
 /// Warning Event naming the input and the fix, before any cloud write, while other Services keep converging
-/// (<see cref="ServiceBadInputTests"/>). Cloud-side trouble (a Node without its instance, garbled answers) is in
-/// <see cref="MissingInstanceTests"/> and the transport's catalogue.
+/// (<see cref="ServiceBadInputTests"/>). Cloud-side trouble is in <see cref="MissingInstanceTests"/> (a Node without its
+/// instance) and <see cref="MalformedAnswerTests"/> (truncated, wrong-typed and HTML answers).
 /// </summary>
 public static class ServiceBadInputCatalogue
 {

@@ -61,6 +61,11 @@ public sealed class CommandTests
         Assert.Equal(HttpStatusCode.NotFound, stop.StatusCode);
         using var bad = await http.PutAsync("/_emulator/faults/errors", Json("""{"rate":"#"}"""));
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        using var garble = await http.PostAsync("/_emulator/faults/garbles", Json("""{"action":"DescribeVpcs","kind":"html","count":2}"""));
+        Assert.Equal(HttpStatusCode.NoContent, garble.StatusCode);
+        Assert.Contains("\"DescribeVpcs\":{\"kind\":\"Html\",\"count\":2}", await http.GetStringAsync("/_emulator/faults"), StringComparison.OrdinalIgnoreCase);
+        using var badKind = await http.PostAsync("/_emulator/faults/garbles", Json("""{"action":"DescribeVpcs","kind":"xml","count":1}"""));
+        Assert.Equal(HttpStatusCode.BadRequest, badKind.StatusCode);
 
         var table = Ccm.Sandbox.Demo.DemoWorld.CustomRouteTableIds[0];
         using var foreign = await http.PostAsync($"/_emulator/state/route-tables/{table}/entries",

@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Text.Json;
+using Ccm.Sandbox.Aliyun.Faults;
 using static Ccm.Sandbox.Tests.Aliyun.Api;
 
 namespace Ccm.Sandbox.Tests.Aliyun;
@@ -55,6 +57,40 @@ public sealed class FaultTests
         Assert.Equal(committed.LoadBalancerId, retry["LoadBalancerId"].GetString());
         Assert.Single(f.Emulator.Cloud.LoadBalancers);
         Assert.Equal([0, 200], f.Emulator.Calls.Of("CreateLoadBalancer").Select(c => c.StatusCode));
+    }
+
+    [Theory]
+    [InlineData(MalformedAnswer.Truncated)]
+    [InlineData(MalformedAnswer.WrongType)]
+    [InlineData(MalformedAnswer.Html)]
+    public async Task A_garbled_answer_is_applied_then_answered_200_with_a_body_the_model_cannot_read(MalformedAnswer kind)
+    {
+        await using var f = await EmulatorFixture.StartAsync();
+        f.Emulator.Faults.GarbleAnswers("CreateLoadBalancer", kind, 1);
+
+        var reply = await f.Client.V2(SignedClient.Slb, "CreateLoadBalancer", P(("LoadBalancerName", "web")));
+
+        Assert.Equal(200, reply.Status);
+        Assert.Single(f.Emulator.Cloud.LoadBalancers); // applied before the answer was garbled
+        switch (kind)
+        {
+            case MalformedAnswer.Truncated:
+                Assert.ThrowsAny<JsonException>(() => JsonDocument.Parse(reply.Text));
+                Assert.StartsWith("{\"RequestId\":", reply.Text, StringComparison.Ordinal);
+                break;
+            case MalformedAnswer.WrongType:
+                // The first field after RequestId (a scalar) comes as a list.
+                Assert.Equal(JsonValueKind.Array, reply.Body.EnumerateObject().First(p => p.Name != "RequestId").Value.ValueKind);
+                break;
+            default:
+                Assert.Equal("text/html", reply.ContentType);
+                Assert.StartsWith("<html>", reply.Text, StringComparison.Ordinal);
+                break;
+        }
+
+        Assert.Equal("malformed", f.Emulator.Calls.Of("CreateLoadBalancer").Single().Fault);
+        Assert.Empty(f.Emulator.Faults.Current.PendingGarbles);
+        (await f.Client.V2(SignedClient.Slb, "DescribeLoadBalancers", P())).Ok();
     }
 
     [Fact]

@@ -14,9 +14,16 @@ public enum V2Style
     PostForm,
 }
 
-/// <summary>An answer from the emulator: status, JSON body (empty object when there was none) and headers.</summary>
+/// <summary>
+/// An answer from the emulator: status, JSON body (an empty object when there was none, or when the body is not JSON),
+/// headers, and the body as sent with its content type (for answers garbled on purpose).
+/// </summary>
 public sealed record ApiReply(int Status, JsonElement Body, HttpResponseHeaders Headers)
 {
+    public string Text { get; init; } = "";
+
+    public string? ContentType { get; init; }
+
     public string? Code => Body.TryGetProperty(nameof(Code), out var code) ? code.GetString() : null;
 
     public string? Message => Body.TryGetProperty(nameof(Message), out var message) ? message.GetString() : null;
@@ -131,7 +138,22 @@ public sealed class SignedClient(HttpClient http, string accessKeyId, string acc
     {
         using var response = await http.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
-        using var document = JsonDocument.Parse(text.Length == 0 ? "{}" : text);
-        return new ApiReply((int)response.StatusCode, document.RootElement.Clone(), response.Headers);
+        using var document = TryParse(text) ?? JsonDocument.Parse("{}");
+        return new ApiReply((int)response.StatusCode, document.RootElement.Clone(), response.Headers)
+        {
+            Text = text, ContentType = response.Content.Headers.ContentType?.MediaType,
+        };
+    }
+
+    private static JsonDocument? TryParse(string text)
+    {
+        try
+        {
+            return text.Length == 0 ? null : JsonDocument.Parse(text);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 }
