@@ -23,6 +23,8 @@ public sealed class GracefulStopBenchmark : IBenchmark
 
     public string Description => "three silo processes, SIGTERM to one while its turns wait on cloud calls: time to stopped and until the survivors own its keys (target < half the 30 s grace) [services=60] [waiting=30]";
 
+    public IReadOnlyList<string> SmokeArgs => ["6", "3"];
+
     public async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
         var services = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 60;
