@@ -26,7 +26,7 @@ public sealed record CallRecord
 
     public required double DurationMs { get; init; }
 
-    /// <summary>The fault injected into this call, if any: <c>latency</c>, <c>throttled</c>, <c>error</c>, <c>dropped</c>.</summary>
+    /// <summary>The fault injected into this call, if any: <c>latency</c>, <c>throttled</c>, <c>error</c>, <c>timeout</c>, <c>dropped</c>.</summary>
     public string? Fault { get; init; }
 
     public bool Succeeded => StatusCode == 200 || (StatusCode == 0 && Fault == "dropped");

@@ -14,4 +14,6 @@ public sealed record FaultSettings
     public IReadOnlyDictionary<string, double> ActionErrorRates { get; init; } = new Dictionary<string, double>();
 
     public IReadOnlyDictionary<string, int> PendingDrops { get; init; } = new Dictionary<string, int>();
+
+    public RandomFaults Random { get; init; } = RandomFaults.None;
 }
