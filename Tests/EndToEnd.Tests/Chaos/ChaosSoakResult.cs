@@ -40,30 +40,30 @@ public sealed record ChaosSoakResult
         Section(text, "operations", Operations);
         Section(text, "invariant checks", InvariantChecks);
         Section(text, "scanned for secrets", Scanned);
-        text.Append(CultureInfo.InvariantCulture, $"{"violations",-60} {ViolationCount,10}\n");
+        text.Append(CultureInfo.InvariantCulture, $"{"violations",-64} {ViolationCount,10}\n");
         foreach (var (what, count) in Violations)
         {
             text.Append(CultureInfo.InvariantCulture, $"  {what} (x{count})\n");
         }
 
-        text.Append(CultureInfo.InvariantCulture, $"{"secret hits",-60} {SecretHits.Count,10}\n");
+        text.Append(CultureInfo.InvariantCulture, $"{"secret hits",-64} {SecretHits.Count,10}\n");
         foreach (var hit in SecretHits.Distinct())
         {
             text.Append(CultureInfo.InvariantCulture, $"  {hit}\n");
         }
 
         var converged = ConvergedAfter is { } after ? $"{after.TotalSeconds:F1} s" : "NOT";
-        text.Append(CultureInfo.InvariantCulture, $"{"converged after the faults stopped",-60} {converged,10} (bound {ConvergenceBound.TotalSeconds:0} s: two reconciliation periods)\n");
-        text.Append(CultureInfo.InvariantCulture, $"{"wall time",-60} {Elapsed.TotalSeconds,8:F0} s\n");
+        text.Append(CultureInfo.InvariantCulture, $"{"converged after the faults stopped",-64} {converged,10} (bound {ConvergenceBound.TotalSeconds:0} s: two reconciliation periods)\n");
+        text.Append(CultureInfo.InvariantCulture, $"{"wall time",-64} {Elapsed.TotalSeconds,8:F0} s\n");
         return text.ToString();
     }
 
     private static void Section(StringBuilder text, string title, IReadOnlyDictionary<string, long> rows)
     {
-        text.Append(CultureInfo.InvariantCulture, $"{title,-60} {rows.Values.Sum(),10}\n");
+        text.Append(CultureInfo.InvariantCulture, $"{title,-64} {rows.Values.Sum(),10}\n");
         foreach (var (kind, count) in rows)
         {
-            text.Append(CultureInfo.InvariantCulture, $"  {kind,-58} {count,10}\n");
+            text.Append(CultureInfo.InvariantCulture, $"  {kind,-62} {count,10}\n");
         }
     }
 }
