@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using Ccm.Sandbox.Aliyun;
 using Ccm.Sandbox.Demo;
@@ -9,51 +8,25 @@ using Ccm.Silo.SandboxHosting;
 namespace Ccm.EndToEnd.Tests.Chaos;
 
 /// <summary>
-/// Both emulators with the demo seeds, a random AccessKey secret and bearer token (what the soak looks for in every
-/// output), and the folder silos join them with: kubeconfig, cloud-config and the endpoint variables.
+/// The sandbox the soak runs in (<see cref="SandboxEnvironment"/>, without the demo app: both emulators with the demo
+/// seeds, a random AccessKey and bearer token, which the soak looks for in every output) and the flags of its silos.
 /// </summary>
-internal sealed class ChaosCluster : IAsyncDisposable
+internal sealed class ChaosCluster(SandboxEnvironment sandbox) : IAsyncDisposable
 {
-    private ChaosCluster(string folder, AliyunEmulator cloud, KubeEmulator kube, string accessKeyId, string accessKeySecret)
-    {
-        AccessKeyId = accessKeyId;
-        Folder = folder;
-        Cloud = cloud;
-        Kube = kube;
-        AccessKeySecret = accessKeySecret;
-        Environment = SandboxFiles.Endpoints(cloud.BaseAddress);
-    }
+    public string Folder => sandbox.Folder;
 
-    public string Folder { get; }
+    public AliyunEmulator Cloud => sandbox.Cloud;
 
-    public AliyunEmulator Cloud { get; }
+    public KubeEmulator Kube => sandbox.Kube;
 
-    public KubeEmulator Kube { get; }
+    public string AccessKeyId => Cloud.Options.AccessKeyId;
 
-    public string AccessKeyId { get; }
+    public string AccessKeySecret => Cloud.Options.AccessKeySecret;
 
-    public string AccessKeySecret { get; }
+    public IReadOnlyDictionary<string, string> Environment => sandbox.Environment;
 
-    public IReadOnlyDictionary<string, string> Environment { get; }
-
-    private string KubeconfigPath => Path.Combine(Folder, SandboxEnvironment.KubeconfigFile);
-
-    private string CloudConfigPath => Path.Combine(Folder, SandboxEnvironment.CloudConfigFile);
-
-    public static async Task<ChaosCluster> StartAsync(CancellationToken cancellationToken)
-    {
-        const string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-        var folder = Directory.CreateTempSubdirectory("ccm-chaos-").FullName;
-        var accessKeyId = "LTAI" + RandomNumberGenerator.GetString(alphabet, 20);
-        var accessKeySecret = RandomNumberGenerator.GetString(alphabet, 30);
-        var cloud = await AliyunEmulator.StartAsync(
-            new AliyunEmulatorOptions { AccessKeyId = accessKeyId, AccessKeySecret = accessKeySecret, Seed = SeedKind.Demo }, cancellationToken);
-        var kube = await KubeEmulator.StartAsync(new KubeEmulatorOptions { Seed = SeedKind.Demo }, cancellationToken);
-        var cluster = new ChaosCluster(folder, cloud, kube, accessKeyId, accessKeySecret);
-        kube.WriteKubeconfig(cluster.KubeconfigPath);
-        await File.WriteAllTextAsync(cluster.CloudConfigPath, SandboxFiles.CloudConfig(accessKeyId, accessKeySecret), cancellationToken);
-        return cluster;
-    }
+    public static async Task<ChaosCluster> StartAsync(CancellationToken cancellationToken) =>
+        new(await SandboxEnvironment.StartAsync(Directory.CreateTempSubdirectory("ccm-chaos-").FullName, deployDemoApp: false, emulatorLogs: null, cancellationToken));
 
     /// <summary>
     /// A silo of the soak: every listener on a free loopback port (the dashboard without authentication, so its API can
@@ -65,7 +38,7 @@ internal sealed class ChaosCluster : IAsyncDisposable
         var period = ((int)settings.ResyncPeriod.TotalSeconds).ToString(CultureInfo.InvariantCulture) + "s";
         return
         [
-            $"--kubeconfig={KubeconfigPath}", $"--cloud-config={CloudConfigPath}", $"--cluster-cidr={DemoWorld.ClusterCidr}", $"--silo-name={name}",
+            $"--kubeconfig={sandbox.KubeconfigPath}", $"--cloud-config={sandbox.CloudConfigPath}", $"--cluster-cidr={DemoWorld.ClusterCidr}", $"--silo-name={name}",
             "--health-probe-bind-addr=127.0.0.1:0", "--metrics-bind-addr=127.0.0.1:0", "--dashboard-bind-addr=127.0.0.1:0", "--dashboard-auth=none",
             "--silo-port=0", "--leader-elect-lease-duration=6s", "--leader-elect-renew-deadline=4s", "--leader-elect-retry-period=1s",
             $"--service-resync-period={period}", $"--node-resync-period={period}", "--collect-unclaimed-routes=false",
@@ -83,11 +56,10 @@ internal sealed class ChaosCluster : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await Kube.DisposeAsync();
-        await Cloud.DisposeAsync();
+        await sandbox.DisposeAsync();
         try
         {
-            Directory.Delete(Folder, recursive: true);
+            Directory.Delete(sandbox.Folder, recursive: true);
         }
         catch (IOException)
         {

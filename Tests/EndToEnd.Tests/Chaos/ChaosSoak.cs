@@ -39,6 +39,7 @@ public sealed class ChaosSoak(ChaosSoakSettings settings, ChaosSiloStarter start
     private readonly SecretScan secrets = new();
     private readonly HashSet<string> scannedEvents = new(StringComparer.Ordinal);
     private readonly IChaosSilo?[] silos = new IChaosSilo?[SiloNames.Length];
+    private readonly List<(string Silo, string Output)> killedOutputs = [];
     private ChaosCluster? current;
     private int siloStarts;
 
@@ -198,6 +199,7 @@ public sealed class ChaosSoak(ChaosSoakSettings settings, ChaosSiloStarter start
                 invariants.Record(ChaosInvariants.NoLeakAfterSettling, loadBalancers.Leaked.Select(l => $"{l} leaked"));
                 invariants.Record(ChaosInvariants.Converged,
                     [$"not converged {bound.TotalSeconds:0} s after the faults stopped: {loadBalancers}{(routes.Count == 0 ? "" : "; routes: " + string.Join("; ", routes.Take(5)))}"]);
+                LogWhatSilosSaid(loadBalancers.Diverged.Keys);
                 return null;
             }
 
@@ -222,7 +224,9 @@ public sealed class ChaosSoak(ChaosSoakSettings settings, ChaosSiloStarter start
     {
         var victim = silos[index]!;
         await victim.KillAsync();
-        ScanLog(SiloNames[index] + " (killed)", victim.Output);
+        var output = victim.Output;
+        ScanLog(SiloNames[index] + " (killed)", output);
+        killedOutputs.Add((SiloNames[index] + " (killed)", output));
         await victim.DisposeAsync();
         silos[index] = Start(cluster, index);
         faults[Kill]++;
@@ -254,6 +258,24 @@ public sealed class ChaosSoak(ChaosSoakSettings settings, ChaosSiloStarter start
             catch (Exception e) when (e is HttpRequestException or TaskCanceledException or InvalidOperationException)
             {
                 // A silo starting or just killed has nothing to answer yet; the next scrape reads it.
+            }
+        }
+    }
+
+    /// <summary>For a Service that did not converge: the last lines any silo (killed ones too) logged about it.</summary>
+    private void LogWhatSilosSaid(IEnumerable<string> services)
+    {
+        var outputs = killedOutputs.Concat(silos.Select((silo, i) => (SiloNames[i], silo?.Output ?? ""))).ToList();
+        foreach (var service in services.Take(5))
+        {
+            var name = service[(service.IndexOf('/', StringComparison.Ordinal) + 1)..];
+            log($"what the silos logged about {service}:");
+            foreach (var (silo, output) in outputs)
+            {
+                foreach (var line in output.Split('\n').Where(l => l.Contains(name, StringComparison.Ordinal)).TakeLast(6))
+                {
+                    log($"  {silo}: {line}");
+                }
             }
         }
     }
