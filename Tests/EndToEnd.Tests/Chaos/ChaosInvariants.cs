@@ -1,4 +1,5 @@
 using Ccm.EndToEnd.Tests.Failover;
+using Ccm.Grains.Routes;
 using Ccm.Sandbox.Aliyun.Control;
 using Ccm.Sandbox.Demo;
 using Ccm.Sandbox.Kube;
@@ -73,7 +74,7 @@ internal sealed class ChaosInvariants(KubeObjects kube, CloudControl cloud, Fore
         foreach (var table in DemoWorld.CustomRouteTableIds)
         {
             var ours = cloud.RouteEntries(table)
-                .Where(e => e.Entry.IsCustom && e.Entry.Description.EndsWith("(cloud-controller-manager)", StringComparison.Ordinal))
+                .Where(e => e.Entry.IsCustom && e.Entry.Description.EndsWith(RouteOwnership.DescriptionMark, StringComparison.Ordinal))
                 .Select(e => $"{e.Entry.DestinationCidrBlock} -> {string.Join("+", e.Entry.NextHops.Select(h => h.NextHopId))}")
                 .ToHashSet(StringComparer.Ordinal);
             differences.AddRange(wanted.Except(ours).Select(r => $"{table} lacks {r}"));
