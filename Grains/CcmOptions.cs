@@ -61,6 +61,14 @@ public sealed record CcmOptions
     /// </summary>
     public bool DisableSourceDestCheck { get; init; } = true;
 
+    /// <summary>
+    /// Delete a route of our shape (<see cref="Routes.RouteOwnership"/>) that no live node claims. It collects the routes
+    /// of nodes deleted while the CCM was down, and also a route a user made by hand inside the cluster CIDR towards an
+    /// instance that is no node; upstream only replaces entries that conflict with a node's pod CIDR and keeps those.
+    /// When false, only unclaimed entries whose description marks them as created here are deleted.
+    /// </summary>
+    public bool CollectUnclaimedRoutes { get; init; } = true;
+
     public TimeSpan ServiceResyncPeriod { get; init; } = TimeSpan.FromMinutes(10);
 
     public TimeSpan NodeResyncPeriod { get; init; } = TimeSpan.FromMinutes(5);

@@ -105,5 +105,5 @@ public sealed partial class RouteExecutor
     private static bool Matches(FailedRouteEntry failure, NodeRoute route) =>
         Ipv4Cidr.Canonical(failure.DstCidrBlock) == route.DestinationCidrBlock;
 
-    private static string Description(NodeRoute route) => $"pod CIDR of node {route.NodeName} (cloud-controller-manager)";
+    private static string Description(NodeRoute route) => $"pod CIDR of node {route.NodeName} {RouteOwnership.DescriptionMark}";
 }

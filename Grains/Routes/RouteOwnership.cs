@@ -15,6 +15,15 @@ public static class RouteOwnership
     public const string InstanceHopType = "Instance";
     public const string DefaultRoute = "0.0.0.0/0";
 
+    /// <summary>How the description of every entry this controller creates ends (upstream writes none).</summary>
+    public const string DescriptionMark = "(cloud-controller-manager)";
+
+    /// <summary>
+    /// Whether <paramref name="entry"/>'s description says this controller created it. Entries made by hand, by upstream's
+    /// controller or by older versions carry no such mark.
+    /// </summary>
+    public static bool MarkedOurs(RouteEntry entry) => entry.Description?.EndsWith(DescriptionMark, StringComparison.Ordinal) == true;
+
     /// <summary>The single <c>Instance</c> next hop of <paramref name="entry"/>, or null when it has another shape.</summary>
     public static NextHop? SingleInstanceHop(RouteEntry entry) =>
         entry.NextHops is [{ NextHopType: InstanceHopType, NextHopId.Length: > 0 } hop] ? hop : null;

@@ -24,6 +24,12 @@ public sealed record RoutePlanInput
     /// </summary>
     public required bool CacheSynced { get; init; }
 
+    /// <summary>
+    /// Whether any entry of our shape that no live node claims is deleted (<c>--collect-unclaimed-routes</c>); when
+    /// false, only such entries whose description marks them as created here (<see cref="RouteOwnership.MarkedOurs"/>).
+    /// </summary>
+    public bool CollectUnclaimed { get; init; } = true;
+
     /// <summary>Entries per CreateRouteEntries/DeleteRouteEntries call (1-50).</summary>
     public int BatchSize { get; init; } = 50;
 

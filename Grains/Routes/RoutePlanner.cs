@@ -9,7 +9,8 @@ namespace Ccm.Grains.Routes;
 /// around while it settles), or left alone when a route we do not manage holds its destination. An entry no desired
 /// route uses is deleted only when it is of our shape (<see cref="RouteOwnership"/>), settled, the cache has synced,
 /// and no live node claims its destination or next hop, which also collects routes of nodes deleted while the CCM
-/// was down. Creates stop at the table's known room.
+/// was down (and a route made by hand in the same shape: with <see cref="RoutePlanInput.CollectUnclaimed"/> off only entries
+/// whose description marks them as created here are collected). Creates stop at the table's known room.
 /// </summary>
 public static class RoutePlanner
 {
@@ -73,7 +74,7 @@ public static class RoutePlanner
     /// <summary>An entry no desired route uses: stale only if it is ours in shape, settled, and no live node claims it.</summary>
     private static StaleRoute? Unclaimed(RouteEntry entry, RoutePlanInput input)
     {
-        if (!input.CacheSynced || entry.Status != Available || RouteOwnership.WhyUntouchable(entry, input.ClusterCidr) is not null)
+        if (!input.CacheSynced || entry.Status != Available || (!input.CollectUnclaimed && !RouteOwnership.MarkedOurs(entry)) || RouteOwnership.WhyUntouchable(entry, input.ClusterCidr) is not null)
         {
             return null;
         }

@@ -100,6 +100,7 @@ public sealed partial class RouteTableGrain(
         var plan = RoutePlanner.Plan(new RoutePlanInput
         {
             RouteTableId = tableId, Nodes = nodes, Entries = entries, ClusterCidr = options.ClusterCidr, CacheSynced = cache.HasSynced,
+            CollectUnclaimed = options.CollectUnclaimedRoutes,
             BatchSize = options.RouteBatchSize, Room = memory.Room(entries.Count), Rejected = memory.Rejected, ObservedAt = time.GetUtcNow(),
         });
         var execution = options.DryRun || plan.Operations.Count == 0 ? null : await executor.ApplyAsync(tableId, plan.Operations, cancellationToken);

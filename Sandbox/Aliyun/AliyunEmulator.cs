@@ -16,10 +16,12 @@ namespace Ccm.Sandbox.Aliyun;
 public sealed class AliyunEmulator : IAsyncDisposable
 {
     private readonly WebApplication app;
+    private readonly EmulatorServices services;
 
     private AliyunEmulator(WebApplication app, AliyunEmulatorOptions options, EmulatorServices services)
     {
         this.app = app;
+        this.services = services;
         Options = options;
         Faults = services.Faults;
         Calls = services.Calls;
@@ -41,6 +43,12 @@ public sealed class AliyunEmulator : IAsyncDisposable
 
     /// <summary>Direct access to the emulated cloud.</summary>
     public CloudControl Cloud { get; }
+
+    /// <summary>
+    /// The security tokens and AccessKey secrets of every STS credential the metadata service handed out, for tests that
+    /// prove none of them is ever shown (logs, Events, metrics).
+    /// </summary>
+    public IReadOnlyList<string> IssuedStsSecrets() => services.Credentials.IssuedSecrets();
 
     /// <summary>The metadata service's base, e.g. for <c>METADATA_ENDPOINT</c>.</summary>
     public Uri MetadataAddress => BaseAddress;

@@ -30,6 +30,7 @@ public static class CcmOptionsFactory
             RouteBatchSize = options.RouteReconcileBatchSize,
             NodeBatchSize = options.NodeReconcileBatchSize,
             DisableSourceDestCheck = !options.SkipDisableSourceDestCheck,
+            CollectUnclaimedRoutes = options.CollectUnclaimedRoutes,
             ServiceResyncPeriod = options.ServiceResyncPeriod,
             NodeResyncPeriod = options.NodeResyncPeriod,
             RouteReconciliationPeriod = options.RouteReconciliationPeriod,

@@ -97,6 +97,9 @@ public sealed record SiloOptions
     /// <summary>This silo's identity in membership and shard Leases (<c>$POD_NAME</c>, else the host name).</summary>
     public string SiloName { get; init; } = "";
 
+    /// <summary><c>--collect-unclaimed-routes</c>: delete a route of our shape that no live node claims.</summary>
+    public bool CollectUnclaimedRoutes { get; init; } = true;
+
     public TimeSpan ServiceResyncPeriod { get; init; }
 
     public TimeSpan NodeResyncPeriod { get; init; }

@@ -60,6 +60,18 @@ internal sealed partial class BenchSilo : IAsyncDisposable
         }
     }
 
+    /// <summary>Everything the process printed so far, one line each.</summary>
+    public string Transcript
+    {
+        get
+        {
+            lock (lines)
+            {
+                return string.Join('\n', lines.Select(l => l.Line));
+            }
+        }
+    }
+
     /// <summary>The last output lines, for a failure message.</summary>
     public string Tail(int count = 30)
     {

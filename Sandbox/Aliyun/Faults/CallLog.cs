@@ -3,8 +3,8 @@ using System.Collections.Concurrent;
 namespace Ccm.Sandbox.Aliyun.Faults;
 
 /// <summary>
-/// The most recent OpenAPI calls (the last <see cref="Capacity"/>) and a count per action of every call since the last
-/// <see cref="Clear"/>, whatever its outcome. Appending is lock-free.
+/// The most recent OpenAPI calls (the last <see cref="Capacity"/>), a count per action of every call and a count per
+/// injected fault since the last <see cref="Clear"/>, whatever the outcome. Appending is lock-free.
 /// </summary>
 public sealed class CallLog
 {
@@ -12,6 +12,7 @@ public sealed class CallLog
 
     private readonly ConcurrentQueue<CallRecord> entries = new();
     private readonly ConcurrentDictionary<string, long> counts = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, long> faults = new(StringComparer.Ordinal);
 
     // Tracked here because ConcurrentQueue.Count takes a lock once the queue spans segments.
     private int size;
@@ -21,6 +22,9 @@ public sealed class CallLog
     public IReadOnlyDictionary<string, long> Counts => counts.ToDictionary(StringComparer.Ordinal);
 
     public long CountOf(string action) => counts.GetValueOrDefault(action);
+
+    /// <summary>How many calls each injected fault (<see cref="CallRecord.Fault"/>) hit since the last <see cref="Clear"/>.</summary>
+    public IReadOnlyDictionary<string, long> FaultCounts => faults.ToDictionary(StringComparer.Ordinal);
 
     public IReadOnlyList<CallRecord> Of(string action) => [.. entries.Where(e => e.Action == action)];
 
@@ -32,11 +36,17 @@ public sealed class CallLog
         }
 
         counts.Clear();
+        faults.Clear();
     }
 
     internal void Add(CallRecord record)
     {
         counts.AddOrUpdate(record.Action, 1, (_, n) => n + 1);
+        if (record.Fault is { } fault)
+        {
+            faults.AddOrUpdate(fault, 1, (_, n) => n + 1);
+        }
+
         entries.Enqueue(record);
         if (Interlocked.Increment(ref size) > Capacity && entries.TryDequeue(out _))
         {

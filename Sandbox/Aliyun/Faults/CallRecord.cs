@@ -26,9 +26,9 @@ public sealed record CallRecord
 
     public required double DurationMs { get; init; }
 
-    /// <summary>The fault injected into this call, if any: <c>latency</c>, <c>throttled</c>, <c>error</c>, <c>dropped</c>,
-    /// <c>malformed</c> (applied, then answered garbled);
-    /// <c>abandoned</c> when the client closed the call before its answer.</summary>
+    /// <summary>The fault injected into this call, if any: <c>latency</c>, <c>throttled</c>, <c>error</c>, <c>timeout</c>,
+    /// <c>dropped</c>, <c>malformed</c> (applied, then answered garbled); <c>abandoned</c> when the client closed the call
+    /// before its answer.</summary>
     public string? Fault { get; init; }
 
     public bool Succeeded => StatusCode == 200 || (StatusCode == 0 && Fault == "dropped");

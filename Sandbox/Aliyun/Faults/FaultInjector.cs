@@ -10,7 +10,10 @@ namespace Ccm.Sandbox.Aliyun.Faults;
 /// for the next N successful calls of an action the change is applied and then the connection is aborted without a
 /// response, so the client sees a reset connection (immediately, rather than waiting for its timeout) and cannot know
 /// whether the call took effect; and "garble": for the next N calls of an action the change is applied and the answer
-/// is malformed (<see cref="MalformedAnswer"/>). Thread-safe; changes apply to the next call.
+/// is malformed (<see cref="MalformedAnswer"/>). Besides these targeted faults, <see cref="SetRandomFaults"/> spreads
+/// faults over every call by chance, as a flaky cloud does: a share answered <c>Throttling.User</c>, a share held until
+/// the client gives up (a timeout, nothing changed), and a share of successful calls committed and then dropped.
+/// Thread-safe; changes apply to the next call.
 /// </summary>
 public sealed class FaultInjector(TimeProvider clock)
 {
@@ -21,6 +24,7 @@ public sealed class FaultInjector(TimeProvider clock)
     private readonly ConcurrentDictionary<string, GarbledAnswers> garbles = new(StringComparer.Ordinal);
     private long latencyTicks;
     private double errorRate;
+    private RandomFaults random = RandomFaults.None;
     private long injectedErrors;
     private int delayed;
 
@@ -90,8 +94,16 @@ public sealed class FaultInjector(TimeProvider clock)
     /// <summary>How many calls injected latency holds right now (the calls a test can cancel or outwait).</summary>
     public int Delayed => Volatile.Read(ref delayed);
 
+    /// <summary>Faults by chance on every call (on top of the targeted ones); <see cref="RandomFaults.None"/> removes them.</summary>
+    public void SetRandomFaults(RandomFaults faults)
+    {
+        faults.Validate();
+        Volatile.Write(ref random, faults);
+    }
+
     public void Clear()
     {
+        Volatile.Write(ref random, RandomFaults.None);
         Interlocked.Exchange(ref latencyTicks, 0);
         Interlocked.Exchange(ref errorRate, 0);
         actionLatency.Clear();
@@ -110,6 +122,7 @@ public sealed class FaultInjector(TimeProvider clock)
         ActionErrorRates = actionErrorRates.ToDictionary(),
         PendingDrops = drops.Where(p => p.Value > 0).ToDictionary(),
         PendingGarbles = garbles.Where(p => p.Value.Count > 0).ToDictionary(),
+        Random = Volatile.Read(ref random),
     };
 
     internal TimeSpan LatencyFor(string action) =>
@@ -135,9 +148,21 @@ public sealed class FaultInjector(TimeProvider clock)
             ? new ThrottleRefusal(bucket.PerSecond, retryAfter)
             : null;
 
+    /// <summary>By chance (<see cref="RandomFaults.ThrottleRate"/>): a refusal asking the client to come back shortly.</summary>
+    internal ThrottleRefusal? RandomThrottle() =>
+        Chance(Volatile.Read(ref random).ThrottleRate) ? new ThrottleRefusal(1, TimeSpan.FromMilliseconds(200)) : null;
+
+    /// <summary>By chance (<see cref="RandomFaults.TimeoutRate"/>): how long to hold the call unanswered, else null.</summary>
+    internal TimeSpan? RandomTimeout() => Volatile.Read(ref random) is var faults && Chance(faults.TimeoutRate) ? faults.TimeoutHold : null;
+
+    /// <summary>By chance (<see cref="RandomFaults.DropRate"/>): drop the answer of this successful call.</summary>
+    internal bool RandomDrop() => Chance(Volatile.Read(ref random).DropRate);
+
+    private static bool Chance(double rate) => rate > 0 && Random.Shared.NextDouble() < rate;
+
     internal OpenApiException? InjectedError(string action)
     {
-        var rate = actionErrorRates.TryGetValue(action, out var own) ? own : Volatile.Read(ref errorRate);
+        var rate = actionErrorRates.TryGetValue(action, out var own) ? own : Math.Max(Volatile.Read(ref errorRate), Volatile.Read(ref random).ErrorRate);
         if (rate <= 0 || Random.Shared.NextDouble() >= rate)
         {
             return null;

@@ -16,6 +16,7 @@ public sealed record FaultSettings
     public IReadOnlyDictionary<string, int> PendingDrops { get; init; } = new Dictionary<string, int>();
 
     public IReadOnlyDictionary<string, GarbledAnswers> PendingGarbles { get; init; } = new Dictionary<string, GarbledAnswers>();
+    public RandomFaults Random { get; init; } = RandomFaults.None;
 }
 
 /// <summary>How the next <paramref name="Count"/> answers of an action are garbled (a <see cref="MalformedAnswer"/> name).</summary>

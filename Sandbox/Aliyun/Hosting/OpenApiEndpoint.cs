@@ -10,7 +10,7 @@ namespace Ccm.Sandbox.Aliyun.Hosting;
 
 /// <summary>
 /// Serves <c>GET|POST /</c> for SLB, VPC and ECS: read the call, find its action, refuse XML, verify the signature, apply
-/// injected faults, run the handler against the cloud, answer JSON (or drop or garble the answer), and record the call. The call is
+/// injected faults (targeted, then by chance), run the handler against the cloud, answer JSON (or drop or garble the answer), and record the call. The call is
 /// recorded before its answer is written, so a client that has its answer finds the call in the log.
 /// </summary>
 internal sealed class OpenApiEndpoint(
@@ -92,7 +92,7 @@ internal sealed class OpenApiEndpoint(
             Action = request.Action, Parameters = request.Parameters, Store = store, RequestId = call.RequestId,
             Now = settings.Clock.GetUtcNow(), Settings = settings,
         });
-        if (faults.TryConsumeDrop(request.Action))
+        if (faults.TryConsumeDrop(request.Action) || faults.RandomDrop())
         {
             call.Dropped();
             Record(call);
@@ -121,7 +121,7 @@ internal sealed class OpenApiEndpoint(
             await faults.DelayAsync(latency, cancellationToken);
         }
 
-        if (faults.Throttle(action) is { } throttle)
+        if ((faults.Throttle(action) ?? faults.RandomThrottle()) is { } throttle)
         {
             call.Fault = "throttled";
             call.Throttle = throttle;
@@ -132,6 +132,14 @@ internal sealed class OpenApiEndpoint(
         {
             call.Fault = "error";
             throw error;
+        }
+
+        if (faults.RandomTimeout() is { } hold)
+        {
+            // Nothing is applied: the client gives up first (its own timeout), or after the hold hears a 503.
+            call.Fault = "timeout";
+            await Task.Delay(hold, settings.Clock, cancellationToken);
+            throw CommonErrors.ServiceUnavailable();
         }
     }
 }

@@ -15,6 +15,9 @@ internal sealed class CredentialStore(string accessKeyId, string accessKeySecret
     public Credential? Find(string id) =>
         id == configured.AccessKeyId ? configured : issued.GetValueOrDefault(id);
 
+    /// <summary>The secret halves of every STS credential issued so far: each security token and AccessKey secret.</summary>
+    public IReadOnlyList<string> IssuedSecrets() => [.. issued.Values.SelectMany(c => new[] { c.SecurityToken!, c.AccessKeySecret })];
+
     /// <summary>Issues a fresh STS credential valid for <paramref name="lifetime"/>, expiring on a whole second.</summary>
     public Credential IssueSts(TimeSpan lifetime)
     {

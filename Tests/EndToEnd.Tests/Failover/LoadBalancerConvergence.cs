@@ -10,13 +10,16 @@ namespace Ccm.EndToEnd.Tests.Failover;
 /// Where the Services of <c>type: LoadBalancer</c> stand against the OpenAPI emulator's state, read from both emulators'
 /// stores: a Service has converged when exactly one CLB carries its ownership tag, its status shows that CLB's address,
 /// and the CLB has one running listener per Service port, with the scheduler the Service's annotation names (when it
-/// names one), whose vServer group holds exactly the expected nodes on that port's NodePort. A CLB of the cluster whose owner is no live Service is leaked. Shared by the failover test and the
-/// bench (linked there), so both judge convergence alike.
+/// names one), whose vServer group holds exactly the expected nodes on that port's NodePort. A Service reusing a user's
+/// CLB (the <c>-id</c> annotation) owns that CLB, which may carry the user's own listeners besides the Service's. A CLB
+/// of the cluster whose owner is no live Service is leaked. Shared by the failover test, the chaos soak and the bench
+/// (linked there), so all judge convergence alike.
 /// </summary>
 public sealed record LoadBalancerConvergence(IReadOnlyDictionary<string, string> Diverged, IReadOnlyList<string> Converged, IReadOnlyList<string> Leaked)
 {
     public const string OwnerTagKey = "kubernetes.do.not.delete";
     public const string ClusterTagKey = "ack.aliyun.com";
+    public const string ReuseAnnotation = "service.beta.kubernetes.io/alibaba-cloud-loadbalancer-id";
 
     public bool Complete => Diverged.Count == 0 && Leaked.Count == 0;
 
@@ -32,7 +35,9 @@ public sealed record LoadBalancerConvergence(IReadOnlyDictionary<string, string>
         foreach (var service in services)
         {
             var name = $"{service["metadata"]!["namespace"]}/{service["metadata"]!["name"]}";
-            if (Divergence(service, byOwner[OwnerTag((string)service["metadata"]!["uid"]!)].ToList(), cloud, instances) is { } why)
+            var reused = (string?)service["metadata"]?["annotations"]?[ReuseAnnotation];
+            List<LoadBalancer> owned = reused is null ? [.. byOwner[OwnerTag((string)service["metadata"]!["uid"]!)]] : cloud.LoadBalancer(reused) is { } adopted ? [adopted] : [];
+            if (Divergence(service, owned, reused is not null, cloud, instances) is { } why)
             {
                 diverged[name] = why;
             }
@@ -54,7 +59,7 @@ public sealed record LoadBalancerConvergence(IReadOnlyDictionary<string, string>
         $"{Converged.Count} converged, {Diverged.Count} not: {string.Join("; ", Diverged.Take(5).Select(kv => $"{kv.Key}: {kv.Value}"))}" +
         (Leaked.Count == 0 ? "" : $"; leaked: {string.Join(", ", Leaked)}");
 
-    private static string? Divergence(JsonNode service, IReadOnlyList<LoadBalancer> owned, CloudControl cloud, IReadOnlyCollection<string> instances)
+    private static string? Divergence(JsonNode service, IReadOnlyList<LoadBalancer> owned, bool reused, CloudControl cloud, IReadOnlyCollection<string> instances)
     {
         if (service["metadata"]?["deletionTimestamp"] is not null)
         {
@@ -76,7 +81,9 @@ public sealed record LoadBalancerConvergence(IReadOnlyDictionary<string, string>
         var ports = (service["spec"]?["ports"] as JsonArray ?? []).Select(p => (
             Key: Listener.KeyOf((int)p!["port"]!, ((string?)p["protocol"] ?? "TCP").ToLowerInvariant()),
             NodePort: (int?)p["nodePort"])).ToList();
-        if (!ports.Select(p => p.Key).Order(StringComparer.Ordinal).SequenceEqual(lb.Listeners.Keys.Order(StringComparer.Ordinal)))
+        // A reused CLB keeps the user's listeners: only the Service's own must be there.
+        var listeners = lb.Listeners.Keys.Where(k => !reused || ports.Any(p => p.Key == k)).Order(StringComparer.Ordinal);
+        if (!ports.Select(p => p.Key).Order(StringComparer.Ordinal).SequenceEqual(listeners))
         {
             return $"listeners [{string.Join(", ", lb.Listeners.Keys)}], ports [{string.Join(", ", ports.Select(p => p.Key))}]";
         }

@@ -132,6 +132,17 @@ public sealed class RoutePlannerTests
     }
 
     [Fact]
+    public void Without_collection_only_unclaimed_routes_marked_as_ours_are_deleted_and_a_wrong_route_at_a_nodes_CIDR_is_still_replaced()
+    {
+        var handMade = Entry("172.20.7.0/24", "i-7");
+        var ours = Entry("172.20.8.0/24", "i-8") with { Description = "pod CIDR of node node-8 (cloud-controller-manager)" };
+        var plan = RoutePlanner.Plan(Input([Node(1), Node(2)], [EntryFor(1), handMade, ours, Entry("172.20.2.0/24", "i-9")]) with { CollectUnclaimed = false });
+
+        Assert.Equal(["172.20.2.0/24", "172.20.8.0/24"], plan.Stale.Select(s => s.DestinationCidrBlock).Order(StringComparer.Ordinal));
+        Assert.DoesNotContain(plan.Stale, s => s.RouteEntryId == handMade.RouteEntryId);
+    }
+
+    [Fact]
     public void Deletes_are_batched_and_come_before_creates()
     {
         var plan = RoutePlanner.Plan(Input([Node(1), Node(2)], [Entry("172.20.7.0/24", "i-7"), Entry("172.20.8.0/24", "i-8")]));

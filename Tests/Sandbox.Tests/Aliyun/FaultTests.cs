@@ -94,6 +94,40 @@ public sealed class FaultTests
     }
 
     [Fact]
+    public async Task Random_faults_throttle_fail_time_out_or_drop_by_chance_and_are_counted_by_kind()
+    {
+        await using var f = await EmulatorFixture.StartAsync();
+        f.Emulator.Faults.SetRandomFaults(new RandomFaults { ThrottleRate = 1 });
+        var throttled = (await f.Client.V2(SignedClient.Slb, "CreateLoadBalancer", P())).Fails(400, "Throttling.User");
+        Assert.Contains("TimeLeft:200", throttled.Headers.GetValues("x-ratelimit-user-api").Single(), StringComparison.Ordinal);
+
+        f.Emulator.Faults.SetRandomFaults(new RandomFaults { ErrorRate = 1 });
+        (await f.Client.V2(SignedClient.Slb, "CreateLoadBalancer", P())).Fails(503, "ServiceUnavailable");
+
+        f.Emulator.Faults.SetRandomFaults(new RandomFaults { TimeoutRate = 1, TimeoutHold = TimeSpan.FromMilliseconds(300) });
+        var watch = Stopwatch.StartNew();
+        (await f.Client.V2(SignedClient.Slb, "CreateLoadBalancer", P())).Fails(503, "ServiceUnavailable");
+        Assert.True(watch.Elapsed >= TimeSpan.FromMilliseconds(290), $"answered after {watch.Elapsed}");
+        Assert.Empty(f.Emulator.Cloud.LoadBalancers);
+
+        f.Emulator.Faults.SetRandomFaults(new RandomFaults { DropRate = 1 });
+        await Assert.ThrowsAnyAsync<HttpRequestException>(() => f.Client.V2(SignedClient.Slb, "CreateLoadBalancer", P()));
+        Assert.Single(f.Emulator.Cloud.LoadBalancers);
+
+        f.Emulator.Faults.SetRandomFaults(RandomFaults.None);
+        (await f.Client.V2(SignedClient.Slb, "CreateLoadBalancer", P())).Ok();
+        Assert.Equal(new Dictionary<string, long> { ["throttled"] = 1, ["error"] = 1, ["timeout"] = 1, ["dropped"] = 1 }, f.Emulator.Calls.FaultCounts);
+    }
+
+    [Fact]
+    public void A_random_fault_rate_outside_0_to_1_is_refused_naming_it()
+    {
+        var faults = new FaultInjector(TimeProvider.System);
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => faults.SetRandomFaults(new RandomFaults { DropRate = 1.5 }));
+        Assert.Equal("DropRate", error.ParamName);
+    }
+
+    [Fact]
     public async Task The_call_log_counts_per_action_and_holds_no_secret()
     {
         await using var f = await EmulatorFixture.StartAsync();

@@ -1,0 +1,63 @@
+using System.Globalization;
+using Ccm.EndToEnd.Tests.Chaos;
+
+namespace Ccm.Bench.Silo;
+
+/// <summary>
+/// The long chaos soak of issue 18: the engine the test runs for two minutes (<see cref="ChaosSoak"/>), run for
+/// <c>--minutes</c> of faults with a silo killed every 60 s and a 60 s reconciliation period. Prints the table (faults by
+/// kind, operations, invariant checks, violations, secrets scanned and found); exits 1 on any violation or secret, and
+/// <see cref="IBenchmark.TargetMissed"/> when everything converged only after the two periods.
+/// </summary>
+public sealed class ChaosSoakBenchmark : IBenchmark
+{
+    public string Name => "chaos-soak";
+
+    public string Description => "three silo processes under every fault kind while Services, endpoints and Nodes change: violations and secret hits (target 0), convergence within two reconciliation periods [--minutes 30]";
+
+    // The test suite's soak (ChaosSoakTests) judges the short run; the smoke run only shows the long one still starts.
+    public IReadOnlyList<string> SmokeArgs => ["--minutes", "0.25"];
+
+    public async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
+    {
+        var minutes = 30.0;
+        if (args is ["--minutes", var value, ..])
+        {
+            if (!double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out minutes) || minutes <= 0)
+            {
+                Console.Error.WriteLine($"--minutes: {value} is not a positive number of minutes (e.g. --minutes 30)");
+                return 2;
+            }
+        }
+        else if (args.Length > 0)
+        {
+            Console.Error.WriteLine($"unknown arguments: {string.Join(' ', args)}; usage: chaos-soak [--minutes 30]");
+            return 2;
+        }
+
+        var settings = ChaosSoakSettings.Long(TimeSpan.FromMinutes(minutes));
+        var soak = new ChaosSoak(settings, (siloArgs, environment) => new BenchChaosSilo(BenchSilo.Start(siloArgs, environment)),
+            line => Console.WriteLine($"[{DateTimeOffset.UtcNow:HH:mm:ss}] {line}"));
+        Console.WriteLine($"load average {Wait.LoadAverage()} on {Environment.ProcessorCount} cores; {minutes:0.#} min of chaos, {settings.Services} Services, " +
+            $"a silo killed every {settings.KillPeriod.TotalSeconds:0} s, reconciliation period {settings.ResyncPeriod.TotalSeconds:0} s");
+        var result = await soak.RunAsync(cancellationToken);
+        Console.WriteLine(result.Table());
+        Console.WriteLine($"load average {Wait.LoadAverage()} at the end");
+        var clean = result.ViolationCount == 0 && result.SecretHits.Count == 0;
+        Console.WriteLine($"violations {result.ViolationCount}, secret hits {result.SecretHits.Count} (target 0 each): {(clean ? "met" : "MISSED")}; " +
+            $"convergence within two reconciliation periods: {(result.ConvergedAfter is not null ? "met" : "MISSED")}");
+        return !clean ? 1 : result.ConvergedAfter is null ? IBenchmark.TargetMissed : 0;
+    }
+
+    /// <summary>A <see cref="BenchSilo"/> as the soak drives it.</summary>
+    private sealed class BenchChaosSilo(BenchSilo silo) : IChaosSilo
+    {
+        public string Output => silo.Transcript;
+
+        public Task<Uri> ListenerAsync(string role, CancellationToken cancellationToken) => silo.ListenerAsync(role, cancellationToken);
+
+        public Task KillAsync() => silo.KillAsync();
+
+        public ValueTask DisposeAsync() => silo.DisposeAsync();
+    }
+}
