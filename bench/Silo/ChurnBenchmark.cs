@@ -55,7 +55,7 @@ public sealed class ChurnBenchmark : IBenchmark
             Console.Error.WriteLine($"not converged; the silo's last lines:\n{silo.Tail()}");
             foreach (var (name, nodes) in wanted)
             {
-                Console.Error.WriteLine($"{name}: wants {string.Join(",", nodes)}; CLB has {Members(cluster, name)}");
+                Console.Error.WriteLine($"{name}: wants {string.Join(",", nodes)}; CLB has {(Members(cluster, name) is { } members ? string.Join(",", members) : "no CLB yet")}");
             }
 
             throw;
@@ -134,26 +134,17 @@ public sealed class ChurnBenchmark : IBenchmark
         }
     }
 
-    private static string Members(BenchCluster cluster, string name)
+    /// <summary>The instance ids behind the Service's CLB, or null while it has none.</summary>
+    private static HashSet<string>? Members(BenchCluster cluster, string name)
     {
         var uid = (string?)cluster.Kube.Objects.Get("services", "default", name)?["metadata"]?["uid"];
         var lb = uid is null ? null : cluster.Cloud.Cloud.LoadBalancers.SingleOrDefault(l => l.Tags.Any(t => t.Key == LoadBalancerConvergence.OwnerTagKey && t.Value == LoadBalancerConvergence.OwnerTag(uid)));
-        return lb is null ? "no CLB" : string.Join(",", cluster.Cloud.Cloud.VServerGroups(lb.LoadBalancerId).SelectMany(g => g.BackendServers).Select(b => b.ServerId));
+        return lb is null ? null : cluster.Cloud.Cloud.VServerGroups(lb.LoadBalancerId).SelectMany(g => g.BackendServers).Select(b => b.ServerId).ToHashSet(StringComparer.Ordinal);
     }
 
     /// <summary>The Service's CLB has exactly the instances of these nodes as backends.</summary>
-    private static bool Matches(BenchCluster cluster, string name, string[] nodes)
-    {
-        var uid = (string?)cluster.Kube.Objects.Get("services", "default", name)?["metadata"]?["uid"];
-        var lb = uid is null ? null : cluster.Cloud.Cloud.LoadBalancers.SingleOrDefault(l => l.Tags.Any(t => t.Key == LoadBalancerConvergence.OwnerTagKey && t.Value == LoadBalancerConvergence.OwnerTag(uid)));
-        if (lb is null)
-        {
-            return false;
-        }
-
-        var members = cluster.Cloud.Cloud.VServerGroups(lb.LoadBalancerId).SelectMany(g => g.BackendServers).Select(b => b.ServerId).ToHashSet(StringComparer.Ordinal);
-        return members.SetEquals(DemoWorld.Nodes.Where(n => nodes.Contains(n.Name)).Select(n => n.InstanceId));
-    }
+    private static bool Matches(BenchCluster cluster, string name, string[] nodes) =>
+        Members(cluster, name)?.SetEquals(DemoWorld.Nodes.Where(n => nodes.Contains(n.Name)).Select(n => n.InstanceId)) == true;
 
     private static JsonObject Service(string name) => new()
     {

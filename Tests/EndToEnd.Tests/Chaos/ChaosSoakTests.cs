@@ -6,7 +6,10 @@ namespace Ccm.EndToEnd.Tests.Chaos;
 /// The short chaos soak (issue 18): about two minutes of every fault kind against three silo processes. It fails on any
 /// invariant violation, any secret found, convergence later than two reconciliation periods, or a fault kind that was
 /// never injected (a soak that injected nothing would prove nothing). The long run is the bench's <c>chaos-soak</c>.
+/// It runs alone (<see cref="ChaosSoakCollection"/>): its convergence bound is a time, and three silo processes on a
+/// two-core machine should not share it with another test's.
 /// </summary>
+[Collection(ChaosSoakCollection.Name)]
 public sealed class ChaosSoakTests(ITestOutputHelper output)
 {
     [Fact]
@@ -47,4 +50,11 @@ public sealed class ChaosSoakTests(ITestOutputHelper output)
 
         public ValueTask DisposeAsync() => process.DisposeAsync();
     }
+}
+
+/// <summary>The soak's collection: no other test runs beside it.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class ChaosSoakCollection
+{
+    public const string Name = "chaos soak (alone)";
 }
