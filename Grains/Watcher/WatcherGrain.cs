@@ -2,6 +2,8 @@ using Ccm.GrainInterfaces;
 using Ccm.GrainInterfaces.State;
 using Ccm.Grains.Cluster;
 using Ccm.Grains.Placement;
+using Ccm.Grains.Reconcile;
+using Ccm.Grains.State;
 using k8s.Models;
 using Microsoft.Extensions.Logging;
 using Orleans.Placement;
@@ -14,14 +16,15 @@ namespace Ccm.Grains.Watcher;
 /// cache's list+watch loops and turns every cache change into signals for the grains it can affect
 /// (<see cref="FanOutRules"/>), sent by <see cref="SignalDispatcher"/> to the grains this silo owns. Until the cache has
 /// synced nothing is signalled (a grain would read a partial cluster); at sync every owned grain with work is signalled
-/// once. When membership changes, the grains this silo inherited are signalled.
+/// once. When membership changes, the grains this silo inherited are signalled, and the state board drops what retired
+/// grains published under keys this silo no longer owns.
 /// </summary>
 /// <remarks>Informer handlers and membership events run on their own loops, not in this grain's turns: they only
 /// compute signals and hand them to Orleans, which is thread-safe.</remarks>
 [GrainType("ccm-watcher")]
 [PreferLocalPlacement]
 internal sealed partial class WatcherGrain(
-    InformerClusterCache cache, SignalDispatcher dispatcher, RouteTableSet routeTables, ClusterOwnership ownership,
+    InformerClusterCache cache, SignalDispatcher dispatcher, RouteTableSet routeTables, ClusterOwnership ownership, GrainStateBoard board, ReconcileActivity activity,
     CcmOptions options, TimeProvider time, ILogger<WatcherGrain> logger) : Grain, IWatcherGrain, IDisposable
 {
     private static readonly TimeSpan SlowSyncWarning = TimeSpan.FromMinutes(1);
@@ -92,6 +95,7 @@ internal sealed partial class WatcherGrain(
 
     private void OnMembershipChanged(IReadOnlyList<SiloAddress> before, IReadOnlyList<SiloAddress> after)
     {
+        board.DropInactive(ownership.Owns, activity.Activations.Select(a => a.Key).ToHashSet(StringComparer.Ordinal));
         Send(FanOutRules.ForInherited(
             cache.ListServices(), cache.ListNodes(), routeTables.Ids, key => ownership.OwnsAmong(key, before), key => ownership.OwnsAmong(key, after), options.TypeAnnotationGate));
     }
