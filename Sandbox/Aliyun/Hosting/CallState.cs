@@ -45,11 +45,14 @@ internal sealed class CallState(string requestId, long started)
         Fault = "dropped";
     }
 
-    /// <summary>The client went away before its answer (a timeout, or a stopping silo cancelling its calls).</summary>
+    /// <summary>
+    /// The client went away before its answer (its timeout, or a stopping silo cancelling its calls). A call held by the
+    /// <c>timeout</c> fault stays counted as that fault: the client giving up is what the fault injects.
+    /// </summary>
     public void Abandoned()
     {
         status = 0;
-        Fault = "abandoned";
+        Fault = Fault == "timeout" ? Fault : "abandoned";
     }
 
     public CallRecord Record(DateTimeOffset now)
