@@ -6,8 +6,9 @@ namespace Ccm.Bench.Silo;
 /// <summary>
 /// The long chaos soak of issue 18: the engine the test runs for two minutes (<see cref="ChaosSoak"/>), run for
 /// <c>--minutes</c> of faults with a silo killed every 60 s and a 60 s reconciliation period. Prints the table (faults by
-/// kind, operations, invariant checks, violations, secrets scanned and found); exits 1 on any violation or secret, and
-/// <see cref="IBenchmark.TargetMissed"/> when everything converged only after the two periods.
+/// kind, operations, invariant checks, violations, secrets scanned and found); exits 1 on a safety violation (two CLBs for
+/// one Service, something foreign touched) or a secret found, and <see cref="IBenchmark.TargetMissed"/> when the
+/// cluster did not converge (or collect a leaked CLB) within the two periods after the faults stopped.
 /// </summary>
 public sealed class ChaosSoakBenchmark : IBenchmark
 {
@@ -15,9 +16,8 @@ public sealed class ChaosSoakBenchmark : IBenchmark
 
     public string Description => "three silo processes under every fault kind while Services, endpoints and Nodes change: violations and secret hits (target 0), convergence within two reconciliation periods [--minutes 30]";
 
-    // The test suite's soak (ChaosSoakTests) judges the short run; the smoke run shows the long one still runs. One
-    // minute, not less: at 15 s the 410 relist and the API server restart fell 4 s apart, inside the silos' first sync,
-    // and the silos stayed without the seeded nodes (an open finding, see the issue notes).
+    // One minute, not less: at 15 s the 410 relist and the API server restart fell 4 s apart, inside the silos' first
+    // sync, and the silos stayed without the seeded nodes (an open finding, see the issue notes).
     public IReadOnlyList<string> SmokeArgs => ["--minutes", "1"];
 
     public async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
@@ -45,10 +45,14 @@ public sealed class ChaosSoakBenchmark : IBenchmark
         var result = await soak.RunAsync(cancellationToken);
         Console.WriteLine(result.Table());
         Console.WriteLine($"load average {Wait.LoadAverage()} at the end");
-        var clean = result.ViolationCount == 0 && result.SecretHits.Count == 0;
-        Console.WriteLine($"violations {result.ViolationCount}, secret hits {result.SecretHits.Count} (target 0 each): {(clean ? "met" : "MISSED")}; " +
+        // Safety (one CLB per UID, nothing foreign touched, no secret) fails the run; being late to converge or to
+        // collect a leaked CLB after the faults stop is a missed timed target.
+        var unsafeViolations = result.Violations.Where(v => v.Key.StartsWith(ChaosInvariants.OneClbPerService, StringComparison.Ordinal)
+            || v.Key.StartsWith(ChaosInvariants.ForeignUntouched, StringComparison.Ordinal)).Sum(v => v.Value);
+        var safe = unsafeViolations == 0 && result.SecretHits.Count == 0;
+        Console.WriteLine($"violations {result.ViolationCount} ({unsafeViolations} of safety), secret hits {result.SecretHits.Count} (target 0 each): {(result.ViolationCount == 0 && safe ? "met" : "MISSED")}; " +
             $"convergence within two reconciliation periods: {(result.ConvergedAfter is not null ? "met" : "MISSED")}");
-        return !clean ? 1 : result.ConvergedAfter is null ? IBenchmark.TargetMissed : 0;
+        return !safe ? 1 : result.ViolationCount > 0 || result.ConvergedAfter is null ? IBenchmark.TargetMissed : 0;
     }
 
     /// <summary>A <see cref="BenchSilo"/> as the soak drives it.</summary>
