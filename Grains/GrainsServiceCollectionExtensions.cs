@@ -34,6 +34,7 @@ public static class GrainsServiceCollectionExtensions
         services.AddSingleton<IHostedService, ClusterOwnershipTracker>();
         services.AddPlacementDirector<OwnerPlacement, OwnerPlacementDirector>();
         services.AddPlacementDirector<RouteGroupPlacement, OwnerPlacementDirector>();
+        services.AddPlacementDirector<NamedSiloPlacement, NamedSiloPlacementDirector>();
         services.AddSingleton<GrainStateBoard>();
         services.AddSingleton<IGrainStateBoard>(sp => sp.GetRequiredService<GrainStateBoard>());
         if (options.Runs("service"))

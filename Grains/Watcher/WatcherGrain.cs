@@ -6,7 +6,6 @@ using Ccm.Grains.Reconcile;
 using Ccm.Grains.State;
 using k8s.Models;
 using Microsoft.Extensions.Logging;
-using Orleans.Placement;
 using Orleans.Runtime;
 
 namespace Ccm.Grains.Watcher;
@@ -22,7 +21,7 @@ namespace Ccm.Grains.Watcher;
 /// <remarks>Informer handlers and membership events run on their own loops, not in this grain's turns: they only
 /// compute signals and hand them to Orleans, which is thread-safe.</remarks>
 [GrainType("ccm-watcher")]
-[PreferLocalPlacement]
+[NamedSiloPlacement]
 internal sealed partial class WatcherGrain(
     InformerClusterCache cache, SignalDispatcher dispatcher, RouteTableSet routeTables, ClusterOwnership ownership, GrainStateBoard board, ReconcileActivity activity,
     CcmOptions options, TimeProvider time, ILogger<WatcherGrain> logger) : Grain, IWatcherGrain, IDisposable
@@ -36,6 +35,12 @@ internal sealed partial class WatcherGrain(
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        if (NamedSiloPlacement.SiloOf(this.GetPrimaryKeyString()) is not { } named || !named.Equals(ownership.Self))
+        {
+            // Placement puts a watcher only on the silo its key names; this is the belt to that brace.
+            throw new InvalidOperationException($"The watcher {this.GetPrimaryKeyString()} must run on the silo its key names, not on {ownership.Self}");
+        }
+
         activatedAt = time.GetUtcNow();
         subscriptions.Add(cache.Services.Subscribe(c => Send(FanOutRules.ForService(c.Old, c.New, options.TypeAnnotationGate))));
         subscriptions.Add(cache.EndpointSlices.Subscribe(c => Send(FanOutRules.ForEndpointSlice(c.Old, c.New, cache.GetService, options.TypeAnnotationGate))));
