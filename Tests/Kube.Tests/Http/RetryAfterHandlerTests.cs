@@ -81,6 +81,33 @@ public sealed class RetryAfterHandlerTests : IDisposable
     }
 
     [Fact]
+    public async Task Too_large_resource_version_goes_to_the_caller_at_once_though_it_carries_retry_after_so_the_reflector_relists()
+    {
+        const string tooLarge = """{"kind":"Status","apiVersion":"v1","status":"Failure","message":"Timeout: Too large resource version: 1281, current: 1041","reason":"Timeout","details":{"causes":[{"reason":"ResourceVersionTooLarge","message":"Too large resource version"}],"retryAfterSeconds":1},"code":504}""";
+        network.Reply(HttpStatusCode.GatewayTimeout, tooLarge, r => r.Headers.RetryAfter = new(TimeSpan.FromSeconds(1)))
+            .Reply(HttpStatusCode.OK, "{}");
+
+        using var response = await client.SendAsync(Get(), CancellationToken.None);
+
+        Assert.Equal(HttpStatusCode.GatewayTimeout, response.StatusCode);
+        Assert.Contains("ResourceVersionTooLarge", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Single(network.Requests);
+        Assert.Empty(time.Delays);
+    }
+
+    [Fact]
+    public async Task Another_504_with_retry_after_is_sent_again()
+    {
+        network.Reply(HttpStatusCode.GatewayTimeout, Status(HttpStatusCode.GatewayTimeout), r => r.Headers.RetryAfter = new(TimeSpan.FromSeconds(2)))
+            .Reply(HttpStatusCode.OK, "{}");
+
+        using var response = await client.SendAsync(Get(), CancellationToken.None);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal([TimeSpan.FromSeconds(2)], time.Delays);
+    }
+
+    [Fact]
     public async Task After_the_last_attempt_the_caller_gets_the_refusal_with_its_retry_after()
     {
         for (var i = 0; i < 3; i++)
