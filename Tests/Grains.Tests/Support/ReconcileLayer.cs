@@ -31,6 +31,7 @@ internal static class ReconcileLayer
         services.AddSingleton<IHostedService, ClusterOwnershipTracker>();
         services.AddPlacementDirector<OwnerPlacement, OwnerPlacementDirector>();
         services.AddPlacementDirector<RouteGroupPlacement, OwnerPlacementDirector>();
+        services.AddPlacementDirector<NamedSiloPlacement, NamedSiloPlacementDirector>();
         return services;
     }
 }
