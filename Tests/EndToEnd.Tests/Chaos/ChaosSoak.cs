@@ -210,6 +210,10 @@ public sealed class ChaosSoak(ChaosSoakSettings settings, ChaosSiloStarter start
     private IChaosSilo Start(ChaosCluster cluster, int index)
     {
         var args = cluster.SiloArguments(SiloNames[index], settings).ToList();
+        if (System.Environment.GetEnvironmentVariable("CCM_CHAOS_SILO_ARGS") is { Length: > 0 } extra)
+        {
+            args.AddRange(extra.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        }
         if (index == silos.Length - 1)
         {
             // The third silo signs with the RAM role's STS credentials from the metadata service, so those are looked for too.
@@ -266,6 +270,14 @@ public sealed class ChaosSoak(ChaosSoakSettings settings, ChaosSiloStarter start
     private void LogWhatSilosSaid(IEnumerable<string> services)
     {
         var outputs = killedOutputs.Concat(silos.Select((silo, i) => (SiloNames[i], silo?.Output ?? ""))).ToList();
+        if (System.Environment.GetEnvironmentVariable("CCM_CHAOS_DUMP") is { Length: > 0 } dump)
+        {
+            Directory.CreateDirectory(dump);
+            for (var i = 0; i < outputs.Count; i++)
+            {
+                File.WriteAllText(Path.Combine(dump, $"{i:D2}-{outputs[i].Item1}.log"), outputs[i].Item2);
+            }
+        }
         foreach (var service in services.Take(5))
         {
             var name = service[(service.IndexOf('/', StringComparison.Ordinal) + 1)..];
