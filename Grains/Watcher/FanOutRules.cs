@@ -69,13 +69,31 @@ public static class FanOutRules
 
         if (NodeChanges.MattersToBackends(old, @new))
         {
+            var labels = NodeChanges.OnlyLabelsChanged(old, @new);
+            var everyService = labels is null || labels.Overlaps(NodeChanges.LabelsThatMatterToEveryService);
             signals.AddRange(services()
+                .Where(s => everyService || SelectsNodesBy(s, labels!))
                 .Where(s => ServicePredicates.BackendsDependOnNodes(s, eniBackendsByDefault, typeAnnotationGate)
                     || (ServicePredicates.BackendsFollowEndpointNodes(s, eniBackendsByDefault, typeAnnotationGate) && hasEndpointsOn(s, name)))
                 .Select(s => GrainSignal.Service(GrainKeys.Service(s.Metadata.NamespaceProperty ?? "", s.Metadata.Name ?? ""))));
         }
 
         return signals;
+    }
+
+    /// <summary>Whether the Service's backend-label selector names one of <paramref name="labels"/> (or cannot be read, to be safe).</summary>
+    private static bool SelectsNodesBy(V1Service service, IReadOnlySet<string> labels)
+    {
+        var annotations = service.Metadata.Annotations;
+        var spec = AnnotationCatalog.BackendLabel;
+        if (annotations is null
+            || !(annotations.TryGetValue(spec.Name, out var selector) || (spec.LegacyName is { } legacy && annotations.TryGetValue(legacy, out selector)))
+            || string.IsNullOrWhiteSpace(selector))
+        {
+            return false;
+        }
+
+        return AnnotationValues.LabelSelector(selector.Trim()) is not { } keys || keys.Keys.Any(labels.Contains);
     }
 
     /// <summary>
