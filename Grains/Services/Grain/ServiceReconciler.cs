@@ -16,7 +16,7 @@ namespace Ccm.Grains.Services;
 /// </summary>
 public sealed class ServiceReconciler(
     IClusterCache cache, LoadBalancerFinder finder, EniResolver enis, ServiceEips eips, PodReadinessGates gates, ServiceExecutor executor, ServiceStatusWriter status,
-    ServiceEvents events, ServiceStatePublisher state, MissingInstances missingInstances, CcmOptions options, TimeProvider time,
+    ServiceEvents events, ServiceStatePublisher state, MissingInstances missingInstances, ServiceTurnSlots slots, CcmOptions options, TimeProvider time,
     ILogger<ServiceReconciler> logger)
 {
     private static readonly TimeSpan SyncWait = TimeSpan.FromSeconds(2);
@@ -98,6 +98,9 @@ public sealed class ServiceReconciler(
         }
 
         var actual = loadBalancer is null ? null : await finder.ReadAsync(loadBalancer, ownership, ReadRequest.For(outline, memory.Groups), ct);
+
+        // From here to its end the turn holds a member per node and port: only so many turns at once (a cloud wait).
+        using var slot = await slots.EnterAsync(ct);
         var (nodes, leftOut) = await missingInstances.ExcludeAsync(cache.ListNodes(), ct);
         var desired = DesiredStateBuilder.Build(service, nodes, slices, options, gated.AdmittedUids).Desired
             ?? throw new InvalidOperationException($"the desired state of {key} has errors its outline had not"); // the same inputs but the nodes, which no check reads
@@ -161,6 +164,7 @@ public sealed class ServiceReconciler(
                 {
                     // One node's instance does not exist: plan again without it, so the other nodes are not held up.
                     memory.ForgetGroups();
+                    slot.Dispose(); // the next plan reads first, then queues for a slot like any turn
                     return await EnsureAsync(key, service, memory, trigger, plansLeft - 1, ct);
                 }
 

@@ -36,6 +36,25 @@ public sealed class ServiceTurnFootprintTests(ServiceWorld world) : IClassFixtur
     }
 
     [Fact]
+    public async Task A_turn_past_its_reads_waits_for_a_slot_before_it_builds_members_and_goes_on_when_one_is_free()
+    {
+        var h = world.NewHarness(Options() with { ServiceTurnsWithMembers = 1 });
+        var service = await h.CreateAsync(Svc("slot-wait"));
+        var other = await h.Slots.EnterAsync(CancellationToken.None); // another Service's turn holds the only slot
+
+        var turn = h.TurnAsync("slot-wait");
+        await Eventually.TrueAsync(() => h.Slots.Slots.Waiting(CloudCallPriority.Event) == 1, "the turn waits for a slot");
+        Assert.Equal(0, h.Cache.NodeLists);
+        Assert.Null(h.LoadBalancerOf(service)); // nothing written yet
+        other.Dispose();
+
+        await turn;
+        Assert.Equal(1, h.Cache.NodeLists);
+        Assert.Equal(0, h.Slots.Slots.Held);
+        Assert.NotNull(h.LoadBalancerOf(service));
+    }
+
+    [Fact]
     public async Task A_turn_lists_the_nodes_once_its_reads_are_done_and_makes_every_node_a_member()
     {
         var h = world.NewHarness();
