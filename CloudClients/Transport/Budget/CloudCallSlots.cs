@@ -115,12 +115,10 @@ public sealed class CloudCallSlots
     {
         lock (gate)
         {
-            if (!queue.Remove(waiter))
+            if (!queue.Withdraw(waiter))
             {
                 return;
             }
-
-            waiter.Scope?.ExitWait(waiter);
         }
 
         waiter.TryCancel();

@@ -249,12 +249,10 @@ internal sealed class PermitBucket : IPermitQueueOwner, IDisposable
     {
         lock (gate)
         {
-            if (!queue.Remove(waiter))
+            if (!queue.Withdraw(waiter))
             {
                 return;
             }
-
-            waiter.Scope?.ExitWait(waiter);
         }
 
         waiter.TryCancel();
