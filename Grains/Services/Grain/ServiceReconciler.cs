@@ -11,8 +11,8 @@ namespace Ccm.Grains.Services;
 
 /// <summary>
 /// One turn of a Service grain, top to bottom: read the cache, check the Service, find and read the load balancer,
-/// build the desired state, plan, add the finalizer, apply, write the status, report. Every rule is in the planner; every side
-/// effect is here. Separate from <see cref="ServiceGrain"/> so tests can run turns without a silo.
+/// build the desired state, plan, add the finalizer, apply, write the status, report. Every rule is in the planner;
+/// every side effect is here. Separate from <see cref="ServiceGrain"/> so tests can run turns without a silo.
 /// </summary>
 public sealed class ServiceReconciler(
     IClusterCache cache, LoadBalancerFinder finder, EniResolver enis, ServiceEips eips, PodReadinessGates gates, ServiceExecutor executor, ServiceStatusWriter status,
@@ -102,8 +102,8 @@ public sealed class ServiceReconciler(
         // From here to its end the turn holds a member per node and port: only so many turns at once (a cloud wait).
         using var slot = await slots.EnterAsync(ct);
         var (nodes, leftOut) = await missingInstances.ExcludeAsync(cache.ListNodes(), ct);
-        var desired = DesiredStateBuilder.Build(service, nodes, slices, options, gated.AdmittedUids).Desired
-            ?? throw new InvalidOperationException($"the desired state of {key} has errors its outline had not"); // the same inputs but the nodes, which no check reads
+        // The outline passed every check on the same inputs but the nodes, which no check reads.
+        var desired = DesiredStateBuilder.Build(service, nodes, slices, options, gated.AdmittedUids).Desired!;
         var (missingEnis, outsideVpc) = (ImmutableArray<string>.Empty, ImmutableArray<string>.Empty);
         if (desired.UnresolvedPodIps is { Count: > 0 } podIps)
         {
