@@ -48,6 +48,12 @@ public sealed record CcmOptions
     /// <summary><c>--max-concurrent-actions</c>: vServer groups whose members one Service changes at once.</summary>
     public int MaxConcurrentActions { get; init; } = 10;
 
+    /// <summary>
+    /// Service turns that may hold their desired members at once (<see cref="Services.ServiceTurnSlots"/>); 0 for no cap.
+    /// Enough to keep the SLB budget busy (its calls wait for permits either way); each holds a member per node and port.
+    /// </summary>
+    public int ServiceTurnsWithMembers { get; init; } = 32;
+
     /// <summary><c>--route-reconcile-batch-size</c>: entries per CreateRouteEntries/DeleteRouteEntries call (API max 50).</summary>
     public int RouteBatchSize { get; init; } = 50;
 

@@ -35,7 +35,10 @@ public enum LoadBalancerOwnership
     Adopted,
 }
 
-/// <summary>One listener and its vServer group.</summary>
+/// <summary>
+/// One listener and its vServer group: <paramref name="Backends"/> members in all, of which <paramref name="BackendServers"/>
+/// lists only the first few (ten), so a Service on thousands of nodes does not keep thousands of summaries.
+/// </summary>
 public sealed record ListenerSummary(int Port, string Protocol, string Status, string? VServerGroupId, int Backends, IReadOnlyList<BackendSummary> BackendServers);
 
 /// <summary>One backend of a vServer group.</summary>

@@ -23,6 +23,7 @@ public static class ServiceGrainServiceCollectionExtensions
         services.TryAddSingleton<ServiceStatusWriter>();
         services.TryAddSingleton<ServiceEvents>();
         services.TryAddSingleton<ServiceStatePublisher>();
+        services.TryAddSingleton<ServiceTurnSlots>();
         services.TryAddSingleton<ServiceReconciler>();
         return services;
     }

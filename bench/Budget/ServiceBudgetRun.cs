@@ -75,7 +75,8 @@ internal sealed class ServiceBudgetRun : IAsyncDisposable
         reconciler = new ServiceReconciler(cache, new LoadBalancerFinder(slb),
             new EniResolver(ecs, vpc, options, time), new ServiceEips(new EipFinder(vpc)), new PodReadinessGates(kubeClient, time),
             new ServiceExecutor(slb, vpc, options), new ServiceStatusWriter(kubeClient), new ServiceEvents(events, time),
-            new ServiceStatePublisher(new GrainStateBoard(), time), missing, options, time, NullLogger<ServiceReconciler>.Instance);
+            new ServiceStatePublisher(new GrainStateBoard(), time), missing, new ServiceTurnSlots(options, time), options, time,
+            NullLogger<ServiceReconciler>.Instance);
     }
 
     public static async Task<ServiceBudgetRun> StartAsync(CancellationToken cancellationToken)

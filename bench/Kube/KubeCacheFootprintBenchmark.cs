@@ -9,8 +9,8 @@ namespace Ccm.Bench.Kube;
 /// What the silo's cache costs in memory: the emulator (in this process) is filled with 5,000 LoadBalancer Services, an
 /// EndpointSlice of three endpoints each and 2,000 Nodes (<see cref="FootprintObjects"/>); then a fresh process, holding
 /// only the client and the three informers the silo runs (<see cref="FootprintProcess"/>), lists and watches them until
-/// synced, forces full garbage collections and reports its RSS and managed heap. Three runs with the silo's server GC,
-/// three with workstation GC; medians. Judged against the same measurement of the client before KubernetesClient: at
+/// synced, forces full garbage collections and reports its RSS and managed heap. Three runs with server GC, three with
+/// workstation GC (the silo's); medians. Judged against the same measurement of the client before KubernetesClient: at
 /// most +25%.
 /// </summary>
 public sealed class KubeCacheFootprintBenchmark : IBenchmark
@@ -51,7 +51,7 @@ public sealed class KubeCacheFootprintBenchmark : IBenchmark
         {
             Console.WriteLine($"cluster{(lean ? " (lean: no managedFields, last-applied copies or node images)" : "")}: {services} LoadBalancer Services, {services} EndpointSlices (3 endpoints), {nodes} Nodes; as JSON: " +
                 $"services {Size(emulator, "services")}, endpointslices {Size(emulator, "endpointslices.discovery.k8s.io")}, nodes {Size(emulator, "nodes")}");
-            foreach (var (gc, serverGc) in new[] { ("server GC (as the silo)", "1"), ("workstation GC", "0") })
+            foreach (var (gc, serverGc) in new[] { ("server GC", "1"), ("workstation GC (as the silo)", "0") })
             {
                 var results = new List<FootprintResult>();
                 for (var run = 0; run < Runs; run++)

@@ -140,9 +140,16 @@ internal sealed partial class BenchSilo : IAsyncDisposable
     }
 
     /// <summary>Resident set size now (<c>VmRSS</c>), in bytes.</summary>
-    public long Rss()
+    public long Rss() => Status("VmRSS");
+
+    /// <summary>
+    /// A size from <c>/proc/PID/status</c>, in bytes: <c>VmRSS</c> is the sum of <c>RssAnon</c> (heaps, stacks, the
+    /// runtime's own memory), <c>RssFile</c> (code and data mapped from files: the runtime, the assemblies) and
+    /// <c>RssShmem</c> (the JIT's double-mapped code).
+    /// </summary>
+    public long Status(string field)
     {
-        var line = File.ReadLines($"/proc/{process.Id}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+        var line = File.ReadLines($"/proc/{process.Id}/status").First(l => l.StartsWith(field + ":", StringComparison.Ordinal));
         return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
     }
 

@@ -22,7 +22,7 @@ public sealed class CloudCallScope : IDisposable
     private static readonly AsyncLocal<CloudCallScope?> CurrentScope = new();
 
     private readonly Lock gate = new();
-    private readonly Dictionary<PermitWaiter, PermitBucket> queued = [];
+    private readonly Dictionary<PermitWaiter, IPermitQueueOwner> queued = [];
     private TimeProvider? clock;
     private TimeSpan waited;
     private long waitingSince;
@@ -106,7 +106,7 @@ public sealed class CloudCallScope : IDisposable
     /// </summary>
     public void Escalate()
     {
-        KeyValuePair<PermitWaiter, PermitBucket>[] waiting;
+        KeyValuePair<PermitWaiter, IPermitQueueOwner>[] waiting;
         lock (gate)
         {
             if (Priority == CloudCallPriority.Event)
@@ -124,8 +124,8 @@ public sealed class CloudCallScope : IDisposable
         }
     }
 
-    /// <summary>A call of this scope starts waiting in <paramref name="bucket"/>; <paramref name="time"/> is the budget's clock.</summary>
-    internal void EnterWait(TimeProvider time, PermitBucket bucket, PermitWaiter waiter)
+    /// <summary>A call of this scope starts waiting in <paramref name="bucket"/> (a budget or <see cref="CloudCallSlots"/>); <paramref name="time"/> is its clock.</summary>
+    internal void EnterWait(TimeProvider time, IPermitQueueOwner bucket, PermitWaiter waiter)
     {
         lock (gate)
         {

@@ -10,7 +10,7 @@ namespace Ccm.CloudClients.Transport.Budget;
 /// Tokens may go negative: a slow-down answer pauses the bucket until the cloud's <c>TimeLeft</c> has passed.
 /// A waiter leaves only by a grant, its caller's token, a full queue or disposal: waiting never times out here.
 /// </summary>
-internal sealed class PermitBucket : IDisposable
+internal sealed class PermitBucket : IPermitQueueOwner, IDisposable
 {
     // Refill arithmetic in doubles: accept a token a hair short of whole rather than wait one more timer tick for it.
     private const double Whole = 1 - 1e-9;
@@ -249,12 +249,10 @@ internal sealed class PermitBucket : IDisposable
     {
         lock (gate)
         {
-            if (!queue.Remove(waiter))
+            if (!queue.Withdraw(waiter))
             {
                 return;
             }
-
-            waiter.Scope?.ExitWait(waiter);
         }
 
         waiter.TryCancel();

@@ -34,6 +34,18 @@ internal sealed class PermitQueue
     /// <summary>Takes a waiter out wherever it is; false when it already left (granted or removed).</summary>
     public bool Remove(PermitWaiter waiter) => waiter.Node is not null && classes[(int)waiter.Priority].Remove(waiter);
 
+    /// <summary>A waiter's token fired: takes it out and ends its scope's wait; false when it already left (granted, or removed).</summary>
+    public bool Withdraw(PermitWaiter waiter)
+    {
+        if (!Remove(waiter))
+        {
+            return false;
+        }
+
+        waiter.Scope?.ExitWait(waiter);
+        return true;
+    }
+
     /// <summary>Moves a queued Resync waiter to the Event class (behind the Event waiters of its caller); false when it is not queued there.</summary>
     public bool Promote(PermitWaiter waiter)
     {

@@ -90,6 +90,15 @@ public static class DesiredStateBuilder
         }, []);
     }
 
+    /// <summary>
+    /// The desired state without node members, reporting the same errors as <see cref="Build"/>: all a turn needs to
+    /// find and read the load balancer (identity, group keys, reused groups, SNI ports), none of which depends on the
+    /// nodes. Only pod members (ENI mode) are in it, from the Service's own EndpointSlices.
+    /// </summary>
+    public static (DesiredService? Outline, IReadOnlyList<AnnotationError> Errors) Outline(
+        V1Service service, IReadOnlyList<V1EndpointSlice> slices, CcmOptions options, IReadOnlySet<string>? admittedPods = null) =>
+        Build(service, [], slices, options, admittedPods);
+
     public static ServiceIdentity IdentityOf(V1Service service, CcmOptions options) => new(
         service.Metadata.NamespaceProperty ?? "default", service.Metadata.Name ?? "", service.Metadata.Uid ?? "", options.ClusterId, service.Metadata.Generation ?? 1);
 

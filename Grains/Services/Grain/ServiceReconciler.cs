@@ -10,13 +10,13 @@ using Microsoft.Extensions.Logging;
 namespace Ccm.Grains.Services;
 
 /// <summary>
-/// One turn of a Service grain, top to bottom: read the cache, build the desired state, find and read the load
-/// balancer, plan, add the finalizer, apply, write the status, report. Every rule is in the planner; every side
-/// effect is here. Separate from <see cref="ServiceGrain"/> so tests can run turns without a silo.
+/// One turn of a Service grain, top to bottom: read the cache, check the Service, find and read the load balancer,
+/// build the desired state, plan, add the finalizer, apply, write the status, report. Every rule is in the planner;
+/// every side effect is here. Separate from <see cref="ServiceGrain"/> so tests can run turns without a silo.
 /// </summary>
 public sealed class ServiceReconciler(
     IClusterCache cache, LoadBalancerFinder finder, EniResolver enis, ServiceEips eips, PodReadinessGates gates, ServiceExecutor executor, ServiceStatusWriter status,
-    ServiceEvents events, ServiceStatePublisher state, MissingInstances missingInstances, CcmOptions options, TimeProvider time,
+    ServiceEvents events, ServiceStatePublisher state, MissingInstances missingInstances, ServiceTurnSlots slots, CcmOptions options, TimeProvider time,
     ILogger<ServiceReconciler> logger)
 {
     private static readonly TimeSpan SyncWait = TimeSpan.FromSeconds(2);
@@ -69,15 +69,41 @@ public sealed class ServiceReconciler(
 
     private async Task<ServiceTurn> EnsureAsync(string key, V1Service service, ServiceMemory memory, string trigger, int plansLeft, CancellationToken ct)
     {
-        var (nodes, leftOut) = await missingInstances.ExcludeAsync(cache.ListNodes(), ct);
         var slices = cache.GetEndpointSlices(service.Metadata.NamespaceProperty!, service.Metadata.Name!);
         var gated = await gates.ReadAsync(service, slices, memory, ct);
-        var (desired, errors) = DesiredStateBuilder.Build(service, nodes, slices, options, gated.AdmittedUids);
-        if (desired is null)
+
+        // The load balancer is found and read by what the Service says, not by its node members: those are built only
+        // once the reads are done. A turn queued for SLB permits (thousands queue at 10 calls/s) then holds no list of
+        // every node (2,000 members per port under externalTrafficPolicy: Cluster), and a bad annotation is still
+        // refused before any cloud call.
+        var (outline, errors) = DesiredStateBuilder.Outline(service, slices, options, gated.AdmittedUids);
+        if (outline is null)
         {
             throw Refuse(key, service, memory, errors);
         }
 
+        var (loadBalancer, ownership) = await FindAsync(key, service, memory, outline.Identity, outline.AdoptedLoadBalancerId, ct);
+        if (loadBalancer is null && outline.IsAdopted)
+        {
+            throw Refuse(key, service, memory, [new AnnotationError(AnnotationCatalog.LoadBalancerId.Name, outline.AdoptedLoadBalancerId!,
+                $"the id of an existing load balancer in region {options.RegionId}")]);
+        }
+
+        if (loadBalancer is null && service.Status?.LoadBalancer?.Ingress is { Count: > 0 } shown)
+        {
+            // Upstream's rule: the load balancer was there and is gone (deleted by hand?); recreating a paid resource
+            // behind the user's back is worse than asking.
+            throw Refuse(key, service, memory, [new AnnotationError("status.loadBalancer.ingress", shown[0].Ip ?? shown[0].Hostname ?? "",
+                "no address: this Service's load balancer no longer exists; delete and recreate the Service to get a new one")]);
+        }
+
+        var actual = loadBalancer is null ? null : await finder.ReadAsync(loadBalancer, ownership, ReadRequest.For(outline, memory.Groups), ct);
+
+        // From here to its end the turn holds a member per node and port: only so many turns at once (a cloud wait).
+        using var slot = await slots.EnterAsync(ct);
+        var (nodes, leftOut) = await missingInstances.ExcludeAsync(cache.ListNodes(), ct);
+        // The outline passed every check on the same inputs but the nodes, which no check reads.
+        var desired = DesiredStateBuilder.Build(service, nodes, slices, options, gated.AdmittedUids).Desired!;
         var (missingEnis, outsideVpc) = (ImmutableArray<string>.Empty, ImmutableArray<string>.Empty);
         if (desired.UnresolvedPodIps is { Count: > 0 } podIps)
         {
@@ -92,22 +118,6 @@ public sealed class ServiceReconciler(
             desired = desired.WithEnis(found.EniByIp);
         }
 
-        var (loadBalancer, ownership) = await FindAsync(key, service, memory, desired.Identity, desired.AdoptedLoadBalancerId, ct);
-        if (loadBalancer is null && desired.IsAdopted)
-        {
-            throw Refuse(key, service, memory, [new AnnotationError(AnnotationCatalog.LoadBalancerId.Name, desired.AdoptedLoadBalancerId!,
-                $"the id of an existing load balancer in region {options.RegionId}")]);
-        }
-
-        if (loadBalancer is null && service.Status?.LoadBalancer?.Ingress is { Count: > 0 } shown)
-        {
-            // Upstream's rule: the load balancer was there and is gone (deleted by hand?); recreating a paid resource
-            // behind the user's back is worse than asking.
-            throw Refuse(key, service, memory, [new AnnotationError("status.loadBalancer.ingress", shown[0].Ip ?? shown[0].Hostname ?? "",
-                "no address: this Service's load balancer no longer exists; delete and recreate the Service to get a new one")]);
-        }
-
-        var actual = loadBalancer is null ? null : await finder.ReadAsync(loadBalancer, ownership, ReadRequest.For(desired, memory.Groups), ct);
         Report(service, memory, AnnotationNotices.Of(service, desired, actual?.LoadBalancer.AddressType ?? desired.LoadBalancer.AddressType, options));
         var plan = ServicePlanner.Plan(desired, actual, new PlanOptions(options.BackendBatchSize, memory.RemovesFirst, !missingEnis.IsEmpty));
         if (!plan.Conflicts.IsEmpty)
@@ -154,6 +164,7 @@ public sealed class ServiceReconciler(
                 {
                     // One node's instance does not exist: plan again without it, so the other nodes are not held up.
                     memory.ForgetGroups();
+                    slot.Dispose(); // the next plan reads first, then queues for a slot like any turn
                     return await EnsureAsync(key, service, memory, trigger, plansLeft - 1, ct);
                 }
 

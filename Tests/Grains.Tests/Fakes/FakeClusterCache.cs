@@ -65,10 +65,14 @@ public sealed class FakeClusterCache : IClusterCache
         }
     }
 
+    /// <summary>How many times the nodes were listed: a turn that has not listed them holds no member built from them.</summary>
+    public int NodeLists { get; private set; }
+
     public IReadOnlyList<V1Node> ListNodes()
     {
         lock (gate)
         {
+            NodeLists++;
             return [.. nodes.Values];
         }
     }

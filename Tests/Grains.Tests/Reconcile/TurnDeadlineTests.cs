@@ -97,6 +97,27 @@ public sealed class TurnDeadlineTests : IDisposable
     }
 
     [Fact]
+    public async Task Waiting_for_a_slot_to_hold_members_is_not_work_and_never_cancels_the_turn()
+    {
+        var slots = new CloudCallSlots(1, time);
+        var holder = await slots.EnterAsync(CancellationToken.None); // free: taken at once
+
+        using var scope = CloudCallScope.Begin(CloudCallPriority.Resync, "probe/default/nginx");
+        using var deadline = new TurnDeadline(Timeout, time, scope, CancellationToken.None);
+        var entered = slots.EnterAsync(deadline.Token).AsTask();
+
+        time.AdvanceInSteps(TimeSpan.FromSeconds(59));
+        Assert.False(entered.IsCompleted);
+        Assert.False(deadline.Token.IsCancellationRequested, "cancelled while waiting for a slot");
+        Assert.Equal(TimeSpan.Zero, deadline.Worked);
+        holder.Dispose();
+
+        await entered.WaitAsync(TimeSpan.FromSeconds(30)); // it resumes on the thread pool: a liveness bound, not a timing assert
+        time.AdvanceInSteps(Timeout - TimeSpan.FromMilliseconds(100));
+        Assert.False(deadline.Token.IsCancellationRequested, "the wait was counted as work");
+    }
+
+    [Fact]
     public void A_stopping_grain_cancels_its_turn_at_once_even_while_it_waits_for_a_permit()
     {
         using var stopping = new CancellationTokenSource();

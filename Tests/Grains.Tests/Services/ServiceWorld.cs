@@ -113,10 +113,11 @@ public sealed class Harness
         var logs = world.Logs.CreateFactory();
         var instances = new InstanceBatcher(clients.GetRequiredService<IEcsClient>(), options, QuickBatches, time, logs.CreateLogger<InstanceBatcher>());
         MissingInstances = new MissingInstances(instances, Events, options, time, logs.CreateLogger<MissingInstances>());
+        Slots = new ServiceTurnSlots(options, time);
         Reconciler = new ServiceReconciler(Cache, new LoadBalancerFinder(slb),
             new EniResolver(clients.GetRequiredService<IEcsClient>(), vpc, options, time), new ServiceEips(new EipFinder(vpc)), new PodReadinessGates(kube, time),
             new ServiceExecutor(slb, vpc, options), new ServiceStatusWriter(kube), new ServiceEvents(Events, time), new ServiceStatePublisher(Board, time),
-            MissingInstances, options, time, logs.CreateLogger<ServiceReconciler>());
+            MissingInstances, Slots, options, time, logs.CreateLogger<ServiceReconciler>());
         foreach (var node in ServiceBuilders.DemoNodes())
         {
             Cache.With(node);
@@ -129,6 +130,9 @@ public sealed class Harness
     public CcmOptions Options { get; }
 
     public MissingInstances MissingInstances { get; }
+
+    /// <summary>This reconciler's own cap on turns holding members (the silo shares one between its Service grains).</summary>
+    public ServiceTurnSlots Slots { get; }
 
     public FakeClusterCache Cache { get; } = new();
 

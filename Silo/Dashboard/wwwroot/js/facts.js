@@ -20,7 +20,8 @@ export function serviceFacts(s, now, part) {
         { title: 'Port', num: true, cell: b => b.port },
         { title: 'Weight', num: true, cell: b => b.weight },
         { title: 'Node', cell: b => dash(b.nodeName) },
-      ], l.backendServers, 'No backend.')))));
+      ], l.backendServers, 'No backend.'),
+        l.backendServers.length < l.backends ? h('p', { class: 'muted backends-cut' }, `The first ${l.backendServers.length} of ${l.backends} backends; the silo keeps no longer list.`) : null))));
 }
 
 export function nodeFacts(s, now, part) {

@@ -1,0 +1,17 @@
+using Ccm.CloudClients.Transport.Budget;
+
+namespace Ccm.Grains.Services;
+
+/// <summary>
+/// The silo's cap on Service turns past their reads, holding their desired members (<see cref="CcmOptions.ServiceTurnsWithMembers"/>).
+/// Thousands of Service turns queue for SLB permits at once after a start or a mass apply; without a cap each would
+/// build and hold a member per node and port before its writes (10 million members at 5,000 Services on 2,000 nodes).
+/// The wait is a cloud wait (<see cref="CloudCallSlots"/>): a change's turn goes before a resync's, and the turn's
+/// deadline does not count it.
+/// </summary>
+public sealed class ServiceTurnSlots(CcmOptions options, TimeProvider time)
+{
+    public CloudCallSlots Slots { get; } = new(options.ServiceTurnsWithMembers, time);
+
+    public ValueTask<CloudCallSlot> EnterAsync(CancellationToken cancellationToken) => Slots.EnterAsync(cancellationToken);
+}
