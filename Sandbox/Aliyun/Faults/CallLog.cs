@@ -13,6 +13,7 @@ public sealed class CallLog
     private readonly ConcurrentQueue<CallRecord> entries = new();
     private readonly ConcurrentDictionary<string, long> counts = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, long> faults = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(string Action, string Fault), long> actionFaults = new();
 
     // Tracked here because ConcurrentQueue.Count takes a lock once the queue spans segments.
     private int size;
@@ -26,6 +27,9 @@ public sealed class CallLog
     /// <summary>How many calls each injected fault (<see cref="CallRecord.Fault"/>) hit since the last <see cref="Clear"/>.</summary>
     public IReadOnlyDictionary<string, long> FaultCounts => faults.ToDictionary(StringComparer.Ordinal);
 
+    /// <summary>How many calls of <paramref name="action"/> the fault <paramref name="fault"/> hit since the last <see cref="Clear"/>.</summary>
+    public long FaultCountOf(string action, string fault) => actionFaults.GetValueOrDefault((action, fault));
+
     public IReadOnlyList<CallRecord> Of(string action) => [.. entries.Where(e => e.Action == action)];
 
     public void Clear()
@@ -37,6 +41,7 @@ public sealed class CallLog
 
         counts.Clear();
         faults.Clear();
+        actionFaults.Clear();
     }
 
     internal void Add(CallRecord record)
@@ -45,6 +50,7 @@ public sealed class CallLog
         if (record.Fault is { } fault)
         {
             faults.AddOrUpdate(fault, 1, (_, n) => n + 1);
+            actionFaults.AddOrUpdate((record.Action, fault), 1, (_, n) => n + 1);
         }
 
         entries.Enqueue(record);
