@@ -1,6 +1,7 @@
 using k8s;
 using k8s.Exceptions;
 using k8s.KubeConfigModels;
+using YamlDotNet.Serialization;
 
 namespace Ccm.Kube.Client;
 
@@ -13,6 +14,14 @@ namespace Ccm.Kube.Client;
 /// </summary>
 public static class KubeConnection
 {
+    /// <summary>
+    /// Reads a kubeconfig into KubernetesClient's model, whose members carry their YAML names. Not KubernetesClient's
+    /// <c>LoadKubeConfig</c>: it goes through <c>KubernetesYaml</c>, whose first use builds three YAML (de)serializers
+    /// over every model type of the client (about 52,000 attribute mappings, 4.5 MB that stay on the heap, and every
+    /// model type loaded) to read a file of a dozen fields, and the silo never reads YAML from the API server.
+    /// </summary>
+    private static readonly IDeserializer KubeconfigYaml = new DeserializerBuilder().IgnoreUnmatchedProperties().Build();
+
     /// <param name="kubeconfig">The <c>--kubeconfig</c> flag: one file.</param>
     /// <param name="master">The <c>--master</c> flag: overrides the kubeconfig's server.</param>
     /// <param name="environment">Environment variables and files (a seam for tests).</param>
@@ -57,7 +66,9 @@ public static class KubeConnection
     {
         try
         {
-            var kubeconfig = KubernetesClientConfiguration.LoadKubeConfig(new FileInfo(file), useRelativePaths: true);
+            var kubeconfig = KubeconfigYaml.Deserialize<K8SConfiguration?>(File.ReadAllText(file))
+                ?? throw new KubeConfigException("the file is empty; it needs at least clusters, contexts and current-context");
+            kubeconfig.FileName = Path.GetFullPath(file); // relative certificate and key paths are relative to the file, as kubectl reads them
             AllowAnonymousUser(kubeconfig);
             var config = KubernetesClientConfiguration.BuildConfigFromConfigObject(kubeconfig, masterUrl: string.IsNullOrEmpty(master) ? null : master);
             using var probe = new Kubernetes(config); // decodes the client certificate now, so a bad one is reported with its file

@@ -2,6 +2,8 @@ using Ccm.Kube.Client;
 using Ccm.Kube.Tests.Support;
 using k8s;
 using k8s.Exceptions;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 
 namespace Ccm.Kube.Tests.Client;
 
@@ -128,9 +130,24 @@ public sealed class KubeConnectionTests : IDisposable
         Assert.Contains($"--kubeconfig {missing}", ex.Message);
     }
 
+    [Fact]
+    public void Relative_certificate_paths_are_read_from_the_kubeconfigs_folder_as_kubectl_does()
+    {
+        using var key = ECDsa.Create();
+        using var certificate = new CertificateRequest("CN=relative-paths", key, HashAlgorithmName.SHA256).CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
+        var certificateFile = env.File("kube/certs/client.crt", certificate.ExportCertificatePem());
+        var keyFile = env.File("kube/certs/client.key", key.ExportPkcs8PrivateKeyPem());
+        var path = env.File("kube/config", Kubeconfigs.For("https://127.0.0.1:1001", "{client-certificate: certs/client.crt, client-key: certs/client.key}"));
+
+        var config = KubeConnection.Load(path, null, env);
+
+        Assert.Equal((certificateFile, keyFile), (config.ClientCertificateFilePath, config.ClientKeyFilePath));
+    }
+
     public static TheoryData<string, string> Malformed => new()
     {
         { "not yaml", "clusters: [\n" },
+        { "empty", "" },
         { "no current context", Kubeconfigs.For("http://127.0.0.1:1001").Replace("current-context: x", "current-context: gone", StringComparison.Ordinal) },
         { "a context naming no cluster", Kubeconfigs.For("http://127.0.0.1:1001").Replace("cluster: c\n", "cluster: nope\n", StringComparison.Ordinal) },
         { "a client key that is not base64", Kubeconfigs.For("https://127.0.0.1:1001", "{client-certificate-data: AAAA, client-key-data: '!!notbase64!!'}") },
