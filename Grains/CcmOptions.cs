@@ -54,6 +54,13 @@ public sealed record CcmOptions
     /// </summary>
     public int ServiceTurnsWithMembers { get; init; } = 32;
 
+    /// <summary>
+    /// Service turns that may have started at once (<see cref="Services.ServiceTurnSlots.Started"/>); 0 for no cap. More
+    /// than <see cref="ServiceTurnsWithMembers"/>, so turns past their reads always have others behind them reading, and
+    /// enough to keep the SLB budget busy; the rest wait to start, idle, a change's before a resync's.
+    /// </summary>
+    public int ServiceTurnsStarted { get; init; } = 64;
+
     /// <summary><c>--route-reconcile-batch-size</c>: entries per CreateRouteEntries/DeleteRouteEntries call (API max 50).</summary>
     public int RouteBatchSize { get; init; } = 50;
 

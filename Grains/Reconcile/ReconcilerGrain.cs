@@ -22,6 +22,11 @@ namespace Ccm.Grains.Reconcile;
 /// (<see cref="ReconcileServices.SiloStopping"/>: Orleans waits for a running turn before it deactivates the grain), when
 /// Orleans disposes the grain's timers, and when the turn has worked longer than <see cref="ReconcileOptions.TurnTimeout"/>;
 /// time spent waiting for a cloud rate-limit permit is not work and does not count (<see cref="TurnDeadline"/>).</para>
+/// <para>A grain type may cap how many of its turns run at once on a silo (<see cref="Admission"/>). A turn waits for
+/// admission before it starts, with the grain idle: the wait holds a queue entry, not a turn's async chain and desired
+/// state, which is what lets thousands of Service turns queue behind a 10 calls/s budget in little memory. The queue
+/// is ordered like the budget's (a change before a resync, escalated by a change that arrives while it waits), and
+/// signals that arrive meanwhile coalesce into the turn it starts.</para>
 /// <para>Orleans places a grain once, on its key's owner then (<see cref="OwnerPlacementDirector"/>), and the pump's
 /// keep-alive timer keeps it there; so a silo that joins later (one restarted in a rolling update) would never get
 /// grains back. After a turn with nothing pending, a grain whose key another silo now owns asks Orleans to migrate it
@@ -36,6 +41,11 @@ public abstract partial class ReconcilerGrain(ReconcileServices services) : Grai
     private IGrainTimer? pump;
     private IGrainTimer? resync;
     private CloudCallScope? turnScope;
+    private Task<CloudCallSlot>? admitting;
+    private CloudCallScope? admissionScope;
+    private CancellationTokenSource? admissionCancel;
+    private CloudCallSlot? admitted;
+    private volatile bool closed;
     private SignalKind? pending;
     private SignalKind lastKind = SignalKind.Event;
     private bool running;
@@ -65,6 +75,12 @@ public abstract partial class ReconcilerGrain(ReconcileServices services) : Grai
     protected virtual void Withdraw()
     {
     }
+
+    /// <summary>
+    /// Where this grain's turns wait to start, shared by the grains of its type on this silo; null (the default) starts
+    /// them at once. A slot is held from the turn's start to its end.
+    /// </summary>
+    protected virtual CloudCallSlots? Admission => null;
 
     /// <summary>The grain type's name in logs, metrics and the dashboard (<c>service</c>, <c>node</c>...).</summary>
     protected abstract string Kind { get; }
@@ -101,6 +117,15 @@ public abstract partial class ReconcilerGrain(ReconcileServices services) : Grai
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
+        // A turn never runs now: leave the admission queue, or hand on a slot granted but not yet taken (its grant may
+        // still be on its way to this activation, which may never run it).
+        closed = true;
+        admissionCancel?.Cancel();
+        if (admitting is { IsCompletedSuccessfully: true } granted)
+        {
+            granted.Result.Dispose();
+        }
+
         services.Activity.Unregister(Info);
         if (!retiring)
         {
@@ -116,15 +141,15 @@ public abstract partial class ReconcilerGrain(ReconcileServices services) : Grai
         pending = pending is { } had && had > kind ? had : kind;
         Info.SignalPending = true;
         services.Activity.Signalled(Kind);
-        if (!running && first)
+        if (!running && first && admitting is null && admitted is null)
         {
             pump!.Change(SignalDelay, Timeout.InfiniteTimeSpan);
         }
-        else if (running && kind == SignalKind.Event)
+        else if (kind == SignalKind.Event)
         {
-            // A change arrived while a resync's turn waits for cloud permits (a restart's re-checks): that turn's calls
-            // go ahead of every other resync, so the turn for the change starts in seconds rather than after all of them.
-            turnScope?.Escalate();
+            // A change arrived while a resync's turn waits for cloud permits (a restart's re-checks), or for admission:
+            // it goes ahead of every other resync, so the turn for the change starts in seconds rather than after all.
+            (running ? turnScope : admissionScope)?.Escalate();
         }
 
         return Task.CompletedTask;
@@ -151,6 +176,11 @@ public abstract partial class ReconcilerGrain(ReconcileServices services) : Grai
 
     private async Task PumpAsync(CancellationToken timerDisposed)
     {
+        if (!Admit())
+        {
+            return; // the grant wakes the pump (OnAdmitted)
+        }
+
         using var stopping = CancellationTokenSource.CreateLinkedTokenSource(timerDisposed, services.SiloStopping);
         running = true;
         var kind = pending ?? lastKind; // a timed wake (retry, requeue) keeps the priority of the turn that asked for it
@@ -160,8 +190,7 @@ public abstract partial class ReconcilerGrain(ReconcileServices services) : Grai
         var started = services.Time.GetTimestamp();
         ReconcileResult? result = null;
         Exception? error = null;
-        var priority = kind == SignalKind.Event ? CloudCallPriority.Event : CloudCallPriority.Resync;
-        using (var scope = CloudCallScope.Begin(priority, $"{Kind}/{this.GetPrimaryKeyString()}"))
+        using (var scope = CloudCallScope.Begin(PriorityOf(kind), ScopeKey))
         using (var deadline = new TurnDeadline(services.Options.TurnTimeout, services.Time, scope, stopping.Token))
         {
             turnScope = scope;
@@ -176,6 +205,8 @@ public abstract partial class ReconcilerGrain(ReconcileServices services) : Grai
             finally
             {
                 turnScope = null;
+                admitted?.Dispose();
+                admitted = null;
             }
         }
 
@@ -197,6 +228,83 @@ public abstract partial class ReconcilerGrain(ReconcileServices services) : Grai
 
         pump!.Change(wake ?? Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
     }
+
+    /// <summary>
+    /// Whether a turn may start now: there is no <see cref="Admission"/>, or this grain holds one of its slots. Otherwise
+    /// the grain joins its queue (once, at the priority its turn would have) and stays active while it waits, idle.
+    /// </summary>
+    private bool Admit()
+    {
+        if (Admission is not { } admission || admitted is not null)
+        {
+            return true;
+        }
+
+        if (admitting is not null)
+        {
+            return false;
+        }
+
+        var cancel = CancellationTokenSource.CreateLinkedTokenSource(services.SiloStopping);
+        using (var scope = CloudCallScope.Begin(PriorityOf(pending ?? lastKind), ScopeKey))
+        {
+            var entering = admission.EnterAsync(cancel.Token);
+            if (entering.IsCompletedSuccessfully)
+            {
+                cancel.Dispose();
+                admitted = entering.Result;
+                return true;
+            }
+
+            (admitting, admissionScope, admissionCancel) = (entering.AsTask(), scope, cancel);
+        }
+
+        // Idle while queued: Orleans must not collect the grain and its pending signal (its timers may tick too seldom).
+        DelayDeactivation(Timeout.InfiniteTimeSpan);
+        admitting.ContinueWith(static (task, state) => ((ReconcilerGrain)state!).Granted(task), this, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        return false;
+    }
+
+    /// <summary>The admission wait ended (on whatever thread granted it): the turn starts on the grain.</summary>
+    private void Granted(Task<CloudCallSlot> wait)
+    {
+        if (closed)
+        {
+            if (wait.IsCompletedSuccessfully)
+            {
+                wait.Result.Dispose();
+            }
+
+            return;
+        }
+
+        GrainContext.Scheduler.QueueAction(OnAdmitted);
+    }
+
+    private void OnAdmitted()
+    {
+        var wait = admitting!;
+        admissionCancel!.Dispose();
+        (admitting, admissionScope, admissionCancel) = (null, null, null);
+        DelayDeactivation(TimeSpan.Zero);
+        if (!wait.IsCompletedSuccessfully)
+        {
+            return; // cancelled: the silo is stopping
+        }
+
+        if (closed)
+        {
+            wait.Result.Dispose();
+            return;
+        }
+
+        admitted = wait.Result;
+        pump!.Change(TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+    }
+
+    private static CloudCallPriority PriorityOf(SignalKind kind) => kind == SignalKind.Event ? CloudCallPriority.Event : CloudCallPriority.Resync;
+
+    private string ScopeKey => $"{Kind}/{this.GetPrimaryKeyString()}";
 
     /// <summary>
     /// The silo this grain should move to: another one owns its key in this silo's view of the membership, and Orleans'

@@ -1,3 +1,4 @@
+using Ccm.CloudClients.Transport.Budget;
 using Ccm.GrainInterfaces;
 using Ccm.Grains.Observability;
 using Ccm.Grains.Placement;
@@ -14,7 +15,7 @@ namespace Ccm.Grains.Services;
 [GrainType("ccm-service")]
 [OwnerPlacement]
 public sealed class ServiceGrain(
-    ServiceReconciler reconciler, ServiceStatePublisher published, SlbOperationRecorder slb, CcmOptions options, ReconcileServices services)
+    ServiceReconciler reconciler, ServiceStatePublisher published, SlbOperationRecorder slb, ServiceTurnSlots turns, CcmOptions options, ReconcileServices services)
     : ReconcilerGrain(services), IServiceGrain
 {
     private readonly ServiceMemory memory = new();
@@ -22,6 +23,9 @@ public sealed class ServiceGrain(
     protected override string Kind => "service";
 
     protected override TimeSpan? ResyncPeriod => options.ServiceResyncPeriod;
+
+    // Thousands of turns queue behind the SLB budget after a start or a mass apply; most wait to start, idle.
+    protected override CloudCallSlots? Admission => turns.Started;
 
     // A Service's change is usually followed within milliseconds by its EndpointSlice's (the controller derives it):
     // half a second reads both in one turn, one set of cloud reads instead of two.

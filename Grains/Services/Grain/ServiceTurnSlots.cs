@@ -3,7 +3,10 @@ using Ccm.CloudClients.Transport.Budget;
 namespace Ccm.Grains.Services;
 
 /// <summary>
-/// The silo's cap on Service turns past their reads, holding their desired members (<see cref="CcmOptions.ServiceTurnsWithMembers"/>).
+/// The silo's caps on Service turns. <see cref="Started"/> counts turns begun (<see cref="CcmOptions.ServiceTurnsStarted"/>):
+/// beyond it a Service grain waits to start its turn, idle (<see cref="Reconcile.ReconcilerGrain"/>'s admission), rather
+/// than as a running turn holding its desired state and async chain while its first read waits for a permit.
+/// <see cref="Slots"/> is the cap on Service turns past their reads, holding their desired members (<see cref="CcmOptions.ServiceTurnsWithMembers"/>).
 /// Thousands of Service turns queue for SLB permits at once after a start or a mass apply; without a cap each would
 /// build and hold a member per node and port before its writes (10 million members at 5,000 Services on 2,000 nodes).
 /// The wait is a cloud wait (<see cref="CloudCallSlots"/>): a change's turn goes before a resync's, and the turn's
@@ -11,6 +14,8 @@ namespace Ccm.Grains.Services;
 /// </summary>
 public sealed class ServiceTurnSlots(CcmOptions options, TimeProvider time)
 {
+    public CloudCallSlots Started { get; } = new(options.ServiceTurnsStarted, time);
+
     public CloudCallSlots Slots { get; } = new(options.ServiceTurnsWithMembers, time);
 
     public ValueTask<CloudCallSlot> EnterAsync(CancellationToken cancellationToken) => Slots.EnterAsync(cancellationToken);

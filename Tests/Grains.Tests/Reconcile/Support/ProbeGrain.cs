@@ -1,3 +1,4 @@
+using Ccm.CloudClients.Transport.Budget;
 using Ccm.GrainInterfaces;
 using Ccm.Grains.Placement;
 using Ccm.Grains.Reconcile;
@@ -61,4 +62,31 @@ internal sealed class ServiceStandInGrain(ReconcileServices reconcile, Reconcile
 
     protected override Task<ReconcileResult> ReconcileAsync(ReconcileTurn reconcile, CancellationToken cancellationToken) =>
         probe.RunAsync(this.GetPrimaryKeyString(), silo.SiloAddress, reconcile, activity.Find(Kind, this.GetPrimaryKeyString()), cancellationToken);
+}
+
+/// <summary>A <see cref="ProbeGrain"/> whose turns wait for admission to <see cref="ProbeAdmission"/>, as Service turns do.</summary>
+[Alias("Ccm.Grains.Tests.IAdmittedProbeGrain")]
+public interface IAdmittedProbeGrain : IReconcilerGrain;
+
+[GrainType("test-admitted-probe")]
+[OwnerPlacement]
+internal sealed class AdmittedProbeGrain(ReconcileServices reconcile, ReconcileProbe probe, ProbeAdmission admission, ILocalSiloDetails silo)
+    : ReconcilerGrain(reconcile), IAdmittedProbeGrain
+{
+    public const string KindName = "admitted-probe";
+
+    private readonly ReconcileActivity activity = reconcile.Activity;
+
+    protected override string Kind => KindName;
+
+    protected override CloudCallSlots? Admission => admission.Slots;
+
+    protected override Task<ReconcileResult> ReconcileAsync(ReconcileTurn reconcile, CancellationToken cancellationToken) =>
+        probe.RunAsync(this.GetPrimaryKeyString(), silo.SiloAddress, reconcile, activity.Find(Kind, this.GetPrimaryKeyString()), cancellationToken);
+}
+
+/// <summary>The admission of a silo's <see cref="AdmittedProbeGrain"/>s: one turn at a time.</summary>
+public sealed class ProbeAdmission
+{
+    public CloudCallSlots Slots { get; } = new(1, TimeProvider.System);
 }

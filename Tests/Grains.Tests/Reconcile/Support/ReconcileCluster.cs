@@ -71,7 +71,7 @@ internal sealed class ReconcileCluster : IAsyncDisposable
         builder.ConfigureSilo((silo, orleans) =>
         {
             // Registered once Orleans is (UseOrleans has run): hosted services of ours start after the silo's.
-            orleans.Services.AddSingleton(probe).AddReconcileLayer(setup.Reconcile, setup.Time);
+            orleans.Services.AddSingleton(probe).AddSingleton<ProbeAdmission>().AddReconcileLayer(setup.Reconcile, setup.Time);
             setup.Services?.Invoke(silo.SiloName, orleans.Services);
         });
         var cluster = builder.Build();
