@@ -21,9 +21,10 @@ public sealed class InformerClusterCache : IClusterCache, IAsyncDisposable
 
     public InformerClusterCache(IKubernetes api, ILoggerFactory loggers, IMeterFactory meters, TimeProvider time)
     {
-        Services = new Informer<V1Service>(KubeListWatch.Services(api), new InformerOptions<V1Service> { LoggerFactory = loggers, MeterFactory = meters, TimeProvider = time });
+        Services = new Informer<V1Service>(KubeListWatch.Services(api), new InformerOptions<V1Service> { Transform = CacheTrim.Service, LoggerFactory = loggers, MeterFactory = meters, TimeProvider = time });
         EndpointSlices = new Informer<V1EndpointSlice>(KubeListWatch.EndpointSlices(api), new InformerOptions<V1EndpointSlice>
         {
+            Transform = CacheTrim.EndpointSlice,
             Indexes = new Dictionary<string, Func<V1EndpointSlice, IEnumerable<string>>>
             {
                 [KubeIndexes.EndpointSlicesByService] = KubeIndexes.EndpointSliceService,
