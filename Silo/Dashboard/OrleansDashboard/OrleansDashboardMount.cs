@@ -21,11 +21,13 @@ public static class OrleansDashboardMount
 
     /// <summary>
     /// Adds the dashboard's silo side (its grain service, profiler and statistics grain). Its live log stream ("Trace")
-    /// stays off: it would show every log line of the silo to whoever opens it.
+    /// stays off: it would show every log line of the silo to whoever opens it. Its page files stay in its assembly
+    /// until a browser asks for them (<see cref="OrleansAssetProviderStandIn"/>, <see cref="OrleansDashboardAssets"/>).
     /// </summary>
     public static ISiloBuilder AddCcmOrleansDashboard(this ISiloBuilder silo)
     {
         silo.AddDashboard(o => o.HideTrace = true);
+        OrleansAssetProviderStandIn.Replace(silo.Services);
         silo.Services.AddSingleton<Mounted>();
         return silo;
     }
@@ -37,7 +39,9 @@ public static class OrleansDashboardMount
     {
         if (IsMounted(routes.ServiceProvider))
         {
-            routes.MapOrleansDashboard(routePrefix: Prefix).AddEndpointFilter(new OrleansDashboardGate(auth, sources));
+            var gate = new OrleansDashboardGate(auth, sources);
+            OrleansDashboardAssets.Map(routes, Prefix).AddEndpointFilter(gate);
+            routes.MapOrleansDashboard(routePrefix: Prefix).AddEndpointFilter(gate);
         }
     }
 
