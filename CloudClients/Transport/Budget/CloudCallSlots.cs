@@ -7,6 +7,10 @@ namespace Ccm.CloudClients.Transport.Budget;
 /// a permit: Event before Resync, round-robin between keys, moved ahead when its scope escalates; and the wait counts
 /// in the scope's <see cref="CloudCallScope.PermitWait"/> and <see cref="CloudCallScope.IsWaitingForPermit"/>, so a
 /// turn's deadline neither counts it as work nor fires during it. A capacity of 0 is no cap.
+/// <para>A reserve keeps that many slots for Event callers: resync callers hold at most <c>capacity - reserve</c>. Slots
+/// held by resyncs free only as their calls get permits, and a budget serves waiting callers round-robin, so a full cap
+/// of resyncs (a restart's re-checks) frees its first slot only when nearly all of them are done; a change must not wait
+/// for that.</para>
 /// </summary>
 public sealed class CloudCallSlots
 {
@@ -15,18 +19,30 @@ public sealed class CloudCallSlots
     private readonly TimeProvider time;
     private readonly Owner owner;
     private int held;
+    private int heldByResyncs;
 
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="capacity"/> is negative.</exception>
-    public CloudCallSlots(int capacity, TimeProvider time)
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="capacity"/> is negative, or <paramref name="reserve"/>
+    /// is negative or not less than a non-zero capacity.</exception>
+    public CloudCallSlots(int capacity, TimeProvider time, int reserve = 0)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(capacity);
+        ArgumentOutOfRangeException.ThrowIfNegative(reserve);
+        if (capacity > 0)
+        {
+            ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(reserve, capacity);
+        }
+
         Capacity = capacity;
+        Reserve = reserve;
         this.time = time;
         owner = new Owner(this);
     }
 
     /// <summary>Callers past the point at once; 0 for no cap.</summary>
     public int Capacity { get; }
+
+    /// <summary>Slots only Event callers may take.</summary>
+    public int Reserve { get; }
 
     /// <summary>Slots held now.</summary>
     public int Held
@@ -58,20 +74,23 @@ public sealed class CloudCallSlots
         cancellationToken.ThrowIfCancellationRequested();
         if (Capacity == 0)
         {
-            return new CloudCallSlot(null);
+            return new CloudCallSlot(null, CloudCallPriority.Event);
         }
 
         var scope = CloudCallScope.Current;
+        var priority = scope?.Priority ?? CloudCallPriority.Event;
         PermitWaiter waiter;
         lock (gate)
         {
-            if (held < Capacity && queue.Count == 0)
+            // Nobody ahead in this caller's class (or above it) and a slot its class may take.
+            var ahead = priority == CloudCallPriority.Event ? queue.CountOf(CloudCallPriority.Event) : queue.Count;
+            if (ahead == 0 && CanTake(priority))
             {
-                held++;
-                return new CloudCallSlot(this);
+                Hold(priority);
+                return new CloudCallSlot(this, priority);
             }
 
-            waiter = new PermitWaiter(scope?.Priority ?? CloudCallPriority.Event, scope?.Key ?? CloudCallScope.AnonymousKey, scope, time.GetTimestamp(), cancellationToken);
+            waiter = new PermitWaiter(priority, scope?.Key ?? CloudCallScope.AnonymousKey, scope, time.GetTimestamp(), cancellationToken);
             scope?.EnterWait(time, owner, waiter);
             queue.Enqueue(waiter);
 
@@ -79,17 +98,28 @@ public sealed class CloudCallSlots
             waiter.Registration = cancellationToken.UnsafeRegister(_ => Cancel(waiter), null);
         }
 
-        await waiter.Task; // a slot handed on by Release, or cancelled
-        return new CloudCallSlot(this);
+        await waiter.Task; // a slot handed on by Release (held in the class the waiter had then), or cancelled
+        return new CloudCallSlot(this, waiter.Priority);
     }
 
-    /// <summary>A holder is done: the slot goes to the next waiter still waiting, else back to the pool.</summary>
-    internal void Release()
+    private bool CanTake(CloudCallPriority priority) =>
+        held < Capacity && (priority == CloudCallPriority.Event || heldByResyncs < Capacity - Reserve);
+
+    private void Hold(CloudCallPriority priority)
     {
-        PermitWaiter? next = null;
+        held++;
+        heldByResyncs += priority == CloudCallPriority.Resync ? 1 : 0;
+    }
+
+    /// <summary>A holder is done: its slot goes to the next waiter still waiting whose class may take it, else back to the pool.</summary>
+    internal void Release(CloudCallPriority heldAs)
+    {
+        var next = new List<PermitWaiter>(1);
         lock (gate)
         {
-            while (next is null && queue.TryDequeue(out var waiter))
+            held--;
+            heldByResyncs -= heldAs == CloudCallPriority.Resync ? 1 : 0;
+            while (TryDequeueTaker(out var waiter))
             {
                 waiter.Scope?.ExitWait(waiter);
                 waiter.Registration.Unregister();
@@ -99,16 +129,30 @@ public sealed class CloudCallSlots
                     continue;
                 }
 
-                next = waiter;
-            }
-
-            if (next is null)
-            {
-                held--;
+                Hold(waiter.Priority);
+                next.Add(waiter);
             }
         }
 
-        next?.TryGrant(new Permit(true, false, time.GetElapsedTime(next.QueuedAt), time.GetTimestamp()));
+        foreach (var waiter in next)
+        {
+            waiter.TryGrant(new Permit(true, false, time.GetElapsedTime(waiter.QueuedAt), time.GetTimestamp()));
+        }
+    }
+
+    /// <summary>The next waiter a free slot may go to: an Event one, else a Resync one while resyncs are under their share.</summary>
+    private bool TryDequeueTaker(out PermitWaiter waiter)
+    {
+        foreach (var priority in (ReadOnlySpan<CloudCallPriority>)[CloudCallPriority.Event, CloudCallPriority.Resync])
+        {
+            if (CanTake(priority) && queue.TryDequeue(priority, out waiter))
+            {
+                return true;
+            }
+        }
+
+        waiter = null!;
+        return false;
     }
 
     private void Cancel(PermitWaiter waiter)
@@ -140,9 +184,10 @@ public sealed class CloudCallSlots
 /// <summary>A slot of <see cref="CloudCallSlots"/>; disposing it (once or more) hands it on.</summary>
 public sealed class CloudCallSlot : IDisposable
 {
+    private readonly CloudCallPriority heldAs;
     private CloudCallSlots? slots;
 
-    internal CloudCallSlot(CloudCallSlots? slots) => this.slots = slots;
+    internal CloudCallSlot(CloudCallSlots? slots, CloudCallPriority heldAs) => (this.slots, this.heldAs) = (slots, heldAs);
 
-    public void Dispose() => Interlocked.Exchange(ref slots, null)?.Release();
+    public void Dispose() => Interlocked.Exchange(ref slots, null)?.Release(heldAs);
 }

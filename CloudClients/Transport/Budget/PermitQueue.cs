@@ -31,6 +31,9 @@ internal sealed class PermitQueue
         return false;
     }
 
+    /// <summary>The next waiter of one class, in its rotation.</summary>
+    public bool TryDequeue(CloudCallPriority priority, out PermitWaiter waiter) => classes[(int)priority].TryDequeue(out waiter);
+
     /// <summary>Takes a waiter out wherever it is; false when it already left (granted or removed).</summary>
     public bool Remove(PermitWaiter waiter) => waiter.Node is not null && classes[(int)waiter.Priority].Remove(waiter);
 

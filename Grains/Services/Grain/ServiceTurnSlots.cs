@@ -14,7 +14,11 @@ namespace Ccm.Grains.Services;
 /// </summary>
 public sealed class ServiceTurnSlots(CcmOptions options, TimeProvider time)
 {
-    public CloudCallSlots Started { get; } = new(options.ServiceTurnsStarted, time);
+    /// <summary>
+    /// An eighth of it is kept for changes: resyncs started together (a restart's re-checks) finish together, since the
+    /// budget serves their calls round-robin, so a change must not wait for one of their slots.
+    /// </summary>
+    public CloudCallSlots Started { get; } = new(options.ServiceTurnsStarted, time, reserve: options.ServiceTurnsStarted / 8);
 
     public CloudCallSlots Slots { get; } = new(options.ServiceTurnsWithMembers, time);
 

@@ -42,6 +42,40 @@ public sealed class CloudCallSlotsTests
     }
 
     [Fact]
+    public async Task Resyncs_leave_the_reserve_to_changes_which_take_it_at_once()
+    {
+        var slots = new CloudCallSlots(3, time, reserve: 1);
+        var resyncs = new List<CloudCallSlot> { await Enter(slots, CloudCallPriority.Resync, "service/default/r0"), await Enter(slots, CloudCallPriority.Resync, "service/default/r1") };
+
+        var third = Enter(slots, CloudCallPriority.Resync, "service/default/r2");
+        Assert.False(third.IsCompleted); // a slot is free, but only for a change
+        var change = Enter(slots, CloudCallPriority.Event, "service/default/changed");
+        Assert.True(change.IsCompletedSuccessfully);
+
+        (await change).Dispose(); // the reserve slot comes back: still not a resync's
+        Assert.False(third.IsCompleted);
+        resyncs[0].Dispose();
+        await Granted(third);
+        Assert.Equal(2, slots.Held);
+    }
+
+    [Fact]
+    public async Task Changes_may_take_every_slot_and_a_resync_escalated_while_it_waits_takes_the_reserve()
+    {
+        var slots = new CloudCallSlots(2, time, reserve: 1);
+        var changes = new[] { await Enter(slots, CloudCallPriority.Event, "service/default/a"), await Enter(slots, CloudCallPriority.Event, "service/default/b") };
+        using var scope = CloudCallScope.Begin(CloudCallPriority.Resync, "service/default/escalated");
+        var waiting = slots.EnterAsync(CancellationToken.None).AsTask();
+
+        scope.Escalate();
+        changes[0].Dispose();
+
+        await Granted(waiting);
+        Assert.Equal(2, slots.Held);
+        Assert.Throws<ArgumentOutOfRangeException>(() => new CloudCallSlots(2, time, reserve: 2));
+    }
+
+    [Fact]
     public async Task A_change_gets_the_next_slot_before_resyncs_that_queued_first()
     {
         var slots = new CloudCallSlots(1, time);
