@@ -19,8 +19,10 @@ namespace Ccm.Silo.Dashboard.OrleansDashboard;
 /// <item>Not gzipped: compressing on each request costs the CPU, keeping the result costs the memory this saves. The
 /// listener is reached over loopback or a port-forward, where 13 MB is a moment.</item>
 /// <item>The ETag is the assembly's module version id: its bytes, resources included, cannot change without a new one
-/// (a deterministic build derives it from them), so it is a strong tag for every file at no cost. Orleans' headers
-/// otherwise: <c>no-cache, no-store</c>, the content type from the file's extension.</item>
+/// (a deterministic build derives it from them), so it is a strong tag for every file at no cost. <c>private, no-cache</c>
+/// where Orleans sends <c>no-store</c>: the browser keeps the files and asks each time, and an unchanged 13 MB script
+/// comes back as a 304 instead of again; no shared cache keeps what sits behind the dashboard's credentials. The
+/// content type from the file's extension, as Orleans does.</item>
 /// </list>
 /// </summary>
 internal static class OrleansDashboardAssets
@@ -31,7 +33,7 @@ internal static class OrleansDashboardAssets
 
     private static readonly EntityTagHeaderValue ETag = new($"\"{Assembly.ManifestModule.ModuleVersionId:N}\"");
 
-    private static readonly string CacheControl = new CacheControlHeaderValue { NoCache = true, NoStore = true }.ToString();
+    private static readonly string CacheControl = new CacheControlHeaderValue { Private = true, NoCache = true }.ToString();
 
     /// <summary>Each file by its name under <c>wwwroot</c>, directories joined by dots (<c>fonts.fa-solid-900.woff2</c>); names only, no content.</summary>
     private static readonly FrozenDictionary<string, Resource> Resources = ListResources();
