@@ -117,14 +117,17 @@ public abstract partial class ReconcilerGrain(ReconcileServices services) : Grai
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        // A turn never runs now: leave the admission queue, or hand on a slot granted but not yet taken (its grant may
-        // still be on its way to this activation, which may never run it).
+        // A turn never runs now: leave the admission queue, or hand on a slot granted but not yet used by a turn (its
+        // grant may still be on its way to this activation, which may never run it, or the pump may not tick again).
         closed = true;
         admissionCancel?.Cancel();
         if (admitting is { IsCompletedSuccessfully: true } granted)
         {
             granted.Result.Dispose();
         }
+
+        admitted?.Dispose();
+        admitted = null;
 
         services.Activity.Unregister(Info);
         if (!retiring)
