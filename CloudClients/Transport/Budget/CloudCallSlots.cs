@@ -114,26 +114,41 @@ public sealed class CloudCallSlots
     /// <summary>A holder is done: its slot goes to the next waiter still waiting whose class may take it, else back to the pool.</summary>
     internal void Release(CloudCallPriority heldAs)
     {
-        var next = new List<PermitWaiter>(1);
+        List<PermitWaiter> next;
         lock (gate)
         {
             held--;
             heldByResyncs -= heldAs == CloudCallPriority.Resync ? 1 : 0;
-            while (TryDequeueTaker(out var waiter))
-            {
-                waiter.Scope?.ExitWait(waiter);
-                waiter.Registration.Unregister();
-                if (waiter.CancellationToken.IsCancellationRequested)
-                {
-                    waiter.TryCancel(); // cancelled while its callback waits for this lock
-                    continue;
-                }
-
-                Hold(waiter.Priority);
-                next.Add(waiter);
-            }
+            next = HandOn();
         }
 
+        Grant(next);
+    }
+
+    /// <summary>Under the lock: takes the waiters that free slots may go to off the queue, and holds those slots for them.</summary>
+    private List<PermitWaiter> HandOn()
+    {
+        var next = new List<PermitWaiter>(1);
+        while (TryDequeueTaker(out var waiter))
+        {
+            waiter.Scope?.ExitWait(waiter);
+            waiter.Registration.Unregister();
+            if (waiter.CancellationToken.IsCancellationRequested)
+            {
+                waiter.TryCancel(); // cancelled while its callback waits for this lock
+                continue;
+            }
+
+            Hold(waiter.Priority);
+            next.Add(waiter);
+        }
+
+        return next;
+    }
+
+    /// <summary>Outside the lock: completes the waits of those <see cref="HandOn"/> took.</summary>
+    private void Grant(List<PermitWaiter> next)
+    {
         foreach (var waiter in next)
         {
             waiter.TryGrant(new Permit(true, false, time.GetElapsedTime(waiter.QueuedAt), time.GetTimestamp()));
@@ -171,12 +186,16 @@ public sealed class CloudCallSlots
     /// <summary>The queue's side an escalating scope sees; kept off the public surface.</summary>
     private sealed class Owner(CloudCallSlots slots) : IPermitQueueOwner
     {
+        /// <summary>Moves a waiter to the changes' queue; a slot of the reserve, free while resyncs had their share, goes to it at once.</summary>
         public void Promote(PermitWaiter waiter)
         {
+            List<PermitWaiter> next;
             lock (slots.gate)
             {
-                slots.queue.Promote(waiter);
+                next = slots.queue.Promote(waiter) ? slots.HandOn() : [];
             }
+
+            slots.Grant(next);
         }
     }
 }

@@ -76,6 +76,23 @@ public sealed class CloudCallSlotsTests
     }
 
     [Fact]
+    public async Task A_resync_waiting_for_its_share_takes_a_free_reserve_slot_as_soon_as_it_escalates()
+    {
+        var slots = new CloudCallSlots(2, time, reserve: 1);
+        var holder = await Enter(slots, CloudCallPriority.Resync, "service/default/holder"); // the resyncs' whole share
+        var scope = CloudCallScope.Begin(CloudCallPriority.Resync, "service/default/escalated");
+        var waiting = slots.EnterAsync(CancellationToken.None).AsTask();
+        scope.Dispose();
+        Assert.False(waiting.IsCompleted);
+
+        scope.Escalate(); // no slot is released: the reserve one goes to it
+
+        await Granted(waiting);
+        Assert.Equal((2, 0), (slots.Held, slots.Waiting(CloudCallPriority.Event)));
+        holder.Dispose();
+    }
+
+    [Fact]
     public async Task A_change_gets_the_next_slot_before_resyncs_that_queued_first()
     {
         var slots = new CloudCallSlots(1, time);
