@@ -22,12 +22,14 @@ public static class OrleansDashboardMount
     /// <summary>
     /// Adds the dashboard's silo side (its grain service, profiler and statistics grain). Its live log stream ("Trace")
     /// stays off: it would show every log line of the silo to whoever opens it. Its page files stay in its assembly
-    /// until a browser asks for them (<see cref="OrleansAssetProviderStandIn"/>, <see cref="OrleansDashboardAssets"/>).
+    /// until a browser asks for them (<see cref="OrleansAssetProviderStandIn"/>, <see cref="OrleansDashboardAssets"/>), and
+    /// its silo counters are collected with a cap on label sets (<see cref="OrleansDashboardMetrics"/>).
     /// </summary>
     public static ISiloBuilder AddCcmOrleansDashboard(this ISiloBuilder silo)
     {
         silo.AddDashboard(o => o.HideTrace = true);
         OrleansAssetProviderStandIn.Replace(silo.Services);
+        OrleansDashboardMetrics.Replace(silo.Services);
         silo.Services.AddSingleton<Mounted>();
         return silo;
     }
