@@ -59,22 +59,9 @@ public sealed class CacheStrings(int capacity)
     /// <summary>A short value's shared copy; a long one as given.</summary>
     public string? ShareShort(string? value) => value is { Length: <= MaxValueLength } ? Share(value) : value;
 
-    /// <summary>The same map with shared keys and short values shared; null stays null.</summary>
-    public IDictionary<string, string>? Share(IDictionary<string, string>? map)
-    {
-        if (map is null)
-        {
-            return null;
-        }
-
-        var shared = new Dictionary<string, string>(map.Count, StringComparer.Ordinal);
-        foreach (var (key, value) in map)
-        {
-            shared[Share(key)!] = ShareShort(value)!;
-        }
-
-        return shared;
-    }
+    /// <summary>The same entries, keys shared and short values shared, in a compact read-only map (<see cref="CachedDictionary"/>); null stays null.</summary>
+    public IDictionary<string, string>? Share(IDictionary<string, string>? map) =>
+        map is null ? null : CachedDictionary.From(map, key => Share(key)!, value => ShareShort(value)!);
 
     /// <summary>The same list with each item shared, in place; null stays null.</summary>
     public void ShareEach(IList<string>? items)

@@ -14,10 +14,14 @@ public static class CacheTrim
 
     private static CacheStrings Strings => CacheStrings.Shared;
 
-    /// <summary>managedFields (often the largest part of an object) and kubectl's copy of the last applied manifest.</summary>
+    /// <summary>
+    /// managedFields (often the largest part of an object) and kubectl's copy of the last applied manifest; its
+    /// apiVersion and kind shared.
+    /// </summary>
     public static T Default<T>(T obj)
         where T : class, IKubernetesObject<V1ObjectMeta>
     {
+        (obj.ApiVersion, obj.Kind) = (Strings.Share(obj.ApiVersion), Strings.Share(obj.Kind));
         if (obj.Metadata is { } metadata)
         {
             metadata.ManagedFields = null;
@@ -35,7 +39,7 @@ public static class CacheTrim
         return obj;
     }
 
-    /// <summary>A Service: its spec's and ports' enumerated values shared.</summary>
+    /// <summary>A Service: its spec's, ports' and load balancer ingress' enumerated values shared.</summary>
     public static V1Service Service(V1Service service)
     {
         Default(service);
@@ -52,6 +56,11 @@ public static class CacheTrim
             {
                 (port.Name, port.Protocol, port.AppProtocol) = (Strings.Share(port.Name), Strings.Share(port.Protocol), Strings.Share(port.AppProtocol));
             }
+        }
+
+        foreach (var ingress in service.Status?.LoadBalancer?.Ingress ?? [])
+        {
+            ingress.IpMode = Strings.Share(ingress.IpMode);
         }
 
         return service;

@@ -108,6 +108,8 @@ public class CacheTrimTests
         };
         V1EndpointSlice Slice(string name) => new()
         {
+            ApiVersion = Copy("discovery.k8s.io/v1"),
+            Kind = Copy("EndpointSlice"),
             Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = Copy("team-01") },
             AddressType = Copy("IPv4"),
             Endpoints = [new V1Endpoint { Addresses = ["172.20.0.2"], NodeName = Copy("cn-hangzhou.192.168.0.2"), Zone = Copy("cn-hangzhou-k"), TargetRef = new V1ObjectReference { Kind = Copy("Pod"), Name = name + "-pod" } }],
@@ -125,6 +127,8 @@ public class CacheTrimTests
         Assert.Same(s.Endpoints[0].TargetRef.Kind, t.Endpoints[0].TargetRef.Kind);
         Assert.Same(s.Metadata.NamespaceProperty, t.Metadata.NamespaceProperty);
         Assert.Same(s.Ports[0].Protocol, t.Ports[0].Protocol);
+        Assert.Same(s.ApiVersion, t.ApiVersion);
+        Assert.Same(s.Kind, t.Kind);
         Assert.Equal(("cn-hangzhou-k", "kubelet is posting ready status", "s-pod"), (a.Metadata.Labels["topology.kubernetes.io/zone"], a.Status.Conditions[0].Message, s.Endpoints[0].TargetRef.Name));
     }
 
