@@ -15,8 +15,10 @@ namespace Ccm.Grains.Reconcile;
 /// <para>The turn runs in one non-interleaving grain timer used as a pump: <see cref="Signal"/> (which interleaves,
 /// so it returns at once even during a turn) marks the grain dirty and starts the pump; a turn clears the mark before
 /// it reads anything, and when it ends it restarts the pump at once if the mark is set again, else after the retry or
-/// requeue delay, else never. So any number of signals during a turn add exactly one more turn, which reads the newest
-/// state (controller-runtime's workqueue "dirty" set).</para>
+/// requeue delay, else at the next periodic resync, else never. So any number of signals during a turn add exactly one
+/// more turn, which reads the newest state (controller-runtime's workqueue "dirty" set). The periodic resync is a due
+/// time the pump also wakes for, not a timer of its own: a grain holds one timer (thousands of grains, two timers each,
+/// were 7 MB of a large silo's heap).</para>
 /// <para>A turn's cloud calls queue for the cloud budget as its trigger says (<see cref="CloudCallScope"/>: a change's
 /// before any resync's, and fairly between grains by key). Its token fires when the silo begins to stop
 /// (<see cref="ReconcileServices.SiloStopping"/>: Orleans waits for a running turn before it deactivates the grain), when
@@ -37,9 +39,10 @@ public abstract partial class ReconcilerGrain(ReconcileServices services) : Grai
 {
     private const string MovedKey = "ccm.reconcile.moved";
 
+    private static readonly TimeSpan ResyncEarly = TimeSpan.FromMilliseconds(250);
+
     private readonly ILogger logger = services.Logger;
     private IGrainTimer? pump;
-    private IGrainTimer? resync;
     private CloudCallScope? turnScope;
     private Task<CloudCallSlot>? admitting;
     private CloudCallScope? admissionScope;
@@ -53,7 +56,7 @@ public abstract partial class ReconcilerGrain(ReconcileServices services) : Grai
     private bool moved;
     private bool retiring;
 
-    /// <summary>When the next periodic resync is due (null without one), for the state a grain publishes.</summary>
+    /// <summary>When the next periodic resync is due (null without one); also in the state a grain publishes.</summary>
     protected DateTimeOffset? NextResyncAt { get; private set; }
 
     /// <summary>
@@ -99,7 +102,7 @@ public abstract partial class ReconcilerGrain(ReconcileServices services) : Grai
             // restart) resync spread out rather than all at once, and never right after the turn that activated them.
             var first = period * (0.5 + (0.5 * Random.Shared.NextDouble()));
             NextResyncAt = services.Time.GetUtcNow() + first;
-            resync = this.RegisterGrainTimer(ResyncTickAsync, new GrainTimerCreationOptions(first, period) { KeepAlive = true, Interleave = true });
+            pump.Change(first, Timeout.InfiniteTimeSpan);
         }
 
         _ = Info;
@@ -171,14 +174,40 @@ public abstract partial class ReconcilerGrain(ReconcileServices services) : Grai
         DeactivateOnIdle();
     }
 
-    private Task ResyncTickAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Marks a resync pending when its time has come, and moves the due time past now by whole periods (resyncs missed
+    /// during a long turn or wait coalesce into this one, as a periodic timer's ticks would).
+    /// </summary>
+    private void ResyncIfDue()
     {
-        NextResyncAt = services.Time.GetUtcNow() + ResyncPeriod!.Value;
-        return Signal(SignalKind.Resync);
+        // A timer may wake a little before its due time as this clock reads it; that wake is the resync's.
+        var now = services.Time.GetUtcNow() + ResyncEarly;
+        if (NextResyncAt is not { } due || due > now || ResyncPeriod is not { } period)
+        {
+            return;
+        }
+
+        pending = pending is { } had && had > SignalKind.Resync ? had : SignalKind.Resync;
+        Info.SignalPending = true;
+        services.Activity.Signalled(Kind);
+        NextResyncAt = due + (period * (Math.Floor((now - due) / period) + 1));
+    }
+
+    /// <summary>Starts the pump after <paramref name="wake"/>, or at the next resync if that comes first (or alone).</summary>
+    private void Arm(TimeSpan? wake)
+    {
+        if (NextResyncAt is { } due)
+        {
+            var untilResync = due - services.Time.GetUtcNow();
+            wake = untilResync < TimeSpan.Zero ? TimeSpan.Zero : wake is { } w && w <= untilResync ? w : untilResync;
+        }
+
+        pump!.Change(wake ?? Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
     }
 
     private async Task PumpAsync(CancellationToken timerDisposed)
     {
+        ResyncIfDue();
         if (!Admit())
         {
             return; // the grant wakes the pump (OnAdmitted)
@@ -229,7 +258,7 @@ public abstract partial class ReconcilerGrain(ReconcileServices services) : Grai
             return;
         }
 
-        pump!.Change(wake ?? Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        Arm(wake);
     }
 
     /// <summary>

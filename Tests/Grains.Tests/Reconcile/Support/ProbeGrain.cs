@@ -90,3 +90,24 @@ public sealed class ProbeAdmission
 {
     public CloudCallSlots Slots { get; } = new(1, TimeProvider.System);
 }
+
+/// <summary>A <see cref="ProbeGrain"/> with a periodic resync every <see cref="ReconcileProbe.ResyncPeriod"/>, as Service and Node grains have.</summary>
+[Alias("Ccm.Grains.Tests.IResyncProbeGrain")]
+public interface IResyncProbeGrain : IReconcilerGrain;
+
+[GrainType("test-resync-probe")]
+[OwnerPlacement]
+internal sealed class ResyncProbeGrain(ReconcileServices reconcile, ReconcileProbe probe, ILocalSiloDetails silo)
+    : ReconcilerGrain(reconcile), IResyncProbeGrain
+{
+    public const string KindName = "resync-probe";
+
+    private readonly ReconcileActivity activity = reconcile.Activity;
+
+    protected override string Kind => KindName;
+
+    protected override TimeSpan? ResyncPeriod => probe.ResyncPeriod;
+
+    protected override Task<ReconcileResult> ReconcileAsync(ReconcileTurn reconcile, CancellationToken cancellationToken) =>
+        probe.RunAsync(this.GetPrimaryKeyString(), silo.SiloAddress, reconcile, activity.Find(Kind, this.GetPrimaryKeyString()), cancellationToken);
+}

@@ -19,6 +19,9 @@ public sealed class ReconcileProbe
     /// <summary>The body of every probe grain's turn; by default the object is converged at once.</summary>
     public Func<ProbeTurn, CancellationToken, Task<ReconcileResult>> Turn { get; set; } = (_, _) => Task.FromResult(ReconcileResult.Done);
 
+    /// <summary>The periodic resync of <see cref="ResyncProbeGrain"/>s, read as each activates.</summary>
+    public TimeSpan? ResyncPeriod { get; set; }
+
     public IReadOnlyList<ProbeTurn> Turns => [.. turns];
 
     public IReadOnlyList<ProbeTick> Ticks => [.. ticks];
