@@ -22,11 +22,9 @@ public interface IProbeGrain : IReconcilerGrain
 [GrainType("test-probe")]
 [OwnerPlacement]
 internal sealed class ProbeGrain(ReconcileServices reconcile, ReconcileProbe probe, ILocalSiloDetails silo)
-    : ReconcilerGrain(reconcile), IProbeGrain, IRemindable
+    : ScriptedGrain(reconcile, probe, silo), IProbeGrain, IRemindable
 {
     public const string KindName = "probe";
-
-    private readonly ReconcileActivity activity = reconcile.Activity;
 
     protected override string Kind => KindName;
 
@@ -34,14 +32,11 @@ internal sealed class ProbeGrain(ReconcileServices reconcile, ReconcileProbe pro
 
     public Task ReceiveReminder(string reminderName, TickStatus status)
     {
-        probe.Tick(this.GetPrimaryKeyString(), silo.SiloAddress);
+        Probe.Tick(this.GetPrimaryKeyString(), Silo);
         return Signal(SignalKind.Resync);
     }
 
-    protected override Task<ReconcileResult> ReconcileAsync(ReconcileTurn reconcile, CancellationToken cancellationToken) =>
-        probe.RunAsync(this.GetPrimaryKeyString(), silo.SiloAddress, reconcile, activity.Find(Kind, this.GetPrimaryKeyString()), cancellationToken);
-
-    protected override void Withdraw() => probe.Withdrew(this.GetPrimaryKeyString(), silo.SiloAddress);
+    protected override void Withdraw() => Probe.Withdrew(this.GetPrimaryKeyString(), Silo);
 }
 
 /// <summary>
@@ -52,16 +47,11 @@ internal sealed class ProbeGrain(ReconcileServices reconcile, ReconcileProbe pro
 [GrainType("test-service-stand-in")]
 [OwnerPlacement]
 internal sealed class ServiceStandInGrain(ReconcileServices reconcile, ReconcileProbe probe, ILocalSiloDetails silo)
-    : ReconcilerGrain(reconcile), IServiceGrain
+    : ScriptedGrain(reconcile, probe, silo), IServiceGrain
 {
     public const string KindName = "service";
 
-    private readonly ReconcileActivity activity = reconcile.Activity;
-
     protected override string Kind => KindName;
-
-    protected override Task<ReconcileResult> ReconcileAsync(ReconcileTurn reconcile, CancellationToken cancellationToken) =>
-        probe.RunAsync(this.GetPrimaryKeyString(), silo.SiloAddress, reconcile, activity.Find(Kind, this.GetPrimaryKeyString()), cancellationToken);
 }
 
 /// <summary>A <see cref="ProbeGrain"/> whose turns wait for admission to <see cref="ProbeAdmission"/>, as Service turns do.</summary>
@@ -71,18 +61,13 @@ public interface IAdmittedProbeGrain : IReconcilerGrain;
 [GrainType("test-admitted-probe")]
 [OwnerPlacement]
 internal sealed class AdmittedProbeGrain(ReconcileServices reconcile, ReconcileProbe probe, ProbeAdmission admission, ILocalSiloDetails silo)
-    : ReconcilerGrain(reconcile), IAdmittedProbeGrain
+    : ScriptedGrain(reconcile, probe, silo), IAdmittedProbeGrain
 {
     public const string KindName = "admitted-probe";
-
-    private readonly ReconcileActivity activity = reconcile.Activity;
 
     protected override string Kind => KindName;
 
     protected override CloudCallSlots? Admission => admission.Slots;
-
-    protected override Task<ReconcileResult> ReconcileAsync(ReconcileTurn reconcile, CancellationToken cancellationToken) =>
-        probe.RunAsync(this.GetPrimaryKeyString(), silo.SiloAddress, reconcile, activity.Find(Kind, this.GetPrimaryKeyString()), cancellationToken);
 }
 
 /// <summary>The admission of a silo's <see cref="AdmittedProbeGrain"/>s: one turn at a time.</summary>
@@ -98,15 +83,23 @@ public interface IResyncProbeGrain : IReconcilerGrain;
 [GrainType("test-resync-probe")]
 [OwnerPlacement]
 internal sealed class ResyncProbeGrain(ReconcileServices reconcile, ReconcileProbe probe, ILocalSiloDetails silo)
-    : ReconcilerGrain(reconcile), IResyncProbeGrain
+    : ScriptedGrain(reconcile, probe, silo), IResyncProbeGrain
 {
     public const string KindName = "resync-probe";
 
-    private readonly ReconcileActivity activity = reconcile.Activity;
-
     protected override string Kind => KindName;
 
-    protected override TimeSpan? ResyncPeriod => probe.ResyncPeriod;
+    protected override TimeSpan? ResyncPeriod => Probe.ResyncPeriod;
+}
+
+/// <summary>The reconcile layer with nothing of a controller: each turn records itself and runs the probe's script.</summary>
+internal abstract class ScriptedGrain(ReconcileServices reconcile, ReconcileProbe probe, ILocalSiloDetails silo) : ReconcilerGrain(reconcile)
+{
+    private readonly ReconcileActivity activity = reconcile.Activity;
+
+    protected ReconcileProbe Probe => probe;
+
+    protected SiloAddress Silo => silo.SiloAddress;
 
     protected override Task<ReconcileResult> ReconcileAsync(ReconcileTurn reconcile, CancellationToken cancellationToken) =>
         probe.RunAsync(this.GetPrimaryKeyString(), silo.SiloAddress, reconcile, activity.Find(Kind, this.GetPrimaryKeyString()), cancellationToken);
