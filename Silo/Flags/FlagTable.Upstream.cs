@@ -119,6 +119,9 @@ public static partial class FlagTable
     private static string? Positive(TimeSpan value) =>
         value > TimeSpan.Zero ? null : $"{GoDuration.Format(value)} must be greater than 0";
 
+    private static string? NotNegative(TimeSpan value) =>
+        value >= TimeSpan.Zero ? null : $"{GoDuration.Format(value)} must not be negative (0 turns it off)";
+
     private static string? CheckController(string name) =>
         ProvidedControllers.Contains(name) || UnprovidedControllers.Contains(name)
             ? null

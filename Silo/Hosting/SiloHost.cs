@@ -1,6 +1,7 @@
 using Ccm.Silo.CloudConfiguration;
 using Ccm.Silo.Dashboard;
 using Ccm.Silo.Health;
+using Ccm.Silo.Memory;
 using Ccm.Silo.Metrics;
 using Ccm.Silo.Options;
 using Microsoft.AspNetCore.Builder;
@@ -62,6 +63,11 @@ public static class SiloHost
         services.AddSiloMetrics(options);
         services.AddSingleton<ShutdownCoordinator>();
         services.AddHostedService(sp => sp.GetRequiredService<ShutdownCoordinator>());
+        if (options.MemoryTrimPeriod > TimeSpan.Zero)
+        {
+            services.TryAddSingleton<IProcessHeap, RuntimeProcessHeap>();
+            services.AddHostedService<HeapTrimmer>();
+        }
 
         // The host must wait for the graceful stop it runs, plus a margin for the server to close.
         services.Configure<HostOptions>(host => host.ShutdownTimeout = options.ShutdownTimeout + TimeSpan.FromSeconds(5));

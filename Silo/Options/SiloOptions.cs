@@ -106,6 +106,9 @@ public sealed record SiloOptions
 
     public TimeSpan GrainIdleTimeout { get; init; }
 
+    /// <summary><c>--memory-trim-period</c>: how often the heap's spare memory may be given back; zero never.</summary>
+    public TimeSpan MemoryTrimPeriod { get; init; }
+
     /// <summary>How long a graceful stop may take (stop signalling, finish turns, release leases) before the process exits anyway.</summary>
     public TimeSpan ShutdownTimeout { get; init; }
 

@@ -25,6 +25,7 @@ public static class BadInputCatalogue
         new("unknown flag", [CloudConfigArgs, "--leader-elct"], "unknown flag --leader-elct; did you mean --leader-elect?"),
         new("duration without unit", [CloudConfigArgs, "--route-reconciliation-period=5"], "--route-reconciliation-period: \"5\" is not a duration (examples: 3m, 90s, 1h30m, 500ms)"),
         new("zero duration", [CloudConfigArgs, "--configure-cloud-routes=false", "--grain-idle-timeout=0"], "--grain-idle-timeout: 0s must be greater than 0"),
+        new("negative duration", [CloudConfigArgs, "--configure-cloud-routes=false", "--memory-trim-period=-15s"], "--memory-trim-period: -15s must not be negative (0 turns it off)"),
         new("boolean spelled yes", [CloudConfigArgs, "--leader-elect=yes"], "--leader-elect: \"yes\" is not a boolean (allowed: true, false)"),
         new("boolean value as separate argument", [CloudConfigArgs, "--configure-cloud-routes", "false"], "unexpected argument \"false\": a boolean flag takes its value after '=' (write --configure-cloud-routes=false)"),
         new("missing value", [CloudConfigArgs, "--cluster-cidr"], "--cluster-cidr: missing value (expected a cidr, e.g. 172.20.0.0/16)"),

@@ -77,7 +77,7 @@ public sealed class HelpTests
             "node-monitor-period", "concurrent-service-syncs", "max-concurrent-actions", "max-throttling-retry-times", "node-event-aggregation-wait-seconds",
             "skip-disable-source-dest-check", "pprof-bind-addr", "logtostderr", "alsologtostderr",
             "sandbox", "sandbox-dir", "dashboard-bind-addr", "dashboard-auth", "dashboard-token-file", "dashboard-basic-auth-file", "shards", "silo-name", "silo-port", "silo-tls-dir",
-            "service-resync-period", "node-resync-period", "grain-idle-timeout", "log-format",
+            "service-resync-period", "node-resync-period", "grain-idle-timeout", "memory-trim-period", "log-format",
         ];
         Assert.DoesNotContain(catalogue, name => FlagTable.Find(name) is null);
         Assert.Equal(26, FlagTable.All.Count(f => f.Group == FlagGroup.Ignored)); // upstream's and klog's flags that mean nothing here
