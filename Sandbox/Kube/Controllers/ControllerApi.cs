@@ -26,6 +26,9 @@ internal sealed class ControllerApi(ResourceOperations operations, ResourceCatal
 
     public string Now => Meta.Timestamp(clock);
 
+    /// <summary>Now with sub-second digits, as Go's RFC3339Nano writes times that order events (trigger times).</summary>
+    public string NowPrecise => clock.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", System.Globalization.CultureInfo.InvariantCulture);
+
     public StoredObject Create(ResourceType type, string? ns, JsonObject obj) => operations.Create(type, ns, obj, WriteOptions.Default);
 
     /// <summary>Writes <paramref name="desired"/> over <paramref name="current"/>, conditional on its resourceVersion.</summary>

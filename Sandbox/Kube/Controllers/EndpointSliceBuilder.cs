@@ -14,6 +14,7 @@ internal static class EndpointSliceBuilder
     public const string ServiceNameLabel = "kubernetes.io/service-name";
     public const string ManagedByLabel = "endpointslice.kubernetes.io/managed-by";
     public const string ManagedBy = "endpointslice-controller.k8s.io";
+    public const string TriggerTimeAnnotation = "endpoints.kubernetes.io/last-change-trigger-time";
 
     public static JsonObject Desired(JsonObject service, IReadOnlyList<JsonObject> pods, Func<string, string?> zoneOfNode)
     {

@@ -75,6 +75,7 @@ internal sealed class EndpointSliceController(ControllerApi api) : IController
         live.Skip(1).ToList().ForEach(s => api.Delete(api.EndpointSlices, ns, s.Name));
         if (live.Count == 0)
         {
+            StampTriggerTime(desired);
             api.Create(api.EndpointSlices, ns, desired);
             return;
         }
@@ -88,8 +89,19 @@ internal sealed class EndpointSliceController(ControllerApi api) : IController
             }
 
             Meta.Metadata(current)["labels"] = desired["metadata"]!["labels"]!.DeepClone();
+            StampTriggerTime(current);
             api.Update(api.EndpointSlices, live[0], current);
         }
+    }
+
+    // Upstream's controller writes the time of the pod or Service change behind each rewrite (kube-proxy and CCMs read
+    // it); this one runs right after that change, so its own clock stands in for the change's time.
+    private void StampTriggerTime(JsonObject slice)
+    {
+        var metadata = Meta.Metadata(slice);
+        var annotations = metadata["annotations"] as JsonObject ?? [];
+        annotations[EndpointSliceBuilder.TriggerTimeAnnotation] = api.NowPrecise;
+        metadata["annotations"] = annotations;
     }
 
     private void Index(StoredObject service, JsonObject? obj)

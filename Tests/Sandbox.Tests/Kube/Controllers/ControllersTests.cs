@@ -129,6 +129,24 @@ public sealed class ControllersTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Each_rewrite_of_a_slice_stamps_the_time_of_the_change_behind_it()
+    {
+        const string TriggerTime = "endpoints.kubernetes.io/last-change-trigger-time";
+        Objects.Create(Manifests.Deployment("web", "default", 1, "web"));
+        Objects.Create(Manifests.Service("web", "default"));
+        var first = await SliceAsync("web", s => s["endpoints"]!.AsArray().Count == 1);
+        var created = DateTimeOffset.Parse((string)first["metadata"]!["annotations"]![TriggerTime]!, System.Globalization.CultureInfo.InvariantCulture);
+
+        var scaledAt = DateTimeOffset.UtcNow;
+        Objects.Patch("deployments.apps", "default", "web", KubePatchType.Merge, """{"spec":{"replicas":2}}""");
+        var second = await SliceAsync("web", s => s["endpoints"]!.AsArray().Count == 2);
+        var rewritten = DateTimeOffset.Parse((string)second["metadata"]!["annotations"]![TriggerTime]!, System.Globalization.CultureInfo.InvariantCulture);
+
+        Assert.True(rewritten > created, $"{rewritten:O} after {created:O}");
+        Assert.True(rewritten >= scaledAt.AddSeconds(-1), $"{rewritten:O} at the scale-up ({scaledAt:O}), not before it");
+    }
+
+    [Fact]
     public async Task Slices_go_with_their_service_and_pods_with_their_deployment()
     {
         Objects.Create(Manifests.Deployment("web", "default", 2, "web"));
