@@ -88,6 +88,13 @@ public sealed record CcmOptions
 
     public TimeSpan RouteReconciliationPeriod { get; init; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// When this silo's process started; null when unknown. At the first sync a converged-looking Service whose backends
+    /// changed since then (<see cref="Watcher.ServiceRecency"/>) is a change, not a re-check: a watch would have brought it
+    /// as one had it come a moment later.
+    /// </summary>
+    public DateTimeOffset? StartedAt { get; init; }
+
     /// <summary>How often a Node left out of load balancers because its ECS instance does not exist is looked at again
     /// (see <c>MissingInstances</c>); its Services re-check as often, so they take the node back soon after it appears.</summary>
     public TimeSpan MissingInstanceRecheck { get; init; } = TimeSpan.FromMinutes(1);

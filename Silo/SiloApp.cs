@@ -57,7 +57,7 @@ public static class SiloApp
                 return ExitUsage;
         }
 
-        var options = parsed.Options!;
+        var options = parsed.Options! with { StartedAt = ProcessStartedAt() };
         if (options.Sandbox)
         {
             return await SandboxMode.RunAsync(options, stdout, stderr, cancellationToken);
@@ -150,5 +150,20 @@ public static class SiloApp
         builder.Services.AddCcm(options, cloud, kube);
         configure?.Invoke(builder);
         return SiloHost.Build(builder);
+    }
+
+    // The kernel's record of when this process began, not when this method ran: a change made while the runtime was
+    // still loading is already one this silo must treat as news.
+    private static DateTimeOffset? ProcessStartedAt()
+    {
+        try
+        {
+            using var self = System.Diagnostics.Process.GetCurrentProcess();
+            return new DateTimeOffset(self.StartTime.ToUniversalTime(), TimeSpan.Zero);
+        }
+        catch (Exception e) when (e is InvalidOperationException or NotSupportedException or System.ComponentModel.Win32Exception)
+        {
+            return null;
+        }
     }
 }

@@ -100,13 +100,21 @@ public static class FanOutRules
     /// Every grain that has work, from the cache (at start, once the cache has synced): managed Services, every Node,
     /// every route table. An object that already looks converged (a Service with our finalizer and an address, an
     /// initialised Node) is re-checked at resync priority, so a restart's re-checks never delay a real change in the
-    /// cloud budget; one that does not look converged (new, failed, deleting) goes at event priority.
+    /// cloud budget; one that does not look converged (new, failed, deleting) goes at event priority. A change made
+    /// while no CCM ran looks converged too, so Services go most recently changed first (<paramref name="lastChanged"/>,
+    /// <see cref="ServiceRecency"/>), and one changed since this silo started (<paramref name="startedAt"/>) goes at
+    /// event priority: a watch would have brought that change as an event had the list been a moment earlier.
     /// </summary>
     public static IReadOnlyList<GrainSignal> ForEverything(
-        IReadOnlyList<V1Service> services, IReadOnlyList<V1Node> nodes, IReadOnlyList<string> routeTableIds, bool typeAnnotationGate = false) =>
+        IReadOnlyList<V1Service> services, IReadOnlyList<V1Node> nodes, IReadOnlyList<string> routeTableIds, bool typeAnnotationGate = false,
+        Func<V1Service, DateTimeOffset>? lastChanged = null, DateTimeOffset? startedAt = null) =>
     [
         .. services.Where(s => ServicePredicates.IsManaged(s, typeAnnotationGate))
-            .Select(s => GrainSignal.Service(GrainKeys.Service(s.Metadata.NamespaceProperty ?? "", s.Metadata.Name ?? ""), ServicePredicates.LooksConverged(s, typeAnnotationGate) ? SignalKind.Resync : SignalKind.Event)),
+            .Select(s => (Service: s, Changed: lastChanged?.Invoke(s) ?? DateTimeOffset.MinValue))
+            .OrderByDescending(s => s.Changed)
+            .Select(s => GrainSignal.Service(
+                GrainKeys.Service(s.Service.Metadata.NamespaceProperty ?? "", s.Service.Metadata.Name ?? ""),
+                ServicePredicates.LooksConverged(s.Service, typeAnnotationGate) && !(startedAt is { } since && s.Changed >= since) ? SignalKind.Resync : SignalKind.Event)),
         .. nodes.Select(n => GrainSignal.Node(n.Metadata.Name ?? "", NodeChanges.LooksInitialized(n) ? SignalKind.Resync : SignalKind.Event)),
         .. routeTableIds.Select(GrainSignal.RouteTable),
     ];
@@ -119,8 +127,8 @@ public static class FanOutRules
     /// </summary>
     public static IReadOnlyList<GrainSignal> ForInherited(
         IReadOnlyList<V1Service> services, IReadOnlyList<V1Node> nodes, IReadOnlyList<string> routeTableIds,
-        Func<string, bool> ownedBefore, Func<string, bool> ownsNow, bool typeAnnotationGate = false) =>
-        [.. ForEverything(services, nodes, routeTableIds, typeAnnotationGate)
+        Func<string, bool> ownedBefore, Func<string, bool> ownsNow, bool typeAnnotationGate = false, Func<V1Service, DateTimeOffset>? lastChanged = null) =>
+        [.. ForEverything(services, nodes, routeTableIds, typeAnnotationGate, lastChanged)
             .Where(s => !ownedBefore(s.PlacementKey) && ownsNow(s.PlacementKey))
             .Select(s => s with { Kind = SignalKind.Event })];
 }

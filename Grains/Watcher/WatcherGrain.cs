@@ -95,15 +95,18 @@ internal sealed partial class WatcherGrain(
 
         var kinds = cache.Kinds();
         LogSynced((time.GetUtcNow() - activatedAt).TotalSeconds, kinds[0].Objects, kinds[1].Objects, kinds[2].Objects);
-        dispatcher.Send(FanOutRules.ForEverything(cache.ListServices(), cache.ListNodes(), routeTables.Ids, options.TypeAnnotationGate));
+        dispatcher.Send(FanOutRules.ForEverything(cache.ListServices(), cache.ListNodes(), routeTables.Ids, options.TypeAnnotationGate, LastChanged, options.StartedAt));
     }
 
     private void OnMembershipChanged(IReadOnlyList<SiloAddress> before, IReadOnlyList<SiloAddress> after)
     {
         board.DropInactive(ownership.Owns, activity.Activations.Select(a => a.Key).ToHashSet(StringComparer.Ordinal));
         Send(FanOutRules.ForInherited(
-            cache.ListServices(), cache.ListNodes(), routeTables.Ids, key => ownership.OwnsAmong(key, before), key => ownership.OwnsAmong(key, after), options.TypeAnnotationGate));
+            cache.ListServices(), cache.ListNodes(), routeTables.Ids, key => ownership.OwnsAmong(key, before), key => ownership.OwnsAmong(key, after), options.TypeAnnotationGate, LastChanged));
     }
+
+    private DateTimeOffset LastChanged(V1Service service) =>
+        ServiceRecency.LastChanged(service, cache.GetEndpointSlices(service.Metadata.NamespaceProperty ?? "", service.Metadata.Name ?? ""));
 
     private bool HasEndpointsOn(V1Service service, string node) =>
         cache.GetEndpointSlices(service.Metadata.NamespaceProperty ?? "", service.Metadata.Name ?? "").Any(s => s.Endpoints?.Any(e => e.NodeName == node) == true);

@@ -34,6 +34,7 @@ public static class CcmOptionsFactory
             ServiceResyncPeriod = options.ServiceResyncPeriod,
             NodeResyncPeriod = options.NodeResyncPeriod,
             RouteReconciliationPeriod = options.RouteReconciliationPeriod,
+            StartedAt = options.StartedAt,
             FeatureGates = FeatureGates.Defaults.Keys.ToImmutableDictionary(name => name, gates.IsEnabled),
         };
     }

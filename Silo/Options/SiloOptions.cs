@@ -106,6 +106,9 @@ public sealed record SiloOptions
 
     public TimeSpan GrainIdleTimeout { get; init; }
 
+    /// <summary>When the process started (set by <see cref="SiloApp"/>, not a flag); null in hosts built without it.</summary>
+    public DateTimeOffset? StartedAt { get; init; }
+
     /// <summary><c>--memory-trim-period</c>: how often the heap's spare memory may be given back; zero never.</summary>
     public TimeSpan MemoryTrimPeriod { get; init; }
 

@@ -136,6 +136,34 @@ public sealed class FanOutRulesTests
     }
 
     [Fact]
+    public void At_start_the_Services_whose_backends_changed_last_are_signalled_first()
+    {
+        var at = new DateTimeOffset(2026, 12, 6, 12, 0, 0, TimeSpan.Zero);
+        IReadOnlyList<V1Service> services = [.. new[] { "old", "newest", "middle", "never" }.Select(n => Service(n, finalizer: true).WithIngress("10.0.0.1"))];
+        var changed = new Dictionary<string, DateTimeOffset> { ["old"] = at, ["newest"] = at.AddMinutes(2), ["middle"] = at.AddMinutes(1), ["never"] = DateTimeOffset.MinValue };
+
+        var signals = FanOutRules.ForEverything(services, [], [], lastChanged: s => changed[s.Metadata.Name]);
+
+        Assert.Equal(["Service/default/newest", "Service/default/middle", "Service/default/old", "Service/default/never"], signals.Select(s => s.ToString()));
+        Assert.All(signals, s => Assert.Equal(SignalKind.Resync, s.Kind));
+    }
+
+    [Fact]
+    public void At_start_a_converged_looking_Service_changed_since_the_silo_started_is_a_change()
+    {
+        var started = new DateTimeOffset(2026, 12, 6, 12, 0, 0, TimeSpan.Zero);
+        IReadOnlyList<V1Service> services = [.. new[] { "before", "at", "after" }.Select(n => Service(n, finalizer: true).WithIngress("10.0.0.1"))];
+        var changed = new Dictionary<string, DateTimeOffset> { ["before"] = started.AddTicks(-1), ["at"] = started, ["after"] = started.AddSeconds(1) };
+
+        var signals = FanOutRules.ForEverything(services, [], [], lastChanged: s => changed[s.Metadata.Name], startedAt: started).ToDictionary(s => s.ToString(), s => s.Kind);
+
+        Assert.Equal(SignalKind.Resync, signals["Service/default/before"]);
+        Assert.Equal(SignalKind.Event, signals["Service/default/at"]);
+        Assert.Equal(SignalKind.Event, signals["Service/default/after"]);
+        Assert.Equal(SignalKind.Resync, FanOutRules.ForEverything(services, [], [], lastChanged: s => changed[s.Metadata.Name]).Single(s => s.Key == "default/after").Kind);
+    }
+
+    [Fact]
     public void At_start_converged_objects_are_rechecked_at_resync_priority_and_the_rest_at_event_priority()
     {
         IReadOnlyList<V1Service> services = [Service("done", finalizer: true).WithIngress("10.0.0.1"), Service("new"), Service("internal", type: "ClusterIP")];

@@ -46,6 +46,16 @@ public sealed class CcmOptionsFactoryTests : IDisposable
         Assert.False(ccm.FeatureGates["LoadBalancerTypeAnnotation"]);
     }
 
+    [Fact]
+    public void Grains_learn_when_the_process_started()
+    {
+        var started = new DateTimeOffset(2026, 12, 6, 12, 0, 0, TimeSpan.Zero);
+        var options = SiloTestOptions.Parse(files) with { StartedAt = started };
+
+        Assert.Equal(started, CcmOptionsFactory.Create(options, new CloudConfig { Region = "cn-beijing", VpcId = "vpc-1" }).StartedAt);
+        Assert.Null(SiloTestOptions.Parse(files).StartedAt); // set by SiloApp, never from a flag
+    }
+
     [Theory]
     [InlineData(new string[0], true)]
     [InlineData(new[] { "--skip-disable-source-dest-check" }, false)]
