@@ -32,6 +32,9 @@ public sealed class SiloStartBenchmark : IBenchmark
         {
             await using var silo = cluster.StartSilo($"silo-{run}");
             var ready = await silo.ReadyAsync(http, cancellationToken);
+
+            // Readiness follows the cache's sync, and the watcher's log line about it can reach our pipe a moment later.
+            await Wait.UntilAsync(() => silo.LineAt("Watches synced") is not null, "the silo logs its sync", cancellationToken, TimeSpan.FromSeconds(30));
             var result = (silo.LineAt("Serving ") ?? TimeSpan.Zero, silo.LineAt("Watches synced") ?? TimeSpan.Zero, ready);
             results.Add(result);
             Console.WriteLine($"run {run}: serving {result.Item1.TotalSeconds:F2} s, watches synced {result.Item2.TotalSeconds:F2} s, ready {ready.TotalSeconds:F2} s");
